@@ -1,0 +1,3 @@
+from eacheck.cli import main
+
+main()

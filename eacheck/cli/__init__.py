@@ -1,0 +1,38 @@
+"""The `eacheck` command. Subcommands are imported only when run, so `--help` stays fast."""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+import click
+
+from eacheck import __version__
+
+# name -> module under eacheck.cli that defines a click command called `command`
+COMMANDS = {
+    "validate": "validate",
+}
+
+
+class _LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        module = COMMANDS.get(name)
+        if module is None:
+            return None
+        return import_module(f"eacheck.cli.{module}").command
+
+
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="eacheck")
+def main() -> None:
+    """Keep a municipal group's application landscape honest.
+
+    Architects keep systems, owners, capabilities, integrations, procurements and exceptions
+    as YAML in git; eacheck validates them, checks them against the group's architecture
+    principles in CI, and writes the quarterly shared-use report.
+
+    Example: eacheck check --format github
+    """

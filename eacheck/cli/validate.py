@@ -1,0 +1,31 @@
+"""`eacheck validate`: schemas, unique ids and references only."""
+
+from __future__ import annotations
+
+import click
+
+from eacheck.cli.common import as_of_option, emit, handle_errors, path_argument
+
+
+@click.command("validate")
+@path_argument
+@click.option(
+    "--format", "format_name", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@as_of_option
+@handle_errors
+def command(path: str, format_name: str, as_of) -> None:
+    """Check that the files of the repository at PATH are well-formed.
+
+    Reports YAML errors, schema violations, repeated ids and references that do not
+    resolve, each with file and line. Exit code 0 when all is well, 1 when something is
+    wrong, 2 when the repository cannot be read.
+
+    Example: eacheck validate . --format json
+    """
+    from eacheck import api
+    from eacheck.output.findings import render
+
+    result = api.validate(path, as_of=as_of)
+    emit(render(format_name, result))
+    click.get_current_context().exit(result.exit_code)

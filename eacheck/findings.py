@@ -1,0 +1,93 @@
+"""A finding: one thing wrong, where it is, and what to do about it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from enum import IntEnum
+
+
+class Severity(IntEnum):
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, name: str) -> "Severity":
+        return cls[name.upper()]
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+SCHEMA = "schema"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    principle: str
+    severity: Severity
+    subject: str
+    kind: str
+    message: str
+    file: str
+    line: int
+    column: int = 1
+    # What is wrong, independent of wording and position: baselines match on it, so a
+    # finding survives edits to unrelated lines.
+    code: str = field(default="", compare=False)
+    new: bool | None = field(default=None, compare=False)
+
+    @property
+    def fingerprint(self) -> tuple[str, str, str, str]:
+        return (self.principle, self.kind, self.subject, self.code or self.message)
+
+    def sort_key(self) -> tuple:
+        return (self.file, self.line, self.column, self.principle, self.subject, self.message)
+
+    def with_new(self, new: bool) -> "Finding":
+        return replace(self, new=new)
+
+    def to_json(self) -> dict:
+        result = {
+            "principle": self.principle,
+            "severity": str(self.severity),
+            "subject": self.subject,
+            "kind": self.kind,
+            "message": self.message,
+            "file": self.file,
+            "line": self.line,
+        }
+        if self.new is not None:
+            result["new"] = self.new
+        return result
+
+
+@dataclass
+class FindingsResult:
+    """The outcome of `validate` or `check`; it alone decides the exit code."""
+
+    findings: list[Finding]
+    as_of: date
+    fail_on: Severity = Severity.ERROR
+    waived: int = 0
+    baseline: str | None = None
+
+    def summary(self) -> dict[str, int]:
+        counts = {"error": 0, "warning": 0, "info": 0}
+        for finding in self.findings:
+            counts[str(finding.severity)] += 1
+        return {**counts, "waived": self.waived}
+
+    @property
+    def failing(self) -> list[Finding]:
+        """Findings at or above the failing severity; with a baseline, only the new ones."""
+        return [
+            finding
+            for finding in self.findings
+            if finding.severity >= self.fail_on and (self.baseline is None or finding.new)
+        ]
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.failing else 0

@@ -1,0 +1,209 @@
+"""Where the files of an architecture repository come from: a folder on disk or a git revision.
+
+A source yields :class:`SourceFile` values (path relative to the repository root, with ``/``
+separators, and raw bytes) plus problems about files it could not or would not read. Nothing here
+writes anything.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from eacheck.errors import UsageError
+
+YAML_SUFFIXES = (".yaml", ".yml")
+SETTINGS_FILE = "eacheck.yaml"
+ARCHITECTURE_DIR = "architecture"
+PRINCIPLES_DIR = "principles"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    path: str
+    data: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class SourceProblem:
+    path: str
+    message: str
+
+
+def _is_yaml(name: str) -> bool:
+    return name.endswith(YAML_SUFFIXES) and not name.startswith(".")
+
+
+class WorkingTree:
+    """The files of a repository folder on disk, without following links out of it."""
+
+    def __init__(self, root: str | os.PathLike[str]) -> None:
+        root_path = Path(root)
+        if not root_path.exists():
+            raise UsageError(f"{root}: no such folder")
+        if not root_path.is_dir():
+            raise UsageError(f"{root}: not a folder; give the repository's root folder")
+        if not (root_path / ARCHITECTURE_DIR).is_dir():
+            raise UsageError(
+                f"{root}: no {ARCHITECTURE_DIR}/ folder here; give the root of an architecture "
+                "repository (run `eacheck init` to start one)"
+            )
+        self.root = root_path
+        self.real_root = root_path.resolve()
+        self.problems: list[SourceProblem] = []
+        self.label = str(root_path)
+
+    def has_dir(self, name: str) -> bool:
+        return (self.root / name).is_dir()
+
+    def read(self, relative: str) -> SourceFile | None:
+        path = self.root / relative
+        if not path.is_file():
+            return None
+        if not self._inside(path):
+            self.problems.append(_outside(relative))
+            return None
+        return SourceFile(relative, path.read_bytes())
+
+    def yaml_files(self, folder: str) -> Iterator[SourceFile]:
+        """Every YAML file under ``folder``, sorted, each real file once."""
+        seen_real: set[Path] = set()
+        for relative in sorted(self._walk(folder, set())):
+            real = (self.root / relative).resolve()
+            if real in seen_real:
+                continue
+            seen_real.add(real)
+            try:
+                data = (self.root / relative).read_bytes()
+            except OSError as error:
+                self.problems.append(SourceProblem(relative, f"cannot read the file: {error.strerror}"))
+                continue
+            yield SourceFile(relative, data)
+
+    def _walk(self, folder: str, visited: set[Path]) -> Iterator[str]:
+        directory = self.root / folder
+        real = directory.resolve()
+        if real in visited:  # a link back to a folder already read
+            return
+        visited.add(real)
+        try:
+            entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
+        except OSError as error:
+            self.problems.append(SourceProblem(folder, f"cannot read the folder: {error.strerror}"))
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            relative = f"{folder}/{entry.name}"
+            if entry.is_symlink():
+                if not self._inside(Path(entry.path)):
+                    self.problems.append(_outside(relative))
+                    continue
+            if entry.is_dir():
+                yield from self._walk(relative, visited)
+            elif entry.is_file() and _is_yaml(entry.name):
+                yield relative
+
+    def _inside(self, path: Path) -> bool:
+        return path.resolve().is_relative_to(self.real_root)
+
+
+def _outside(relative: str) -> SourceProblem:
+    return SourceProblem(
+        relative,
+        "this is a symbolic link to a place outside the repository; eacheck does not follow it. "
+        "Copy the file into the repository instead",
+    )
+
+
+class GitRevision:
+    """The files of a repository as they were at a git revision, read without a checkout."""
+
+    def __init__(self, root: str | os.PathLike[str], revision: str) -> None:
+        self.root = Path(root)
+        self.revision = revision
+        self.problems: list[SourceProblem] = []
+        self.label = f"{root}@{revision}"
+        prefix = self._git("rev-parse", "--show-prefix").decode().strip()
+        commit = self._git("rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}", check=False)
+        if not commit:
+            raise UsageError(f"{revision}: no such git revision in {root}")
+        self.commit = commit.decode().strip()
+        self.prefix = prefix  # the repository may sit in a sub-folder of the git work tree
+        self._blobs = self._list_blobs()
+        if not any(path.startswith(ARCHITECTURE_DIR + "/") for path in self._blobs):
+            raise UsageError(f"{revision}: no {ARCHITECTURE_DIR}/ folder at that revision")
+
+    def _git(self, *args: str, check: bool = True, data: bytes | None = None) -> bytes:
+        try:
+            completed = subprocess.run(
+                ["git", "-C", str(self.root), *args],
+                input=data,
+                capture_output=True,
+                check=False,
+            )
+        except FileNotFoundError:
+            raise UsageError("git is not installed; --baseline and --compare-to need git") from None
+        if completed.returncode != 0:
+            if not check:
+                return b""
+            message = completed.stderr.decode(errors="replace").strip()
+            raise UsageError(f"{self.root}: git failed: {message}")
+        return completed.stdout
+
+    def _list_blobs(self) -> dict[str, tuple[str, str]]:
+        listing = self._git("ls-tree", "-r", "-z", "--full-tree", self.commit)
+        blobs: dict[str, tuple[str, str]] = {}
+        for record in listing.split(b"\0"):
+            if not record:
+                continue
+            meta, _, name = record.partition(b"\t")
+            mode, kind, sha = meta.decode().split()
+            path = name.decode("utf-8", errors="surrogateescape")
+            if kind != "blob" or not path.startswith(self.prefix):
+                continue
+            blobs[path[len(self.prefix) :]] = (mode, sha)
+        return blobs
+
+    def has_dir(self, name: str) -> bool:
+        return any(path.startswith(name + "/") for path in self._blobs)
+
+    def read(self, relative: str) -> SourceFile | None:
+        files = self._read_many([relative])
+        return files[0] if files else None
+
+    def yaml_files(self, folder: str) -> Iterator[SourceFile]:
+        wanted = sorted(
+            path
+            for path in self._blobs
+            if path.startswith(folder + "/")
+            and _is_yaml(path.rsplit("/", 1)[-1])
+            and not any(part.startswith(".") for part in path.split("/"))
+        )
+        yield from self._read_many(wanted)
+
+    def _read_many(self, paths: list[str]) -> list[SourceFile]:
+        present = [path for path in paths if path in self._blobs]
+        links = [path for path in present if self._blobs[path][0] == "120000"]
+        for path in links:
+            self.problems.append(
+                SourceProblem(path, "a symbolic link in git history is not followed; commit the file")
+            )
+        regular = [path for path in present if self._blobs[path][0] != "120000"]
+        if not regular:
+            return []
+        # One `git cat-file --batch` for all files: one process instead of one per file.
+        request = b"".join(self._blobs[path][1].encode() + b"\n" for path in regular)
+        output = self._git("cat-file", "--batch", data=request)
+        files: list[SourceFile] = []
+        position = 0
+        for path in regular:
+            header_end = output.index(b"\n", position)
+            size = int(output[position:header_end].split()[2])
+            start = header_end + 1
+            files.append(SourceFile(path, output[start : start + size]))
+            position = start + size + 1
+        return files

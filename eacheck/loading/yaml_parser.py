@@ -1,0 +1,291 @@
+"""Safe YAML parsing with the libyaml C parser, YAML 1.2 core scalars and hard limits.
+
+PyYAML's own constructors are not used: they resolve YAML 1.1 booleans (``NO`` would become
+``False``), silently keep the last of two duplicate keys and will build arbitrary objects for some
+tags. Instead libyaml composes a node tree (fast, in C) and :func:`_Builder` turns it into plain
+Python values, refusing anything that is not plain data.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from yaml.resolver import BaseResolver
+
+try:  # the C parser is a hard requirement for speed, but a clear error beats an ImportError
+    from yaml.cyaml import CParser
+except ImportError as missing:  # pragma: no cover - depends on how PyYAML was built
+    raise ImportError(
+        "eacheck needs PyYAML built with libyaml (yaml.CParser); reinstall PyYAML from a wheel"
+    ) from missing
+
+# Entities are shallow; anything deeper is either a mistake or an attack.
+MAX_DEPTH = 50
+# Every value built counts, including each expansion of an alias: this is what stops an
+# alias bomb ("billion laughs") from eating memory and time.
+MAX_VALUES_PER_DOCUMENT = 100_000
+
+STR = "tag:yaml.org,2002:str"
+INT = "tag:yaml.org,2002:int"
+FLOAT = "tag:yaml.org,2002:float"
+BOOL = "tag:yaml.org,2002:bool"
+NULL = "tag:yaml.org,2002:null"
+SEQ = "tag:yaml.org,2002:seq"
+MAP = "tag:yaml.org,2002:map"
+
+
+class _CoreSchemaResolver(BaseResolver):
+    """Implicit tags of the YAML 1.2 core schema: only true/false are booleans, no timestamps."""
+
+
+_CoreSchemaResolver.add_implicit_resolver(
+    BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_CoreSchemaResolver.add_implicit_resolver(
+    INT, re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"), list("-+0123456789")
+)
+_CoreSchemaResolver.add_implicit_resolver(
+    FLOAT,
+    re.compile(
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+    ),
+    list("-+.0123456789"),
+)
+_CoreSchemaResolver.add_implicit_resolver(
+    NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
+)
+
+
+class _Composer(CParser, _CoreSchemaResolver):
+    """libyaml's composer with our resolver: builds nodes, never Python objects."""
+
+    def __init__(self, stream: str) -> None:
+        CParser.__init__(self, stream)
+        _CoreSchemaResolver.__init__(self)
+
+
+@dataclass(frozen=True, slots=True)
+class YamlProblem:
+    """Something wrong with a file's YAML itself; line and column are 1-based."""
+
+    line: int
+    column: int
+    message: str
+
+
+@dataclass(slots=True)
+class YamlDocument:
+    """One document of a file: its plain value and where it begins."""
+
+    index: int
+    line: int
+    column: int
+    value: Any
+
+
+@dataclass(slots=True)
+class ParsedYaml:
+    documents: list[YamlDocument] = field(default_factory=list)
+    problems: list[YamlProblem] = field(default_factory=list)
+
+
+class _Refused(Exception):
+    def __init__(self, node: yaml.Node, message: str) -> None:
+        super().__init__(message)
+        self.line = node.start_mark.line + 1
+        self.column = node.start_mark.column + 1
+        self.message = message
+
+
+class _Builder:
+    """Turns one document's node tree into dicts, lists, str, int, float, bool and None."""
+
+    __slots__ = ("budget", "problems")
+
+    def __init__(self) -> None:
+        self.budget = MAX_VALUES_PER_DOCUMENT
+        self.problems: list[YamlProblem] = []
+
+    def build(self, node: yaml.Node, depth: int = 0) -> Any:
+        self.budget -= 1
+        if self.budget < 0:
+            raise _Refused(
+                node,
+                f"the document expands to more than {MAX_VALUES_PER_DOCUMENT:,} values "
+                "(an alias bomb?); write the values out instead of repeating aliases",
+            )
+        if depth > MAX_DEPTH:
+            raise _Refused(node, f"nesting deeper than {MAX_DEPTH} levels; flatten the document")
+        tag = node.tag
+        if isinstance(node, ScalarNode):
+            return _scalar(node, tag)
+        if isinstance(node, MappingNode):
+            if tag != MAP:
+                raise _Refused(node, _refused_tag(tag))
+            return self._mapping(node, depth)
+        if tag != SEQ:
+            raise _Refused(node, _refused_tag(tag))
+        return [self.build(item, depth + 1) for item in node.value]
+
+    def _mapping(self, node: MappingNode, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                raise _Refused(key_node, "a key must be a plain name, not a list or mapping")
+            if key_node.tag == "tag:yaml.org,2002:merge" or key_node.value == "<<":
+                raise _Refused(
+                    key_node, "merge keys (<<) are not supported; write the keys out in full"
+                )
+            key = key_node.value
+            line = key_node.start_mark.line + 1
+            if key in first_seen:
+                # Keep the first value: reporting is what matters, and the first is what a
+                # reader sees first.
+                self.problems.append(
+                    YamlProblem(
+                        line,
+                        key_node.start_mark.column + 1,
+                        f"duplicate key '{key}' (first on line {first_seen[key]}); "
+                        "keep one of them",
+                    )
+                )
+                continue
+            first_seen[key] = line
+            result[key] = self.build(value_node, depth + 1)
+        return result
+
+
+def _refused_tag(tag: str) -> str:
+    shown = tag.replace("tag:yaml.org,2002:", "!!")
+    return f"the tag {shown} is not allowed; eacheck reads plain data only (remove the tag)"
+
+
+def _scalar(node: ScalarNode, tag: str) -> Any:
+    text = node.value
+    if tag == STR:
+        return text
+    if tag == INT:
+        try:
+            if text.startswith("0o"):
+                return int(text[2:], 8)
+            if text.startswith("0x"):
+                return int(text[2:], 16)
+            return int(text, 10)
+        except ValueError:
+            raise _Refused(node, f"'{text}' is not a whole number") from None
+    if tag == BOOL:
+        lowered = text.lower()
+        if lowered in ("true", "false"):
+            return lowered == "true"
+        raise _Refused(node, f"'{text}' is not a boolean; write true or false")
+    if tag == NULL:
+        return None
+    if tag == FLOAT:
+        lowered = text.lower()
+        if lowered.endswith(".inf"):
+            return float("-inf") if lowered.startswith("-") else float("inf")
+        if lowered == ".nan":
+            return float("nan")
+        try:
+            return float(text)
+        except ValueError:
+            raise _Refused(node, f"'{text}' is not a number") from None
+    raise _Refused(node, _refused_tag(tag))
+
+
+def decode(data: bytes) -> str:
+    """UTF-8, with or without a byte-order mark; anything else raises ValueError with a line."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as bad:
+        line = data.count(b"\n", 0, bad.start) + 1
+        column = bad.start - (data.rfind(b"\n", 0, bad.start) + 1) + 1
+        raise ValueError(
+            line,
+            column,
+            f"the file is not UTF-8 (byte 0x{data[bad.start]:02x} at line {line}); "
+            "save it as UTF-8",
+        ) from None
+
+
+def parse(text: str) -> ParsedYaml:
+    """Parse every document of ``text``; problems are returned, never raised."""
+    result = ParsedYaml()
+    composer = _Composer(text)
+    index = 0
+    try:
+        while composer.check_node():
+            root = composer.get_node()
+            builder = _Builder()
+            try:
+                value = builder.build(root)
+            except _Refused as refused:
+                result.problems.append(YamlProblem(refused.line, refused.column, refused.message))
+                value = None
+            result.problems.extend(builder.problems)
+            result.documents.append(
+                YamlDocument(index, root.start_mark.line + 1, root.start_mark.column + 1, value)
+            )
+            index += 1
+    except yaml.MarkedYAMLError as error:
+        result.problems.append(_syntax_problem(error))
+    except yaml.YAMLError as error:  # pragma: no cover - libyaml always gives a mark
+        result.problems.append(YamlProblem(1, 1, f"YAML error: {error}"))
+    finally:
+        composer.dispose()
+    return result
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError) -> YamlProblem:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = error.problem or "invalid YAML"
+    if "tab" in problem or "'\\t'" in problem:
+        message = "a tab character where YAML needs spaces; indent with spaces only"
+    elif "maximum nesting depth" in problem:
+        message = "nesting is too deep (over 1000 levels); this is not an architecture entity"
+    else:
+        context = f" {error.context}" if error.context else ""
+        message = f"YAML syntax error: {problem}{context}; fix the syntax at this line"
+    return YamlProblem(line, column, message)
+
+
+def locate(text: str, document_index: int, path: tuple[Any, ...]) -> tuple[int, int] | None:
+    """Line and column of the key at ``path`` in a document, or of the deepest part that exists.
+
+    Positions are looked up only when a message needs one, so the common path (nothing
+    wrong) never pays for recording the position of every key.
+    """
+    composer = _Composer(text)
+    try:
+        node = None
+        for _ in range(document_index + 1):
+            if not composer.check_node():
+                return None
+            node = composer.get_node()
+    except yaml.YAMLError:
+        return None
+    finally:
+        composer.dispose()
+    assert node is not None
+    mark = node.start_mark
+    for step in path:
+        if isinstance(node, MappingNode):
+            for key_node, value_node in node.value:
+                if isinstance(key_node, ScalarNode) and key_node.value == step:
+                    mark, node = key_node.start_mark, value_node
+                    break
+            else:
+                break
+        elif isinstance(node, SequenceNode) and isinstance(step, int) and step < len(node.value):
+            node = node.value[step]
+            mark = node.start_mark
+        else:
+            break
+    return mark.line + 1, mark.column + 1

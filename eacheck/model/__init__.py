@@ -1,0 +1,1 @@
+"""The architecture model: entities, the landscape, JSON Schemas, references."""

@@ -1,0 +1,76 @@
+"""The whole landscape of a group: every valid entity by kind and id, plus the settings."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from eacheck.model.entities import (
+    Capability,
+    Integration,
+    Organization,
+    Principle,
+    Procurement,
+    Settings,
+    System,
+    Waiver,
+)
+
+
+@dataclass
+class Landscape:
+    settings: Settings = field(default_factory=Settings)
+    organizations: dict[str, Organization] = field(default_factory=dict)
+    capabilities: dict[str, Capability] = field(default_factory=dict)
+    systems: dict[str, System] = field(default_factory=dict)
+    integrations: dict[str, Integration] = field(default_factory=dict)
+    procurements: dict[str, Procurement] = field(default_factory=dict)
+    exceptions: dict[str, Waiver] = field(default_factory=dict)
+    principles: dict[str, Principle] = field(default_factory=dict)
+
+    def add(self, entity) -> None:
+        getattr(self, _COLLECTION[entity.kind])[entity.id] = entity
+
+    def get(self, entity_id: str):
+        for name in _COLLECTION.values():
+            entity = getattr(self, name).get(entity_id)
+            if entity is not None:
+                return entity
+        return None
+
+    @cached_property
+    def active_systems(self) -> list[System]:
+        return [system for system in self.systems.values() if system.is_active]
+
+    @cached_property
+    def active_systems_by_capability(self) -> dict[str, list[System]]:
+        """Capability id -> active systems serving it, sorted by id."""
+        serving: dict[str, list[System]] = defaultdict(list)
+        for system in sorted(self.active_systems, key=lambda s: s.id):
+            for capability in system.capabilities:
+                serving[capability].append(system)
+        return dict(serving)
+
+    def using_organizations(self, system: System) -> tuple[str, ...]:
+        """Owner and users inside the group (SPEC §4): external organizations left out."""
+        return tuple(
+            org
+            for org in system.organizations
+            if org in self.organizations and not self.organizations[org].is_external
+        )
+
+    def is_group_capability(self, capability_id: str) -> bool:
+        capability = self.capabilities.get(capability_id)
+        return capability is not None and capability.sharing == "group"
+
+
+_COLLECTION = {
+    "organization": "organizations",
+    "capability": "capabilities",
+    "system": "systems",
+    "integration": "integrations",
+    "procurement": "procurements",
+    "exception": "exceptions",
+    "principle": "principles",
+}

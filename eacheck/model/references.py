@@ -1,0 +1,74 @@
+"""Which keys of which kind refer to which other kind (SPEC §2), and the checks on them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+ANY_KIND = None
+EACH = "*"
+
+# (path to the referring value, kind it must refer to). EACH walks every item of a list.
+REFERENCES: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]] = {
+    "organization": ((("parent",), "organization"),),
+    "capability": ((("parent",), "capability"),),
+    "system": (
+        (("owner",), "organization"),
+        (("used_by", EACH), "organization"),
+        (("capabilities", EACH), "capability"),
+    ),
+    "integration": ((("from",), "system"), (("to",), "system"), (("via",), "system")),
+    "procurement": (
+        (("requested_by",), "organization"),
+        (("capabilities", EACH), "capability"),
+        (("alternatives_considered", EACH, "system"), "system"),
+    ),
+    "exception": ((("principle",), "principle"), (("subject",), ANY_KIND)),
+}
+
+COUNTRY_PATHS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "system": (("hosting", "provider_jurisdiction"), ("hosting", "data_location", EACH)),
+    "procurement": (("hosting", "provider_jurisdiction"), ("hosting", "data_location", EACH)),
+}
+
+
+def values_at(document: Any, pattern: tuple[str, ...]) -> Iterator[tuple[tuple[Any, ...], Any]]:
+    """Every (concrete path, value) matching ``pattern``; tolerant of wrong types."""
+    found: list[tuple[tuple[Any, ...], Any]] = [((), document)]
+    for step in pattern:
+        following: list[tuple[tuple[Any, ...], Any]] = []
+        for path, value in found:
+            if step == EACH:
+                if isinstance(value, list):
+                    following.extend(((*path, i), item) for i, item in enumerate(value))
+            elif isinstance(value, dict) and step in value:
+                following.append(((*path, step), value[step]))
+        found = following
+    return iter(found)
+
+
+def reference_problems(
+    kind: str, document: dict[str, Any], kinds_by_id: dict[str, str]
+) -> Iterator[tuple[tuple[Any, ...], str]]:
+    """(path, message) for each reference that does not resolve to an entity of the right kind."""
+    for pattern, wanted in REFERENCES.get(kind, ()):
+        for path, target in values_at(document, pattern):
+            if not isinstance(target, str):
+                continue  # the schema reports the wrong type
+            actual = kinds_by_id.get(target)
+            key = ".".join(str(step) for step in pattern if step != EACH)
+            if actual is None:
+                expected = wanted or "entity"
+                yield path, (
+                    f"'{key}' refers to '{target}', but no {expected} has that id; "
+                    f"fix the id or add the {expected}"
+                )
+            elif wanted is not ANY_KIND and actual != wanted:
+                yield path, (
+                    f"'{key}' must refer to {article(wanted)}, but '{target}' is {article(actual)}; "
+                    f"give the id of {article(wanted)}"
+                )
+
+
+def article(noun: str) -> str:
+    return f"{'an' if noun[0] in 'aeio' else 'a'} {noun}"

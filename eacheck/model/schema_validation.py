@@ -1,0 +1,191 @@
+"""Validate documents against the JSON Schema of their kind, with messages for people.
+
+Two validators per schema: a compiled one (fastjsonschema) answers "valid?" quickly for the
+common case, and only a document that fails is run through ``jsonschema`` to list every problem
+with its path. A JSON path alone does not help an architect, so each problem keeps its path and
+the loader turns it into a file and line.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from eacheck.model.references import article
+
+KINDS = ("organization", "capability", "system", "integration", "procurement", "exception")
+ALL_SCHEMAS = (*KINDS, "principle", "settings")
+
+
+@dataclass(frozen=True, slots=True)
+class SchemaIssue:
+    path: tuple[Any, ...]
+    message: str
+
+
+@cache
+def schema_for(kind: str) -> dict[str, Any]:
+    text = resources.files("eacheck.model").joinpath("schemas", f"{kind}.schema.json").read_text(
+        encoding="utf-8"
+    )
+    return json.loads(text)
+
+
+def _is_real_date(value: Any) -> bool:
+    if not isinstance(value, str):
+        return True
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+@cache
+def _fast_validator(kind: str):
+    import fastjsonschema
+
+    return fastjsonschema.compile(schema_for(kind), formats={"date": _is_real_date})
+
+
+@cache
+def _full_validator(kind: str):
+    import jsonschema
+
+    checker = jsonschema.FormatChecker(formats=())
+    checker.checks("date")(_is_real_date)
+    return jsonschema.Draft7Validator(schema_for(kind), format_checker=checker)
+
+
+def validate(kind: str, document: Any) -> list[SchemaIssue]:
+    try:
+        _fast_validator(kind)(document)
+        return []
+    except Exception:  # any failure: let the thorough validator say exactly what is wrong
+        pass
+    issues: list[SchemaIssue] = []
+    for error in _full_validator(kind).iter_errors(document):
+        issues.extend(_explain(error, kind))
+    issues.sort(key=lambda issue: ([str(step) for step in issue.path], issue.message))
+    return issues
+
+
+def dotted(path: tuple[Any, ...]) -> str:
+    text = ""
+    for step in path:
+        text += f"[{step}]" if isinstance(step, int) else (f".{step}" if text else str(step))
+    return text
+
+
+_TYPE_NAMES = {
+    "integer": "a whole number",
+    "number": "a number",
+    "string": "text",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a mapping of keys to values",
+    "null": "empty",
+}
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, str):
+        return f"the text '{value}'"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return repr(value)
+
+
+def _explain(error: Any, kind: str) -> list[SchemaIssue]:
+    path = tuple(error.absolute_path)
+    where = dotted(path)
+    name = f"'{where}'" if where else article(kind)
+    validator, expected, value = error.validator, error.validator_value, error.instance
+    if validator == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        issues = []
+        for key in sorted(set(value) - set(allowed)):
+            if error.schema.get("patternProperties"):
+                hint = "quarters are written like 2027-Q2"
+            else:
+                close = difflib.get_close_matches(key, allowed, n=1)
+                hint = (
+                    f"did you mean '{close[0]}'?" if close else "allowed keys: " + ", ".join(allowed)
+                )
+            issues.append(SchemaIssue((*path, key), f"unknown key '{key}' in {name}; {hint}"))
+        return issues
+    if validator == "required":
+        missing = [key for key in expected if key not in value]
+        return [SchemaIssue(path, f"{name} needs the key '{key}'; add it") for key in missing]
+    if validator == "type":
+        types = [expected] if isinstance(expected, str) else expected
+        wanted = " or ".join(_TYPE_NAMES.get(t, t) for t in types)
+        message = f"{name} must be {wanted}, not {_describe(value)}"
+        if "integer" in types and isinstance(value, str):
+            digits = "".join(ch for ch in value if ch.isdigit())
+            if digits:
+                message += f"; write {int(digits)} without spaces, separators or units"
+        elif "boolean" in types and isinstance(value, str):
+            message += "; YAML 1.2 booleans are only true and false"
+        elif "string" in types and isinstance(value, (int, float)) and not isinstance(value, bool):
+            message += "; put it in quotes"
+        return [SchemaIssue(path, message)]
+    if validator in ("enum", "const"):
+        options = expected if validator == "enum" else [expected]
+        listed = ", ".join(str(option) for option in options)
+        close = difflib.get_close_matches(str(value), [str(o) for o in options], n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        return [SchemaIssue(path, f"{name} must be one of: {listed}; not {_describe(value)}{hint}")]
+    if validator == "pattern":
+        return [SchemaIssue(path, _pattern_message(name, value, expected))]
+    if validator == "format":
+        return [SchemaIssue(path, f"{name}: '{value}' is not a real date; write YYYY-MM-DD")]
+    if validator in ("minimum", "maximum"):
+        low = error.schema.get("minimum")
+        high = error.schema.get("maximum")
+        bounds = f"between {low} and {high}" if high is not None else f"at least {low}"
+        return [SchemaIssue(path, f"{name} must be {bounds}, not {value}")]
+    if validator == "minItems":
+        return [SchemaIssue(path, f"{name} needs at least {expected} entry; add one")]
+    if validator == "uniqueItems":
+        repeated = sorted({str(v) for v in value if value.count(v) > 1})
+        return [SchemaIssue(path, f"{name} lists {', '.join(repeated)} more than once; keep one")]
+    if validator == "minLength":
+        return [SchemaIssue(path, f"{name} must not be empty")]
+    if validator == "maxLength":
+        return [SchemaIssue(path, f"{name} is longer than {expected} characters")]
+    if validator in ("oneOf", "anyOf"):
+        return [
+            SchemaIssue(path, f"{name} must be text, or a mapping with 'sv' and/or 'en' texts")
+        ]
+    if validator == "minProperties":
+        return [SchemaIssue(path, f"{name} must not be empty")]
+    return [SchemaIssue(path, f"{name}: {error.message}")]  # pragma: no cover - a new keyword
+
+
+def _pattern_message(name: str, value: str, pattern: str) -> str:
+    if pattern.startswith("^[a-z0-9]"):
+        suggestion = "-".join("".join(c if c.isalnum() else " " for c in value.lower()).split())
+        example = f", e.g. '{suggestion}'" if suggestion else ""
+        return (
+            f"{name}: '{value}' is not a valid id; use lower-case letters, digits and hyphens"
+            f"{example}"
+        )
+    if "-[0-9]{2}-" in pattern:
+        return f"{name}: '{value}' is not a date; write YYYY-MM-DD"
+    if pattern == "^[A-Z]{2}$":
+        return f"{name}: '{value}' is not a country code; write two capital letters, e.g. SE"
+    if pattern == "^[A-Z]{3}$":
+        return f"{name}: '{value}' is not a currency code; write three capital letters, e.g. SEK"
+    return f"{name}: '{value}' does not match {pattern}"  # pragma: no cover

@@ -1,0 +1,213 @@
+"""Every kind of bad input ends with a clear message naming file and line, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+SYSTEM = """\
+    kind: system
+    id: {id}
+    name: Ärendesystem
+    owner: ks
+    system_owner: Registrator
+    capabilities: [ekonomi]
+    lifecycle: {{status: active}}
+    """
+
+# name: (files, expected "file:line" prefix, words the message must contain)
+CASES = {
+    "yaml syntax error": (
+        {"architecture/broken.yaml": "kind: system\nid: [unclosed\nname: x\n"},
+        "architecture/broken.yaml:3:",
+        "YAML syntax error",
+    ),
+    "tab indentation": (
+        {"architecture/tabs.yaml": "kind: organization\nid: tabbed\n\tname: x\n"},
+        "architecture/tabs.yaml:3:",
+        "tab character",
+    ),
+    "duplicate key": (
+        {"architecture/dup.yaml": "kind: organization\nid: dup\nname: A\nname: B\ntype: company\n"},
+        "architecture/dup.yaml:4:1",
+        "duplicate key 'name' (first on line 3)",
+    ),
+    "same id in two files": (
+        {"architecture/twice.yaml": "kind: capability\nid: ekonomi\nname: Ekonomi igen\n"},
+        "architecture/twice.yaml:2:1",
+        "already used by a capability in architecture/capabilities.yaml:1",
+    ),
+    "unknown key (typo)": (
+        {"architecture/typo.yaml": SYSTEM.format(id="arende") + "lifecylce: {status: active}\n"},
+        "architecture/typo.yaml:8:1",
+        "unknown key 'lifecylce' in a system; did you mean 'lifecycle'?",
+    ),
+    "cost with spaces": (
+        {"architecture/cost.yaml": SYSTEM.format(id="arende") + "cost: {annual: 1 200 000}\n"},
+        "architecture/cost.yaml:8:8",
+        "'cost.annual' must be a whole number, not the text '1 200 000'; write 1200000",
+    ),
+    "impossible date": (
+        {"architecture/date.yaml": SYSTEM.format(id="arende").replace(
+            "{status: active}", "{status: active, since: 2026-02-30}")},
+        "architecture/date.yaml:7:",
+        "'2026-02-30' is not a real date",
+    ),
+    "id with capitals": (
+        {"architecture/caps.yaml": SYSTEM.format(id="Arende")},
+        "architecture/caps.yaml:2:1",
+        "'Arende' is not a valid id",
+    ),
+    "id with spaces": (
+        {"architecture/spaces.yaml": SYSTEM.format(id="'ärende system'")},
+        "architecture/spaces.yaml:2:1",
+        "is not a valid id",
+    ),
+    "dangling reference": (
+        {"architecture/dangling.yaml": SYSTEM.format(id="arende").replace("owner: ks", "owner: nobody")},
+        "architecture/dangling.yaml:4:1",
+        "'owner' refers to 'nobody', but no organization has that id",
+    ),
+    "reference to the wrong kind": (
+        {"architecture/wrongkind.yaml": SYSTEM.format(id="arende").replace("owner: ks", "owner: ekonomisystem")},
+        "architecture/wrongkind.yaml:4:1",
+        "'owner' must refer to an organization, but 'ekonomisystem' is a system",
+    ),
+    "alias bomb": (
+        {"architecture/bomb.yaml": "kind: organization\nid: bomb\nname: x\ntype: company\n"
+         + "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+         + "".join(f"a{i}: &a{i} [{', '.join([f'*a{i-1}'] * 10)}]\n" for i in range(1, 9))},
+        "architecture/bomb.yaml:",
+        "alias bomb",
+    ),
+    "10,000-deep nesting": (
+        {"architecture/deep.yaml": "kind: organization\nid: deep\nname: " + "[" * 10000 + "]" * 10000 + "\n"},
+        "architecture/deep.yaml:3:",
+        "nesting is too deep",
+    ),
+    "non-UTF-8 file": (
+        {"architecture/latin1.yaml": "kind: organization\nid: latin\nname: Förvaltning\ntype: company\n".encode("latin-1")},
+        "architecture/latin1.yaml:3:",
+        "not UTF-8",
+    ),
+    "python object tag": (
+        {"architecture/evil.yaml": "kind: organization\nid: evil\nname: !!python/object/apply:os.system ['touch PWNED']\ntype: company\n"},
+        "architecture/evil.yaml:3:7",
+        "the tag !!python/object/apply:os.system is not allowed",
+    ),
+    "document that is a list": (
+        {"architecture/list.yaml": "- kind: organization\n  id: listed\n"},
+        "architecture/list.yaml:1:1",
+        "this document is a list",
+    ),
+    "unknown kind": (
+        {"architecture/kind.yaml": "kind: sytem\nid: typo\n"},
+        "architecture/kind.yaml:1:1",
+        "unknown kind 'sytem'; did you mean 'system'?",
+    ),
+    "a yes that is not a boolean": (
+        {"architecture/yes.yaml": SYSTEM.format(id="arende") + "group_common: yes\n"},
+        "architecture/yes.yaml:8:1",
+        "'group_common' must be true or false, not the text 'yes'",
+    ),
+    "merge key": (
+        {"architecture/merge.yaml": "base: &b {name: x}\n<<: *b\nkind: organization\nid: m\n"},
+        "architecture/merge.yaml:2:1",
+        "merge keys (<<) are not supported",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_bad_input_is_reported_with_file_and_line(case, repository, run, tmp_path):
+    files, location, words = CASES[case]
+    root = repository(files)
+    result = run("validate", root)
+    assert result.exit_code == 1, result.output
+    matching = [line for line in result.output.splitlines() if line.startswith(location)]
+    assert matching, f"no message at {location}:\n{result.output}"
+    assert any(words in line for line in matching), result.output
+    assert not (tmp_path / "PWNED").exists() and not os.path.exists("PWNED")
+
+
+def test_every_problem_is_reported_in_one_run(repository, run):
+    files = {key: value for key, (value_files, _, _) in CASES.items() for key, value in value_files.items()}
+    root = repository(files)
+    result = run("validate", root, "--format", "json")
+    assert result.exit_code == 1
+    reported = {finding["file"] for finding in json.loads(result.stdout)["findings"]}
+    assert {location.split(":")[0] for _, location, _ in CASES.values()} <= reported
+
+
+def test_symlink_out_of_the_repository_is_not_followed(repository, run, tmp_path):
+    outside = tmp_path / "secret.yaml"
+    outside.write_text("kind: organization\nid: outside\nname: Utanför\ntype: company\n")
+    root = repository()
+    os.symlink(outside, root / "architecture" / "linked.yaml")
+    os.symlink(tmp_path, root / "architecture" / "linked-folder")
+    result = run("validate", root, "--format", "json")
+    assert result.exit_code == 1
+    findings = json.loads(result.stdout)["findings"]
+    assert {f["file"] for f in findings} == {"architecture/linked.yaml", "architecture/linked-folder"}
+    assert all("outside the repository" in f["message"] for f in findings)
+    assert all(f["subject"] != "outside" for f in findings)
+
+
+def test_symlink_inside_the_repository_is_read_once(repository, run):
+    root = repository({"shared/extra.yaml": "kind: capability\nid: hr\nname: HR\n"})
+    os.symlink(root / "shared", root / "architecture" / "shared")
+    os.symlink(root / "architecture", root / "architecture" / "loop")
+    result = run("validate", root)
+    assert result.exit_code == 0, result.output
+
+
+def test_empty_file_and_empty_documents_are_allowed(repository, run):
+    root = repository({"architecture/empty.yaml": "", "architecture/only-comment.yaml": "# nothing yet\n---\n"})
+    assert run("validate", root).exit_code == 0
+
+
+def test_byte_order_mark_is_accepted(repository, run):
+    root = repository({"architecture/bom.yaml": "\ufeffkind: capability\nid: hr\nname: HR\n".encode("utf-8")})
+    assert run("validate", root).exit_code == 0
+
+
+def test_country_code_no_is_norway_not_false(repository, run):
+    system = SYSTEM.format(id="arende") + "hosting: {model: saas, data_location: [NO, SE], provider_jurisdiction: NO}\n"
+    root = repository({"architecture/norway.yaml": system})
+    assert run("validate", root).exit_code == 0
+
+
+def test_unknown_country_code_is_an_error(repository, run):
+    system = SYSTEM.format(id="arende") + "hosting: {model: saas, data_location: [SW]}\n"
+    result = run("validate", repository({"architecture/sweden.yaml": system}))
+    assert result.exit_code == 1
+    assert "architecture/sweden.yaml:8:40: error [schema] 'SW' is not an ISO 3166-1 country code" in result.output
+
+
+def test_parent_cycle_is_an_error(repository, run):
+    capabilities = "kind: capability\nid: a\nname: A\nparent: b\n---\nkind: capability\nid: b\nname: B\nparent: a\n"
+    result = run("validate", repository({"architecture/cycle.yaml": capabilities}))
+    assert result.exit_code == 1
+    assert "goes round in a circle (a -> b -> a)" in result.output
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [("validate", "/no/such/folder"), ("validate", "{tmp}"), ("validate", "--as-of", "2026-13-01", "{repo}")],
+)
+def test_command_that_cannot_do_its_job_exits_2(arguments, repository, run, tmp_path):
+    root = repository()
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = run(*(a.format(tmp=empty, repo=root) for a in arguments))
+    assert result.exit_code == 2, result.output
+    assert "Error" in result.output
+
+
+def test_validate_never_writes_into_the_repository(repository, run):
+    root = repository()
+    before = {p: p.stat().st_mtime_ns for p in root.rglob("*")}
+    run("validate", root)
+    assert {p: p.stat().st_mtime_ns for p in root.rglob("*")} == before
