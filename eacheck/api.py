@@ -3,19 +3,66 @@
 from __future__ import annotations
 
 import os
+from collections import Counter
 from datetime import date
 
-from eacheck.findings import FindingsResult
+from eacheck.findings import Finding, FindingsResult, Severity
 from eacheck.loading import GitRevision, LoadedRepository, WorkingTree, load
 
+PathLike = str | os.PathLike[str]
 
-def open_repository(path: str | os.PathLike[str] = ".", revision: str | None = None) -> LoadedRepository:
+
+def open_repository(path: PathLike = ".", revision: str | None = None) -> LoadedRepository:
     """Load the repository at ``path``, from its working tree or, with ``revision``, from git."""
     source = GitRevision(path, revision) if revision else WorkingTree(path)
     return load(source)
 
 
-def validate(path: str | os.PathLike[str] = ".", as_of: date | None = None) -> FindingsResult:
-    """Schema and reference problems only (principle ``schema``)."""
+def validate(path: PathLike = ".", as_of: date | None = None) -> FindingsResult:
+    """Schema and reference problems only (principle ``schema``), principle files included."""
+    from eacheck.checks import engine
+
     repository = open_repository(path)
-    return FindingsResult(findings=list(repository.problems), as_of=as_of or date.today())
+    _, binding_problems = engine.bind(repository)
+    findings = sorted([*repository.problems, *binding_problems], key=Finding.sort_key)
+    return FindingsResult(findings=findings, as_of=as_of or date.today())
+
+
+def findings_of(repository: LoadedRepository, as_of: date) -> tuple[list[Finding], int]:
+    """Every finding of a loaded repository, sorted, and how many exceptions waived."""
+    from eacheck.checks import engine
+
+    bindings, binding_problems = engine.bind(repository)
+    run = engine.run(repository, bindings, as_of)
+    findings = [*repository.problems, *binding_problems, *run.findings]
+    return sorted(findings, key=Finding.sort_key), run.waived
+
+
+def check(
+    path: PathLike = ".",
+    as_of: date | None = None,
+    baseline: str | None = None,
+    fail_on: str = "error",
+) -> FindingsResult:
+    """All principles in force; with ``baseline``, each finding is marked new or not."""
+    as_of = as_of or date.today()
+    findings, waived = findings_of(open_repository(path), as_of)
+    if baseline is not None:
+        before, _ = findings_of(open_repository(path, baseline), as_of)
+        findings = mark_new(findings, before)
+    return FindingsResult(findings, as_of, Severity.parse(fail_on), waived, baseline)
+
+
+def mark_new(findings: list[Finding], before: list[Finding]) -> list[Finding]:
+    """Mark each finding new unless the baseline had it: same principle, subject and problem.
+
+    Matching counts occurrences, so a second identical problem on the same subject is new.
+    """
+    remaining = Counter(finding.fingerprint for finding in before)
+    marked = []
+    for finding in findings:
+        known = remaining[finding.fingerprint] > 0
+        if known:
+            remaining[finding.fingerprint] -= 1
+        marked.append(finding.with_new(not known))
+    return marked

@@ -10,6 +10,7 @@ from eacheck import __version__
 
 # name -> module under eacheck.cli that defines a click command called `command`
 COMMANDS = {
+    "check": "check",
     "validate": "validate",
 }
 

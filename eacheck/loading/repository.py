@@ -8,6 +8,7 @@ read at all (see :mod:`eacheck.loading.sources`) raises :class:`~eacheck.errors.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -37,6 +38,7 @@ from eacheck.model.landscape import Landscape
 from eacheck.model.references import COUNTRY_PATHS, article, reference_problems, values_at
 
 DEFAULT_PRINCIPLES_LABEL = "<eacheck defaults>/principles"
+_POSITIONS = re.compile(r"(?:line \d+|:\d+)")
 
 _BUILDERS = {
     "organization": lambda raw, origin, home: Organization(
@@ -98,8 +100,9 @@ class _Loader:
         self.texts: dict[str, str] = {}
 
     def problem(self, file: str, line: int, column: int, message: str, subject: str = "", kind: str = "file") -> None:
+        code = _POSITIONS.sub("", message)  # baselines must not depend on line numbers
         self.problems.append(
-            Finding(SCHEMA, Severity.ERROR, subject or file, kind, message, file, line, column)
+            Finding(SCHEMA, Severity.ERROR, subject or file, kind, message, file, line, column, code)
         )
 
     def document_problem(self, document: _Document, path: tuple[Any, ...], message: str) -> None:

@@ -28,8 +28,22 @@ class SchemaIssue:
     message: str
 
 
-@cache
+_REGISTERED: dict[str, dict[str, Any]] = {}
+
+
+def register(name: str, schema: dict[str, Any]) -> None:
+    """Make ``schema`` available to :func:`validate` under ``name`` (e.g. a check's params)."""
+    _REGISTERED[name] = schema
+
+
 def schema_for(kind: str) -> dict[str, Any]:
+    if kind in _REGISTERED:
+        return _REGISTERED[kind]
+    return _packaged_schema(kind)
+
+
+@cache
+def _packaged_schema(kind: str) -> dict[str, Any]:
     text = resources.files("eacheck.model").joinpath("schemas", f"{kind}.schema.json").read_text(
         encoding="utf-8"
     )
@@ -62,7 +76,8 @@ def _full_validator(kind: str):
     return jsonschema.Draft7Validator(schema_for(kind), format_checker=checker)
 
 
-def validate(kind: str, document: Any) -> list[SchemaIssue]:
+def validate(kind: str, document: Any, whole: str | None = None) -> list[SchemaIssue]:
+    """Every problem of ``document`` against the schema ``kind``; ``whole`` names the document."""
     try:
         _fast_validator(kind)(document)
         return []
@@ -70,7 +85,7 @@ def validate(kind: str, document: Any) -> list[SchemaIssue]:
         pass
     issues: list[SchemaIssue] = []
     for error in _full_validator(kind).iter_errors(document):
-        issues.extend(_explain(error, kind))
+        issues.extend(_explain(error, whole or article(kind)))
     issues.sort(key=lambda issue: ([str(step) for step in issue.path], issue.message))
     return issues
 
@@ -107,10 +122,10 @@ def _describe(value: Any) -> str:
     return repr(value)
 
 
-def _explain(error: Any, kind: str) -> list[SchemaIssue]:
+def _explain(error: Any, whole: str) -> list[SchemaIssue]:
     path = tuple(error.absolute_path)
     where = dotted(path)
-    name = f"'{where}'" if where else article(kind)
+    name = f"'{where}'" if where else whole
     validator, expected, value = error.validator, error.validator_value, error.instance
     if validator == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))

@@ -1,0 +1,41 @@
+"""The built-in checks (SPEC §3), registered by name.
+
+Each check is a small module with ``NAME``, ``PARAMS`` (a JSON Schema for its parameters, with
+defaults) and ``check(context, params)``, a generator of :class:`~eacheck.checks.base.Violation`.
+Its docstring is its user documentation. A principle binds a check to parameters and a
+severity; the engine, not the check, stamps the principle and severity on what it finds.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from types import ModuleType
+
+# The registry is explicit: a check exists because it is listed here.
+_MODULES = {
+    "shared-over-unique": "shared_over_unique",
+    "reuse-across-group": "reuse_across_group",
+    "cloud-and-legal": "cloud_and_legal",
+    "clear-ownership": "clear_ownership",
+    "lifecycle": "lifecycle",
+    "effect-goals": "effect_goals",
+    "integration-platform": "integration_platform",
+}
+
+
+class UnknownCheck(LookupError):
+    def __init__(self, name: object) -> None:
+        super().__init__(
+            f"there is no built-in check '{name}'; use one of: {', '.join(_MODULES)}"
+        )
+
+
+def names() -> tuple[str, ...]:
+    return tuple(_MODULES)
+
+
+def get(name: str) -> ModuleType:
+    """The module of check ``name``; an unknown name raises :class:`UnknownCheck`."""
+    if not isinstance(name, str) or name not in _MODULES:
+        raise UnknownCheck(name)
+    return import_module(f"eacheck.checks.{_MODULES[name]}")

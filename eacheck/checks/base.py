@@ -1,0 +1,65 @@
+"""What a check receives and what it yields."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from eacheck.model.entities import Entity
+from eacheck.model.landscape import Landscape
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    """One thing a check found wrong with ``subject``.
+
+    ``code`` says what is wrong in a stable way (no wording, no line numbers) so that a finding
+    can be matched against a baseline; ``path`` points at the offending key for the line number.
+    """
+
+    subject: Entity
+    message: str
+    code: str
+    path: tuple[Any, ...] = ()
+
+
+@dataclass
+class CheckContext:
+    landscape: Landscape
+    as_of: date
+
+
+def defaults(params_schema: dict[str, Any]) -> dict[str, Any]:
+    return {
+        key: spec["default"]
+        for key, spec in params_schema.get("properties", {}).items()
+        if "default" in spec
+    }
+
+
+def add_months(day: date, months: int) -> date:
+    """``day`` moved by whole months, clamped to the end of shorter months."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def contract_ends_soon(contract_end: date | None, as_of: date, months: int) -> bool:
+    """The contract ends within ``months`` of ``as_of``, or has already ended."""
+    return contract_end is not None and contract_end <= add_months(as_of, months)
+
+
+def gated_statuses_param() -> dict[str, Any]:
+    return {
+        "type": "array",
+        "items": {"enum": ["proposed", "approved", "rejected", "awarded"]},
+        "uniqueItems": True,
+        "default": ["proposed", "approved"],
+        "description": "Procurement statuses the check applies to.",
+    }
+
+
+def params_schema(properties: dict[str, Any]) -> dict[str, Any]:
+    return {"type": "object", "additionalProperties": False, "properties": properties}

@@ -1,0 +1,39 @@
+"""Clear ownership: every system has an accountable systemägare and an owner inside the group.
+
+Finds:
+
+- an active system (`active` or `phase-out`) without `system_owner`: nobody is accountable for
+  its information, its costs, or the decision to share or retire it;
+- a system (not retired) whose `owner` is an external organization: the group cannot steer what
+  it does not own; name the organization in the group that answers for it, and list the
+  external body in `used_by` or as the contract supplier instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from eacheck.checks.base import CheckContext, Violation, params_schema
+
+NAME = "clear-ownership"
+PARAMS = params_schema({})
+
+
+def check(context: CheckContext, params: dict) -> Iterator[Violation]:
+    landscape = context.landscape
+    for system in landscape.systems.values():
+        if system.is_active and not system.system_owner:
+            yield Violation(
+                system,
+                "has no system_owner; name the role accountable for it (systemägare)",
+                "no-system-owner",
+            )
+        owner = landscape.organizations.get(system.owner)
+        if system.status != "retired" and owner is not None and owner.is_external:
+            yield Violation(
+                system,
+                f"is owned by '{owner.id}', which is outside the group; make an organization "
+                "of the group its owner",
+                "external-owner",
+                ("owner",),
+            )

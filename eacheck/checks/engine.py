@@ -1,0 +1,102 @@
+"""Run the principles in force over a landscape: bind, check, stamp, locate, waive.
+
+The engine owns everything a check should not care about: which principle asked for the check
+and with which severity, the file and line of each finding, and the exceptions that waive them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from types import ModuleType
+from typing import Any
+
+from eacheck import checks
+from eacheck.checks.base import CheckContext, defaults
+from eacheck.findings import SCHEMA, Finding, Severity
+from eacheck.loading import LoadedRepository
+from eacheck.model import schema_validation
+from eacheck.model.entities import Principle
+
+EXCEPTION_EXPIRED = "exception-expired"
+
+
+@dataclass(frozen=True)
+class Binding:
+    principle: Principle
+    check: ModuleType
+    params: dict[str, Any]
+
+
+@dataclass
+class CheckRun:
+    findings: list[Finding]
+    waived: int
+
+
+def bind(repository: LoadedRepository) -> tuple[list[Binding], list[Finding]]:
+    """The enabled principles with their checks and parameters, and problems binding them."""
+    bindings: list[Binding] = []
+    problems: list[Finding] = []
+
+    def problem(principle: Principle, path: tuple, message: str) -> None:
+        line, column = repository.locate(principle.origin, path)
+        problems.append(
+            Finding(SCHEMA, Severity.ERROR, principle.id, "principle", message,
+                    principle.origin.file, line, column, code=message)
+        )
+
+    for principle in sorted(repository.landscape.principles.values(), key=lambda p: p.id):
+        try:
+            check = checks.get(principle.check)
+        except checks.UnknownCheck as unknown:
+            problem(principle, ("check",), str(unknown))
+            continue
+        schema_name = f"params:{check.NAME}"
+        schema_validation.register(schema_name, check.PARAMS)
+        issues = schema_validation.validate(schema_name, principle.params, whole="'params'")
+        for issue in issues:
+            problem(principle, ("params", *issue.path), f"{issue.message} (params of check '{check.NAME}')")
+        if not issues and principle.enabled:
+            bindings.append(Binding(principle, check, {**defaults(check.PARAMS), **principle.params}))
+    return bindings, problems
+
+
+def run(repository: LoadedRepository, bindings: list[Binding], as_of: date) -> CheckRun:
+    landscape = repository.landscape
+    context = CheckContext(landscape, as_of)
+    waivers = {
+        (waiver.principle, waiver.subject)
+        for waiver in landscape.exceptions.values()
+        if waiver.holds_on(as_of)
+    }
+    findings: list[Finding] = []
+    waived = 0
+    for binding in bindings:
+        principle = binding.principle
+        severity = Severity.parse(principle.severity)
+        for violation in binding.check.check(context, binding.params):
+            subject = violation.subject
+            if (principle.id, subject.id) in waivers:
+                waived += 1
+                continue
+            line, column = repository.locate(subject.origin, violation.path)
+            findings.append(
+                Finding(principle.id, severity, subject.id, subject.kind,
+                        f"{subject.kind} '{subject.id}' {violation.message}",
+                        subject.origin.file, line, column, code=violation.code)
+            )
+    for waiver in landscape.exceptions.values():
+        if not waiver.holds_on(as_of):
+            line, column = repository.locate(waiver.origin, ("expires",))
+            findings.append(
+                Finding(
+                    EXCEPTION_EXPIRED, Severity.WARNING, waiver.id, "exception",
+                    f"exception '{waiver.id}' expired on {waiver.expires.isoformat()} and "
+                    "waives nothing any more; "
+                    f"fix what it waived ({waiver.principle} on '{waiver.subject}'), renew it "
+                    "with a new decision, or delete it",
+                    waiver.origin.file, line, column, code="expired",
+                )
+            )
+    return CheckRun(findings, waived)

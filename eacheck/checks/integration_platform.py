@@ -1,0 +1,54 @@
+"""Integrations between owners go through the group's integration platform.
+
+Finds an active integration between systems with different owners that neither passes `via`
+an integration platform nor has one as its `from` or `to`. Point-to-point links between
+organizations are hard to see, reuse, monitor and change. A platform is any system serving the
+capability named by the `platform_capability` parameter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from eacheck.checks.base import CheckContext, Violation, params_schema
+
+NAME = "integration-platform"
+PARAMS = params_schema(
+    {
+        "platform_capability": {
+            "type": "string",
+            "default": "integration-platform",
+            "description": "Capability id that marks a system as an integration platform.",
+        }
+    }
+)
+
+
+def check(context: CheckContext, params: dict) -> Iterator[Violation]:
+    landscape = context.landscape
+    capability = params["platform_capability"]
+    platforms = {
+        system.id for system in landscape.systems.values() if capability in system.capabilities
+    }
+    for integration in landscape.integrations.values():
+        if not integration.is_active:
+            continue
+        source = landscape.systems.get(integration.source)
+        target = landscape.systems.get(integration.target)
+        if source is None or target is None or source.owner == target.owner:
+            continue
+        if integration.via in platforms or {source.id, target.id} & platforms:
+            continue
+        if integration.via:
+            message = (
+                f"goes via '{integration.via}', which is not an integration platform (it does "
+                f"not serve '{capability}'); route it via the group's platform"
+            )
+            path = ("via",)
+        else:
+            message = (
+                f"links '{source.id}' ({source.owner}) and '{target.id}' ({target.owner}) "
+                "point to point; route it via the group's integration platform"
+            )
+            path = ()
+        yield Violation(integration, message, "point-to-point", path)
