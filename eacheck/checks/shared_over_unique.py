@@ -50,11 +50,15 @@ def check(context: CheckContext, params: dict) -> Iterator[Violation]:
                 continue
             common = [other for other in _common_systems(context, capability) if other != system.id]
             if common:
+                next_step = (
+                    "finish the move to it and retire this one"
+                    if system.status == "phase-out"
+                    else "plan a move to it (lifecycle.status: phase-out with a retire_by date)"
+                )
                 yield Violation(
                     system,
                     f"serves '{capability}', which the group-common {_systems(common)} also "
-                    "serves; plan a move to it (set lifecycle.status: phase-out and retire_by), "
-                    "or record a decided exception",
+                    f"serves; {next_step}, or record a decided exception",
                     f"duplicates-group-common:{capability}",
                     ("capabilities", index),
                 )

@@ -161,7 +161,7 @@ class _Loader:
                 self.document_problem(document, issue.path, issue.message)
             document.valid = not issues
 
-    def check_ids(self, documents: list[_Document]) -> dict[str, str]:
+    def check_ids(self, documents: list[_Document], uniqueness: str) -> dict[str, str]:
         """Kind of every id, first definition wins; a repeated id is a problem at the repeat."""
         first: dict[str, _Document] = {}
         for document in documents:
@@ -173,16 +173,20 @@ class _Loader:
                 self.document_problem(
                     document, ("id",),
                     f"the id '{entity_id}' is already used by {article(earlier.kind)} in "
-                    f"{earlier.file}:{earlier.line}; ids must be unique across all kinds",
+                    f"{earlier.file}:{earlier.line}; {uniqueness}",
                 )
                 document.valid = False
                 continue
             first[entity_id] = document
         return {entity_id: document.kind for entity_id, document in first.items()}
 
-    def check_references(self, documents: list[_Document], kinds_by_id: dict[str, str]) -> None:
+    def check_references(
+        self, documents: list[_Document], kinds_by_id: dict[str, str], principle_ids: set[str]
+    ) -> None:
         for document in documents:
-            for path, message in reference_problems(document.kind, document.value, kinds_by_id):
+            for path, message in reference_problems(
+                document.kind, document.value, kinds_by_id, principle_ids
+            ):
                 self.document_problem(document, path, message)
                 document.valid = False
             for pattern in COUNTRY_PATHS.get(document.kind, ()):
@@ -218,7 +222,7 @@ def _kind_message(kind: Any, allowed: tuple[str, ...], place: str) -> str:
     if kind == "principle":
         return "a principle belongs in principles/, not in architecture/; move the file"
     if isinstance(kind, str) and kind in schema_validation.KINDS:
-        return f"a {kind} belongs in architecture/, not in {place}/; move the file"
+        return f"{article(kind)} belongs in architecture/, not in {place}/; move the file"
     close = difflib.get_close_matches(str(kind), allowed, n=1)
     hint = f"did you mean '{close[0]}'?" if close else "use one of: " + ", ".join(allowed)
     return f"unknown kind '{kind}'; {hint}"
@@ -252,8 +256,9 @@ def load(source) -> LoadedRepository:
     )
     documents = architecture + principles
     loader.check_schemas(documents)
-    kinds_by_id = loader.check_ids(documents)
-    loader.check_references(documents, kinds_by_id)
+    kinds_by_id = loader.check_ids(architecture, "ids must be unique across all kinds")
+    principle_ids = set(loader.check_ids(principles, "principle ids must be unique"))
+    loader.check_references(documents, kinds_by_id, principle_ids)
 
     landscape = Landscape(settings=settings)
     for document in documents:

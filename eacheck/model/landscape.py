@@ -33,7 +33,10 @@ class Landscape:
         getattr(self, _COLLECTION[entity.kind])[entity.id] = entity
 
     def get(self, entity_id: str):
+        """The architecture entity with this id (principles have ids of their own)."""
         for name in _COLLECTION.values():
+            if name == "principles":
+                continue
             entity = getattr(self, name).get(entity_id)
             if entity is not None:
                 return entity

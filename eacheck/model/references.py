@@ -48,14 +48,21 @@ def values_at(document: Any, pattern: tuple[str, ...]) -> Iterator[tuple[tuple[A
 
 
 def reference_problems(
-    kind: str, document: dict[str, Any], kinds_by_id: dict[str, str]
+    kind: str, document: dict[str, Any], kinds_by_id: dict[str, str], principle_ids: set[str]
 ) -> Iterator[tuple[tuple[Any, ...], str]]:
-    """(path, message) for each reference that does not resolve to an entity of the right kind."""
+    """(path, message) for each reference that does not resolve to an entity of the right kind.
+
+    Principles have ids of their own: the default principle `integration-platform` and the
+    capability of the same name that its check looks for must be able to coexist.
+    """
     for pattern, wanted in REFERENCES.get(kind, ()):
         for path, target in values_at(document, pattern):
             if not isinstance(target, str):
                 continue  # the schema reports the wrong type
-            actual = kinds_by_id.get(target)
+            if wanted == "principle":
+                actual = "principle" if target in principle_ids else None
+            else:
+                actual = kinds_by_id.get(target)
             key = ".".join(str(step) for step in pattern if step != EACH)
             if actual is None:
                 expected = wanted or "entity"

@@ -73,14 +73,47 @@ def _full_validator(kind: str):
 
     checker = jsonschema.FormatChecker(formats=())
     checker.checks("date")(_is_real_date)
-    return jsonschema.Draft7Validator(schema_for(kind), format_checker=checker)
+    # JSON Schema counts 1500000.0 as an integer; money and counts here are whole numbers.
+    types = jsonschema.Draft7Validator.TYPE_CHECKER.redefine(
+        "integer", lambda _, value: isinstance(value, int) and not isinstance(value, bool)
+    )
+    validator = jsonschema.validators.extend(jsonschema.Draft7Validator, type_checker=types)
+    return validator(schema_for(kind), format_checker=checker)
+
+
+@cache
+def _integer_paths(kind: str) -> tuple[tuple[str, ...], ...]:
+    """Paths of the integer-typed keys of a schema, nested mappings included."""
+    found: list[tuple[str, ...]] = []
+
+    def walk(schema: dict[str, Any], prefix: tuple[str, ...]) -> None:
+        for key, spec in schema.get("properties", {}).items():
+            kinds = spec.get("type")
+            if kinds == "integer" or (isinstance(kinds, list) and kinds == ["integer"]):
+                found.append((*prefix, key))
+            elif kinds == "object":
+                walk(spec, (*prefix, key))
+
+    walk(schema_for(kind), ())
+    return tuple(found)
+
+
+def _has_float_integer(kind: str, document: Any) -> bool:
+    for path in _integer_paths(kind):
+        value = document
+        for step in path:
+            value = value.get(step) if isinstance(value, dict) else None
+        if isinstance(value, float):
+            return True
+    return False
 
 
 def validate(kind: str, document: Any, whole: str | None = None) -> list[SchemaIssue]:
     """Every problem of ``document`` against the schema ``kind``; ``whole`` names the document."""
     try:
         _fast_validator(kind)(document)
-        return []
+        if not _has_float_integer(kind, document):
+            return []
     except Exception:  # any failure: let the thorough validator say exactly what is wrong
         pass
     issues: list[SchemaIssue] = []
