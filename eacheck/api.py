@@ -66,3 +66,31 @@ def mark_new(findings: list[Finding], before: list[Finding]) -> list[Finding]:
             remaining[finding.fingerprint] -= 1
         marked.append(finding.with_new(not known))
     return marked
+
+
+def principles_in_force(path: PathLike | None = ".") -> list:
+    """(principle, check module) for every principle of the repository, by id, disabled ones too.
+
+    Principles whose check or parameters are wrong are left out; `validate` reports them.
+    With ``path`` None: the defaults eacheck ships.
+    """
+    from eacheck import checks
+    from eacheck.checks import engine
+    from eacheck.loading.sources import EmptyRepository
+
+    source = EmptyRepository() if path is None else WorkingTree(path)
+    repository = load(source, principles_only=True)
+    _, problems = engine.bind(repository)
+    broken = {problem.subject for problem in problems}
+    return [
+        (principle, checks.get(principle.check))
+        for principle in sorted(repository.landscape.principles.values(), key=lambda p: p.id)
+        if principle.id not in broken
+    ]
+
+
+def repository_language(path: PathLike = ".") -> str:
+    """The language eacheck.yaml asks for (sv when it says nothing or cannot be read)."""
+    from eacheck.loading.repository import read_settings
+
+    return read_settings(WorkingTree(path)).language

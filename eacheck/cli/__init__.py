@@ -11,6 +11,8 @@ from eacheck import __version__
 # name -> module under eacheck.cli that defines a click command called `command`
 COMMANDS = {
     "check": "check",
+    "explain": "explain",
+    "principles": "principles",
     "validate": "validate",
 }
 

@@ -237,12 +237,15 @@ def _default_principle_files() -> list[SourceFile]:
     ]
 
 
-def load(source) -> LoadedRepository:
-    """Read settings, landscape and principles from ``source`` (a working tree or git revision)."""
+def load(source, principles_only: bool = False) -> LoadedRepository:
+    """Read settings, landscape and principles from ``source`` (a working tree or git revision).
+
+    ``principles_only`` skips architecture/ for commands that only need the principles.
+    """
     loader = _Loader(source)
     settings = _load_settings(loader, source)
 
-    architecture = loader.classify(
+    architecture = [] if principles_only else loader.classify(
         loader.read_documents(list(source.yaml_files(ARCHITECTURE_DIR))),
         schema_validation.KINDS,
         ARCHITECTURE_DIR,
@@ -294,3 +297,8 @@ def _load_settings(loader: _Loader, source) -> Settings:
         loader.document_problem(document, ("home_country",), f"'{home}' is not an ISO 3166-1 country code")
         return Settings()
     return Settings() if issues else Settings.from_yaml(value)
+
+
+def read_settings(source) -> Settings:
+    """The settings alone; problems in eacheck.yaml give the defaults (validate reports them)."""
+    return _load_settings(_Loader(source), source)

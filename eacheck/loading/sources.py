@@ -207,3 +207,21 @@ class GitRevision:
             files.append(SourceFile(path, output[start : start + size]))
             position = start + size + 1
         return files
+
+
+class EmptyRepository:
+    """A repository with no files: loading it gives the default principles and settings."""
+
+    label = "<eacheck defaults>"
+
+    def __init__(self) -> None:
+        self.problems: list[SourceProblem] = []
+
+    def has_dir(self, name: str) -> bool:
+        return False
+
+    def read(self, relative: str) -> SourceFile | None:
+        return None
+
+    def yaml_files(self, folder: str) -> Iterator[SourceFile]:
+        return iter(())
