@@ -45,12 +45,17 @@ def check(
     fail_on: str = "error",
 ) -> FindingsResult:
     """All principles in force; with ``baseline``, each finding is marked new or not."""
+    from eacheck.checks import engine
+
     as_of = as_of or date.today()
-    findings, waived = findings_of(open_repository(path), as_of)
+    repository = open_repository(path)
+    findings, waived = findings_of(repository, as_of)
     if baseline is not None:
         before, _ = findings_of(open_repository(path, baseline), as_of)
         findings = mark_new(findings, before)
-    return FindingsResult(findings, as_of, Severity.parse(fail_on), waived, baseline)
+    bindings, _ = engine.bind(repository)
+    principles = {binding.principle.id: binding.principle for binding in bindings}
+    return FindingsResult(findings, as_of, Severity.parse(fail_on), waived, baseline, principles)
 
 
 def mark_new(findings: list[Finding], before: list[Finding]) -> list[Finding]:

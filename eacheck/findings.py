@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import IntEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from eacheck.model.entities import Principle
 
 
 class Severity(IntEnum):
@@ -72,6 +76,9 @@ class FindingsResult:
     fail_on: Severity = Severity.ERROR
     waived: int = 0
     baseline: str | None = None
+    # The principles that ran, by id: reporters that describe rules (SARIF, JUnit) need
+    # their titles and statements, and list the ones with nothing to report as passing.
+    principles: dict[str, Principle] = field(default_factory=dict)
 
     def summary(self) -> dict[str, int]:
         counts = {"error": 0, "warning": 0, "info": 0}

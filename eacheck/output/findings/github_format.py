@@ -1,0 +1,79 @@
+"""Findings as GitHub Actions workflow commands: annotations on the files of a pull request.
+
+``::error file=…,line=…,col=…,title=…::message`` (``::warning``, ``::notice`` for info), then a
+plain summary line for the log. With --baseline, a finding that was already present at the
+baseline is annotated as ``::notice`` whatever its severity, and its title says so: the
+pull request did not cause it and it does not fail the check, so it must not look like an
+error. GitHub shows only the first ten annotations of each level per step, so the findings
+that fail the check come first.
+"""
+
+from __future__ import annotations
+
+from eacheck.findings import Finding, FindingsResult, Severity
+from eacheck.model.entities import localized
+
+_COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def escape_data(text: str) -> str:
+    """The message part: GitHub would otherwise read ``%`` and line breaks as syntax."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """A ``key=value`` property: also ``:`` and ``,``, which end the value."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(result: FindingsResult, **context) -> str:
+    failing = {id(finding) for finding in result.failing}
+    ordered = sorted(result.findings, key=lambda finding: id(finding) not in failing)  # stable
+    lines = [_annotation(finding, result) for finding in ordered]
+    lines.append(_summary(result))
+    return "\n".join(lines) + "\n"
+
+
+def _annotation(finding: Finding, result: FindingsResult) -> str:
+    old = result.baseline is not None and not finding.new
+    command = "notice" if old else _COMMANDS[finding.severity]
+    title = f"{finding.severity}: {_principle_title(finding, result)}"
+    if old:
+        title += f" (already present at {result.baseline})"
+    properties = []
+    # Findings in the principles eacheck ships have no file in the repository to annotate.
+    if not finding.file.startswith("<"):
+        properties += [
+            f"file={escape_property(finding.file)}",
+            f"line={finding.line}",
+            f"col={finding.column}",
+        ]
+    properties.append(f"title={escape_property(title)}")
+    return f"::{command} {','.join(properties)}::{escape_data(finding.message)}"
+
+
+def _principle_title(finding: Finding, result: FindingsResult) -> str:
+    principle = result.principles.get(finding.principle)
+    if principle is None:
+        return finding.principle
+    return f"{localized(principle.title, 'en')} [{finding.principle}]"
+
+
+def _summary(result: FindingsResult) -> str:
+    summary = result.summary()
+    text = (
+        f"eacheck: {_plural(summary['error'], 'error')}, {_plural(summary['warning'], 'warning')}, "
+        f"{summary['info']} info"
+    )
+    if summary["waived"]:
+        text += f", {summary['waived']} waived by exceptions"
+    if result.baseline is not None:
+        new = sum(1 for finding in result.findings if finding.new)
+        text += f"; {new} new since {result.baseline}"
+    failing = len(result.failing)
+    verdict = f"FAILED: {_plural(failing, 'blocking finding')}" if failing else "passed"
+    return f"{text}; {verdict} (--fail-on {result.fail_on})"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
