@@ -12,7 +12,7 @@ from types import ModuleType
 from typing import Any
 
 from eacheck import checks
-from eacheck.checks.base import CheckContext, defaults
+from eacheck.checks.base import CheckContext, Violation, defaults
 from eacheck.findings import SCHEMA, Finding, Severity
 from eacheck.loading import LoadedRepository
 from eacheck.model import schema_validation
@@ -70,33 +70,41 @@ def run(repository: LoadedRepository, bindings: list[Binding], as_of: date) -> C
         for waiver in landscape.exceptions.values()
         if waiver.holds_on(as_of)
     }
-    findings: list[Finding] = []
+    found: list[tuple[Principle, Severity, Violation]] = []
     waived = 0
     for binding in bindings:
         principle = binding.principle
         severity = Severity.parse(principle.severity)
         for violation in binding.check.check(context, binding.params):
-            subject = violation.subject
-            if (principle.id, subject.id) in waivers:
+            if (principle.id, violation.subject.id) in waivers:
                 waived += 1
-                continue
-            line, column = repository.locate(subject.origin, violation.path)
-            findings.append(
-                Finding(principle.id, severity, subject.id, subject.kind,
-                        f"{subject.kind} '{subject.id}' {violation.message}",
-                        subject.origin.file, line, column, code=violation.code)
+            else:
+                found.append((principle, severity, violation))
+    expired = [waiver for waiver in landscape.exceptions.values() if not waiver.holds_on(as_of)]
+    # Positions last, in one batch: each file with findings is composed once, not per finding.
+    positions = iter(repository.locate_all(
+        [(violation.subject.origin, violation.path) for _, _, violation in found]
+        + [(waiver.origin, ("expires",)) for waiver in expired]
+    ))
+    findings: list[Finding] = []
+    for principle, severity, violation in found:
+        subject = violation.subject
+        line, column = next(positions)
+        findings.append(
+            Finding(principle.id, severity, subject.id, subject.kind,
+                    f"{subject.kind} '{subject.id}' {violation.message}",
+                    subject.origin.file, line, column, code=violation.code)
+        )
+    for waiver in expired:
+        line, column = next(positions)
+        findings.append(
+            Finding(
+                EXCEPTION_EXPIRED, Severity.WARNING, waiver.id, "exception",
+                f"exception '{waiver.id}' expired on {waiver.expires.isoformat()} and "
+                "waives nothing any more; "
+                f"fix what it waived ({waiver.principle} on '{waiver.subject}'), renew it "
+                "with a new decision, or delete it",
+                waiver.origin.file, line, column, code="expired",
             )
-    for waiver in landscape.exceptions.values():
-        if not waiver.holds_on(as_of):
-            line, column = repository.locate(waiver.origin, ("expires",))
-            findings.append(
-                Finding(
-                    EXCEPTION_EXPIRED, Severity.WARNING, waiver.id, "exception",
-                    f"exception '{waiver.id}' expired on {waiver.expires.isoformat()} and "
-                    "waives nothing any more; "
-                    f"fix what it waived ({waiver.principle} on '{waiver.subject}'), renew it "
-                    "with a new decision, or delete it",
-                    waiver.origin.file, line, column, code="expired",
-                )
-            )
+        )
     return CheckRun(findings, waived)

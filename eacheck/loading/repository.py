@@ -15,6 +15,7 @@ from typing import Any
 
 from eacheck.findings import SCHEMA, Finding, Severity
 from eacheck.loading import parsing
+from eacheck.loading.yaml_parser import unpack
 from eacheck.loading.sources import (
     ARCHITECTURE_DIR,
     PRINCIPLES_DIR,
@@ -81,23 +82,38 @@ class LoadedRepository:
 
     landscape: Landscape
     problems: list[Finding] = field(default_factory=list)
-    texts: dict[str, str] = field(default_factory=dict)
+    # file -> per document (by index) the packed position of every key path
+    positions: dict[str, list[dict[tuple[Any, ...], int]]] = field(default_factory=dict)
     used_default_principles: bool = False
 
     def locate(self, origin: Origin, path: tuple[Any, ...] = ()) -> tuple[int, int]:
         """Line and column of ``path`` inside the document at ``origin`` (its start if absent)."""
-        if path and origin.file in self.texts:
-            found = parsing.locate(self.texts[origin.file], origin.document, path)
-            if found:
-                return found
-        return origin.line, origin.column
+        return self.locate_all([(origin, path)])[0]
+
+    def locate_all(self, requests: list[tuple[Origin, tuple[Any, ...]]]) -> list[tuple[int, int]]:
+        """Positions for many (origin, path) pairs."""
+        return [_position(self.positions, origin, path) for origin, path in requests]
+
+
+def _position(
+    positions: dict[str, list[dict[tuple[Any, ...], int]]], origin: Origin, path: tuple[Any, ...]
+) -> tuple[int, int]:
+    """The recorded position of ``path``, or of its longest prefix that exists."""
+    recorded = positions.get(origin.file)
+    if recorded and origin.document < len(recorded):
+        keys = recorded[origin.document]
+        for end in range(len(path), 0, -1):
+            packed = keys.get(path[:end])
+            if packed is not None:
+                return unpack(packed)
+    return origin.line, origin.column
 
 
 class _Loader:
     def __init__(self, source) -> None:
         self.source = source
         self.problems: list[Finding] = []
-        self.texts: dict[str, str] = {}
+        self.positions: dict[str, list[dict[tuple[Any, ...], int]]] = {}
 
     def problem(self, file: str, line: int, column: int, message: str, subject: str = "", kind: str = "file") -> None:
         code = _POSITIONS.sub("", message)  # baselines must not depend on line numbers
@@ -106,11 +122,7 @@ class _Loader:
         )
 
     def document_problem(self, document: _Document, path: tuple[Any, ...], message: str) -> None:
-        line, column = (document.line, document.column)
-        if path:
-            found = parsing.locate(self.texts[document.file], document.index, path)
-            if found:
-                line, column = found
+        line, column = _position(self.positions, document.origin, path)
         self.problem(document.file, line, column, message, document.id or document.file, document.kind)
 
     # -- reading ---------------------------------------------------------------------------
@@ -119,8 +131,7 @@ class _Loader:
         """(file, value, index, line, column) of every non-empty document."""
         documents = []
         for parsed in parsing.parse_files(files):
-            if parsed.text is not None:
-                self.texts[parsed.path] = parsed.text
+            self.positions[parsed.path] = [document.positions for document in parsed.documents]
             for problem in parsed.problems:
                 self.problem(parsed.path, problem.line, problem.column, problem.message)
             for document in parsed.documents:
@@ -272,7 +283,7 @@ def load(source, principles_only: bool = False) -> LoadedRepository:
     for problem in source.problems:
         loader.problem(problem.path, 1, 1, problem.message)
     loader.problems.sort(key=Finding.sort_key)
-    return LoadedRepository(landscape, loader.problems, loader.texts, use_defaults)
+    return LoadedRepository(landscape, loader.problems, loader.positions, use_defaults)
 
 
 def _load_settings(loader: _Loader, source) -> Settings:

@@ -14,7 +14,6 @@ from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
-from yaml.resolver import BaseResolver
 
 try:  # the C parser is a hard requirement for speed, but a clear error beats an ImportError
     from yaml.cyaml import CParser
@@ -38,35 +37,49 @@ SEQ = "tag:yaml.org,2002:seq"
 MAP = "tag:yaml.org,2002:map"
 
 
-class _CoreSchemaResolver(BaseResolver):
-    """Implicit tags of the YAML 1.2 core schema: only true/false are booleans, no timestamps."""
-
-
-_CoreSchemaResolver.add_implicit_resolver(
-    BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
-_CoreSchemaResolver.add_implicit_resolver(
-    INT, re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"), list("-+0123456789")
-)
-_CoreSchemaResolver.add_implicit_resolver(
+# Implicit tags of the YAML 1.2 core schema: only true/false are booleans, and there are no
+# timestamps (dates stay text and are checked as dates by the schemas). Keyed by first
+# character so that most scalars, which start with a letter, meet no regular expression.
+_BOOL = (BOOL, re.compile(r"(?:true|True|TRUE|false|False|FALSE)\Z"))
+_INT = (INT, re.compile(r"(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)\Z"))
+_FLOAT = (
     FLOAT,
     re.compile(
-        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
-        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+        r"(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))\Z"
     ),
-    list("-+.0123456789"),
 )
-_CoreSchemaResolver.add_implicit_resolver(
-    NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
-)
+_NULL = (NULL, re.compile(r"(?:~|null|Null|NULL)\Z"))
+_IMPLICIT: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {}
+for _chars, _resolvers in (("tTfF", (_BOOL,)), ("0123456789", (_INT, _FLOAT)),
+                           ("+-.", (_INT, _FLOAT)), ("~nN", (_NULL,))):
+    for _char in _chars:
+        _IMPLICIT[_char] = _IMPLICIT.get(_char, ()) + _resolvers
 
 
-class _Composer(CParser, _CoreSchemaResolver):
-    """libyaml's composer with our resolver: builds nodes, never Python objects."""
+class _Composer(CParser):
+    """libyaml's composer with a YAML 1.2 core resolver: builds nodes, never Python objects.
 
-    def __init__(self, stream: str) -> None:
-        CParser.__init__(self, stream)
-        _CoreSchemaResolver.__init__(self)
+    CParser calls back into Python to resolve the tag of every node; these methods are the
+    hot path of parsing, so they do the least work that is right (no path resolvers).
+    """
+
+    def descend_resolver(self, current_node, current_index) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+    def resolve(self, kind, value, implicit) -> str:
+        if kind is ScalarNode:
+            if implicit[0]:
+                if not value:
+                    return NULL
+                for tag, pattern in _IMPLICIT.get(value[0], ()):
+                    if pattern.match(value):
+                        return tag
+            return STR
+        return SEQ if kind is SequenceNode else MAP
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,18 +93,37 @@ class YamlProblem:
 
 @dataclass(slots=True)
 class YamlDocument:
-    """One document of a file: its plain value and where it begins."""
+    """One document of a file: its plain value, where it begins, and where each key is.
+
+    ``positions`` maps the path of every mapping key and list item, e.g.
+    ``("hosting", "data_location", 1)``, to its packed position (see :func:`unpack`).
+    Recording them while building is cheaper than composing the file a second time for the
+    findings that need a line, and findings are common in a landscape with debt.
+    """
 
     index: int
     line: int
     column: int
     value: Any
+    positions: dict[tuple[Any, ...], int] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
 class ParsedYaml:
     documents: list[YamlDocument] = field(default_factory=list)
     problems: list[YamlProblem] = field(default_factory=list)
+
+
+_COLUMN_BITS = 20
+
+
+def _pack(mark) -> int:
+    return ((mark.line + 1) << _COLUMN_BITS) | (mark.column + 1)
+
+
+def unpack(packed: int) -> tuple[int, int]:
+    """(line, column) of a packed position."""
+    return packed >> _COLUMN_BITS, packed & ((1 << _COLUMN_BITS) - 1)
 
 
 class _Refused(Exception):
@@ -105,13 +137,14 @@ class _Refused(Exception):
 class _Builder:
     """Turns one document's node tree into dicts, lists, str, int, float, bool and None."""
 
-    __slots__ = ("budget", "problems")
+    __slots__ = ("budget", "problems", "positions")
 
     def __init__(self) -> None:
         self.budget = MAX_VALUES_PER_DOCUMENT
         self.problems: list[YamlProblem] = []
+        self.positions: dict[tuple[Any, ...], int] = {}
 
-    def build(self, node: yaml.Node, depth: int = 0) -> Any:
+    def build(self, node: yaml.Node, path: tuple[Any, ...] = ()) -> Any:
         self.budget -= 1
         if self.budget < 0:
             raise _Refused(
@@ -119,7 +152,7 @@ class _Builder:
                 f"the document expands to more than {MAX_VALUES_PER_DOCUMENT:,} values "
                 "(an alias bomb?); write the values out instead of repeating aliases",
             )
-        if depth > MAX_DEPTH:
+        if len(path) > MAX_DEPTH:
             raise _Refused(node, f"nesting deeper than {MAX_DEPTH} levels; flatten the document")
         tag = node.tag
         if isinstance(node, ScalarNode):
@@ -127,14 +160,20 @@ class _Builder:
         if isinstance(node, MappingNode):
             if tag != MAP:
                 raise _Refused(node, _refused_tag(tag))
-            return self._mapping(node, depth)
+            return self._mapping(node, path)
         if tag != SEQ:
             raise _Refused(node, _refused_tag(tag))
-        return [self.build(item, depth + 1) for item in node.value]
+        items = []
+        positions = self.positions
+        for index, item in enumerate(node.value):
+            item_path = (*path, index)
+            positions[item_path] = _pack(item.start_mark)
+            items.append(self.build(item, item_path))
+        return items
 
-    def _mapping(self, node: MappingNode, depth: int) -> dict[str, Any]:
+    def _mapping(self, node: MappingNode, path: tuple[Any, ...]) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        first_seen: dict[str, int] = {}
+        positions = self.positions
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 raise _Refused(key_node, "a key must be a plain name, not a list or mapping")
@@ -143,21 +182,21 @@ class _Builder:
                     key_node, "merge keys (<<) are not supported; write the keys out in full"
                 )
             key = key_node.value
-            line = key_node.start_mark.line + 1
-            if key in first_seen:
+            key_path = (*path, key)
+            if key_path in positions:
                 # Keep the first value: reporting is what matters, and the first is what a
                 # reader sees first.
+                first_line = unpack(positions[key_path])[0]
                 self.problems.append(
                     YamlProblem(
-                        line,
+                        key_node.start_mark.line + 1,
                         key_node.start_mark.column + 1,
-                        f"duplicate key '{key}' (first on line {first_seen[key]}); "
-                        "keep one of them",
+                        f"duplicate key '{key}' (first on line {first_line}); keep one of them",
                     )
                 )
                 continue
-            first_seen[key] = line
-            result[key] = self.build(value_node, depth + 1)
+            positions[key_path] = _pack(key_node.start_mark)
+            result[key] = self.build(value_node, key_path)
         return result
 
 
@@ -230,7 +269,10 @@ def parse(text: str) -> ParsedYaml:
                 value = None
             result.problems.extend(builder.problems)
             result.documents.append(
-                YamlDocument(index, root.start_mark.line + 1, root.start_mark.column + 1, value)
+                YamlDocument(
+                    index, root.start_mark.line + 1, root.start_mark.column + 1, value,
+                    builder.positions,
+                )
             )
             index += 1
     except yaml.MarkedYAMLError as error:
@@ -256,25 +298,23 @@ def _syntax_problem(error: yaml.MarkedYAMLError) -> YamlProblem:
     return YamlProblem(line, column, message)
 
 
-def locate(text: str, document_index: int, path: tuple[Any, ...]) -> tuple[int, int] | None:
-    """Line and column of the key at ``path`` in a document, or of the deepest part that exists.
-
-    Positions are looked up only when a message needs one, so the common path (nothing
-    wrong) never pays for recording the position of every key.
-    """
+def compose_documents(text: str) -> list[yaml.Node]:
+    """The node trees of every document that composes, in order, for finding positions."""
     composer = _Composer(text)
+    roots: list[yaml.Node] = []
     try:
-        node = None
-        for _ in range(document_index + 1):
-            if not composer.check_node():
-                return None
-            node = composer.get_node()
+        while composer.check_node():
+            roots.append(composer.get_node())
     except yaml.YAMLError:
-        return None
+        pass  # positions in the documents before the error are still good
     finally:
         composer.dispose()
-    assert node is not None
-    mark = node.start_mark
+    return roots
+
+
+def position(root: yaml.Node, path: tuple[Any, ...]) -> tuple[int, int]:
+    """Line and column of the key at ``path`` under ``root``, or of the deepest part that exists."""
+    node, mark = root, root.start_mark
     for step in path:
         if isinstance(node, MappingNode):
             for key_node, value_node in node.value:
@@ -289,3 +329,15 @@ def locate(text: str, document_index: int, path: tuple[Any, ...]) -> tuple[int, 
         else:
             break
     return mark.line + 1, mark.column + 1
+
+
+def locate(text: str, document_index: int, path: tuple[Any, ...]) -> tuple[int, int] | None:
+    """Line and column of ``path`` in one document of ``text`` (None if it does not compose).
+
+    Positions are looked up only when a message needs one, so the common path (nothing
+    wrong) never pays for recording the position of every key.
+    """
+    roots = compose_documents(text)
+    if document_index >= len(roots):
+        return None
+    return position(roots[document_index], path)
