@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from eacheck.analysis.graph import flow_legs
 from eacheck.checks.base import CheckContext, Violation, gated_statuses_param, params_schema
 from eacheck.model.countries import EU_EEA
 from eacheck.model.entities import DataClassification, Hosting
@@ -156,26 +157,23 @@ def check(context: CheckContext, params: dict) -> Iterator[Violation]:
             continue
         for code, message, path in hosting_problems(procurement.hosting, procurement.data, params):
             yield Violation(procurement, message, code, path)
-    for integration in landscape.integrations.values():
-        if not integration.is_active:
-            continue
-        source = landscape.systems.get(integration.source)
-        if source is None:
-            continue
+    # The data-flow rule walks the integration graph: each active leg brings the integration's
+    # data into the system at its head, the `to` or the `via` platform (eacheck.analysis.graph).
+    for _, receiver_id, leg in flow_legs(landscape.graph, status="active"):
+        integration = landscape.integrations[leg["integration"]]
+        source = landscape.systems[leg["source"]]
         data = DataClassification.from_yaml(integration.data_overrides, inherit=source.data)
         if not is_protected(data, params):
             continue
-        for key, system_id in (("to", integration.target), ("via", integration.via)):
-            receiver = landscape.systems.get(system_id) if system_id else None
-            if receiver is None:
-                continue
-            refused = [code for code, _, _ in hosting_problems(receiver.hosting, data, params)]
-            if refused:
-                yield Violation(
-                    integration,
-                    f"carries protected data into '{receiver.id}', whose hosting is not allowed "
-                    f"for it ({', '.join(refused)}); stop the flow, reduce what it carries "
-                    "(data: on the integration), or move the receiving system",
-                    f"flow-into:{key}:{receiver.id}",
-                    (key,),
-                )
+        receiver = landscape.systems[receiver_id]
+        refused = [code for code, _, _ in hosting_problems(receiver.hosting, data, params)]
+        if refused:
+            key = leg["into"]
+            yield Violation(
+                integration,
+                f"carries protected data into '{receiver.id}', whose hosting is not allowed "
+                f"for it ({', '.join(refused)}); stop the flow, reduce what it carries "
+                "(data: on the integration), or move the receiving system",
+                f"flow-into:{key}:{receiver.id}",
+                (key,),
+            )

@@ -12,6 +12,8 @@ from eacheck import __version__
 COMMANDS = {
     "check": "check",
     "explain": "explain",
+    "graph": "graph",
+    "impact": "impact",
     "principles": "principles",
     "validate": "validate",
 }

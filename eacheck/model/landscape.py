@@ -55,6 +55,16 @@ class Landscape:
                 serving[capability].append(system)
         return dict(serving)
 
+    @cached_property
+    def graph(self):
+        """The integration graph (``networkx.MultiDiGraph``), built once; see eacheck.analysis.graph.
+
+        Imported here, not at the top, so commands that never walk the graph don't load networkx.
+        """
+        from eacheck.analysis.graph import build_graph
+
+        return build_graph(self)
+
     def using_organizations(self, system: System) -> tuple[str, ...]:
         """Owner and users inside the group (SPEC §4): external organizations left out."""
         return tuple(

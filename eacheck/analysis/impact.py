@@ -1,0 +1,229 @@
+"""What happens if a system is retired: the flows that break, who depends on it, what is left.
+
+Definitions (docs/graph.md explains them for architects):
+
+- **Broken integrations**: the active integrations that have the system as ``from``, ``to`` or
+  ``via``, whatever the status of the systems at their other ends.
+- **Upstream / downstream**: the systems whose data reaches the system, and the systems its data
+  reaches, transitively over the active flows (:func:`eacheck.analysis.graph.active_flows`:
+  active integrations between active systems), each with its distance in hops. A flow is one
+  hop from its ``from`` to its ``to``; the platform it passes ``via`` is not a hop, because a
+  platform carries flows without joining them (counting it would make everything that uses
+  the platform depend on everything else that does). When the system *is* the platform of a
+  flow, that flow's ``from`` is upstream and its ``to`` downstream, one hop away. A system
+  reachable both ways is listed in both.
+- **Organizations that lose it**: its using organizations (SPEC §4: owner and ``used_by``,
+  external organizations left out).
+- **Capabilities left uncovered**: the capabilities it serves that no other active system
+  serves. The others are listed with the active systems that keep serving them.
+- **Alternatives** for an uncovered capability, since by definition no *active* system serves it:
+  1. ``planned-group-common``: a planned group-common system that serves the capability — the
+     group's designated shared solution on its way;
+  2. ``parent-group-common``: the active (not phase-out) group-common systems, other than the
+     one retired, that serve the nearest broader capability (walking up ``parent``) that has
+     any — the shared solution for the wider need, worth asking whether it covers this one.
+  Phase-out systems are never offered: they are on their way out too.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from eacheck.analysis.graph import active_flows, unknown_id_message
+from eacheck.errors import UsageError
+from eacheck.model.landscape import Landscape
+
+PLANNED_GROUP_COMMON = "planned-group-common"
+PARENT_GROUP_COMMON = "parent-group-common"
+
+
+@dataclass(frozen=True, slots=True)
+class BrokenIntegration:
+    integration: str
+    source: str
+    target: str
+    via: str | None
+    role: str  # how the retired system takes part: "from", "to" or "via"
+
+    def to_json(self) -> dict:
+        return {"integration": self.integration, "from": self.source, "to": self.target,
+                "via": self.via, "role": self.role}
+
+
+@dataclass(frozen=True, slots=True)
+class Reached:
+    system: str
+    hops: int
+
+    def to_json(self) -> dict:
+        return {"system": self.system, "hops": self.hops}
+
+
+@dataclass(frozen=True, slots=True)
+class StillServed:
+    capability: str
+    systems: tuple[str, ...]
+
+    def to_json(self) -> dict:
+        return {"capability": self.capability, "systems": list(self.systems)}
+
+
+@dataclass(frozen=True, slots=True)
+class Alternative:
+    system: str
+    kind: str  # PLANNED_GROUP_COMMON or PARENT_GROUP_COMMON
+    capability: str  # the capability the alternative serves (the parent, for parent-group-common)
+    since: date | None = None
+
+    def to_json(self) -> dict:
+        return {"system": self.system, "kind": self.kind, "capability": self.capability,
+                "since": self.since.isoformat() if self.since else None}
+
+
+@dataclass(frozen=True, slots=True)
+class Uncovered:
+    capability: str
+    alternatives: tuple[Alternative, ...] = ()
+
+    def to_json(self) -> dict:
+        return {"capability": self.capability,
+                "alternatives": [alternative.to_json() for alternative in self.alternatives]}
+
+
+@dataclass(frozen=True)
+class Impact:
+    """The answer of :func:`impact`; every list is sorted so the same input gives the same bytes."""
+
+    system: str
+    name: str
+    status: str
+    as_of: date
+    broken_integrations: tuple[BrokenIntegration, ...] = ()
+    upstream: tuple[Reached, ...] = ()
+    downstream: tuple[Reached, ...] = ()
+    organizations: tuple[str, ...] = ()
+    still_served: tuple[StillServed, ...] = ()
+    uncovered: tuple[Uncovered, ...] = ()
+
+    def to_json(self) -> dict:
+        return {
+            "as_of": self.as_of.isoformat(),
+            "system": self.system,
+            "name": self.name,
+            "status": self.status,
+            "broken_integrations": [item.to_json() for item in self.broken_integrations],
+            "upstream": [item.to_json() for item in self.upstream],
+            "downstream": [item.to_json() for item in self.downstream],
+            "organizations": list(self.organizations),
+            "capabilities_still_served": [item.to_json() for item in self.still_served],
+            "capabilities_left_uncovered": [item.to_json() for item in self.uncovered],
+        }
+
+
+def impact(landscape: Landscape, system_id: str, as_of: date | None = None) -> Impact:
+    """What retiring ``system_id`` breaks; an unknown id raises UsageError with a did-you-mean."""
+    system = landscape.systems.get(system_id)
+    if system is None:
+        raise UsageError(unknown_id_message(landscape, system_id, "system"))
+
+    broken = []
+    for integration in sorted(landscape.integrations.values(), key=lambda i: i.id):
+        if not integration.is_active:
+            continue
+        roles = [role for role, other in (("from", integration.source), ("to", integration.target),
+                                          ("via", integration.via)) if other == system_id]
+        if roles:
+            broken.append(BrokenIntegration(
+                integration.id, integration.source, integration.target, integration.via, roles[0]
+            ))
+
+    downstream_of, upstream_of = _flow_neighbours(landscape, system_id)
+    others_serving = _others_serving(landscape, system)
+    return Impact(
+        system=system.id,
+        name=system.name,
+        status=system.status,
+        as_of=as_of or date.today(),
+        broken_integrations=tuple(broken),
+        upstream=_reach(system_id, upstream_of),
+        downstream=_reach(system_id, downstream_of),
+        organizations=tuple(sorted(landscape.using_organizations(system))),
+        still_served=tuple(
+            StillServed(capability, tuple(others))
+            for capability, others in others_serving.items() if others
+        ),
+        uncovered=tuple(
+            Uncovered(capability, _alternatives(landscape, system.id, capability))
+            for capability, others in others_serving.items() if not others
+        ),
+    )
+
+
+def _flow_neighbours(landscape: Landscape, system_id: str):
+    """Direct downstream and upstream systems of every system over the active flows.
+
+    A flow via ``system_id`` also joins its from and to to ``system_id`` itself: retiring the
+    platform cuts exactly those flows. Via no other system does a flow add a hop.
+    """
+    downstream: dict[str, set[str]] = defaultdict(set)
+    upstream: dict[str, set[str]] = defaultdict(set)
+    for flow in active_flows(landscape):
+        links = [(flow.source, flow.target)]
+        if flow.via == system_id:
+            links += [(flow.source, system_id), (system_id, flow.target)]
+        for tail, head in links:
+            downstream[tail].add(head)
+            upstream[head].add(tail)
+    return downstream, upstream
+
+
+def _reach(start: str, neighbours: dict[str, set[str]]) -> tuple[Reached, ...]:
+    """Breadth-first: every system reachable from ``start`` with its fewest hops."""
+    hops = {start: 0}
+    frontier = [start]
+    while frontier:
+        following = []
+        for current in frontier:
+            for neighbour in sorted(neighbours.get(current, ())):
+                if neighbour not in hops:
+                    hops[neighbour] = hops[current] + 1
+                    following.append(neighbour)
+        frontier = following
+    del hops[start]
+    return tuple(Reached(system, distance) for system, distance in sorted(hops.items(), key=lambda i: (i[1], i[0])))
+
+
+def _others_serving(landscape: Landscape, system) -> dict[str, list[str]]:
+    """Each capability the system serves -> the other active systems serving it (sorted)."""
+    serving = landscape.active_systems_by_capability
+    return {
+        capability: [other.id for other in serving.get(capability, ()) if other.id != system.id]
+        for capability in sorted(set(system.capabilities))
+    }
+
+
+def _alternatives(landscape: Landscape, retired: str, capability_id: str) -> tuple[Alternative, ...]:
+    candidates = sorted(landscape.systems.values(), key=lambda s: s.id)
+    found = [
+        Alternative(other.id, PLANNED_GROUP_COMMON, capability_id, other.since)
+        for other in candidates
+        if other.status == "planned" and other.group_common and capability_id in other.capabilities
+    ]
+    seen = {capability_id}
+    capability = landscape.capabilities.get(capability_id)
+    while capability is not None and capability.parent and capability.parent not in seen:
+        parent = capability.parent
+        seen.add(parent)
+        shared = [
+            Alternative(other.id, PARENT_GROUP_COMMON, parent, other.since)
+            for other in candidates
+            if other.status == "active" and other.group_common and other.id != retired
+            and parent in other.capabilities
+        ]
+        if shared:
+            found.extend(shared)
+            break
+        capability = landscape.capabilities.get(parent)
+    return tuple(found)

@@ -1,0 +1,40 @@
+"""`eacheck impact`: what breaks, and who is left without, if a system is retired."""
+
+from __future__ import annotations
+
+import click
+
+from eacheck.cli.common import as_of_option, emit, handle_errors
+
+FORMATS = ("text", "json")
+
+
+@click.command("impact")
+@click.argument("system")
+@click.argument("path", default=".", type=click.Path(file_okay=True, dir_okay=True))
+@click.option("--format", "format_name", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="text for people, json for other tools.")
+@as_of_option
+@handle_errors
+def command(system: str, path: str, format_name: str, as_of) -> None:
+    """Show what happens if SYSTEM is retired, in the repository at PATH.
+
+    Lists the active integrations that break (SYSTEM as from, to or via), the systems upstream
+    and downstream of it with their distance in hops, the organizations that lose it, and the
+    capabilities left with no active system, each with its group-common alternative if there
+    is one. Exit code 0, or 2 when SYSTEM or PATH is unknown.
+
+    Example: eacheck impact integrationsplattform . --format json
+    """
+    from eacheck import api
+    from eacheck.analysis.impact import impact
+    from eacheck.output.impact import render
+
+    repository = api.open_repository(path)
+    if repository.problems:
+        click.echo(
+            f"note: {len(repository.problems)} problem(s) in the files; what they concern is left "
+            "out of this answer (run `eacheck validate` to see them)",
+            err=True,
+        )
+    emit(render(format_name, impact(repository.landscape, system, as_of)))
