@@ -84,3 +84,17 @@ def run():
         return result
 
     return invoke
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory):
+    """Tests never read or write the developer's own cache of checked files."""
+    import os
+
+    previous = os.environ.get("EACHECK_CACHE_DIR")
+    os.environ["EACHECK_CACHE_DIR"] = str(tmp_path_factory.mktemp("eacheck-cache"))
+    yield
+    if previous is None:
+        os.environ.pop("EACHECK_CACHE_DIR", None)
+    else:
+        os.environ["EACHECK_CACHE_DIR"] = previous

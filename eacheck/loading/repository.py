@@ -7,14 +7,14 @@ read at all (see :mod:`eacheck.loading.sources`) raises :class:`~eacheck.errors.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
 from eacheck.findings import SCHEMA, Finding, Severity
-from eacheck.loading import parsing
+from eacheck.loading import pipeline, yaml_parser
+from eacheck.loading.file_checks import CheckedDocument
 from eacheck.loading.yaml_parser import unpack
 from eacheck.loading.sources import (
     ARCHITECTURE_DIR,
@@ -58,22 +58,32 @@ _BUILDERS = {
 
 @dataclass
 class _Document:
+    """A checked document and the file it came from."""
+
     file: str
-    index: int
-    line: int
-    column: int
-    value: dict[str, Any]
-    kind: str
-    valid: bool = True
+    checked: CheckedDocument
+    valid: bool
 
     @property
-    def origin(self) -> Origin:
-        return Origin(self.file, self.index, self.line, self.column)
+    def kind(self) -> str:
+        return self.checked.kind
+
+    @property
+    def value(self) -> dict[str, Any]:
+        return self.checked.value
+
+    @property
+    def line(self) -> int:
+        return self.checked.line
 
     @property
     def id(self) -> str | None:
-        value = self.value.get("id")
-        return value if isinstance(value, str) else None
+        return self.checked.id
+
+    @property
+    def origin(self) -> Origin:
+        checked = self.checked
+        return Origin(self.file, checked.index, checked.line, checked.column)
 
 
 @dataclass
@@ -127,50 +137,19 @@ class _Loader:
 
     # -- reading ---------------------------------------------------------------------------
 
-    def read_documents(self, files: list[SourceFile]) -> list[tuple[str, Any, int, int, int]]:
-        """(file, value, index, line, column) of every non-empty document."""
+    def read(self, files: list[tuple[SourceFile, str]]) -> list[_Document]:
+        """Every mapping document of an allowed kind; problems of single files recorded."""
         documents = []
-        for parsed in parsing.parse_files(files):
-            self.positions[parsed.path] = [document.positions for document in parsed.documents]
-            for problem in parsed.problems:
-                self.problem(parsed.path, problem.line, problem.column, problem.message)
-            for document in parsed.documents:
-                if document.value is not None:
-                    documents.append(
-                        (parsed.path, document.value, document.index, document.line, document.column)
-                    )
+        for checked_file in pipeline.check_files(files, self.source.cache_key):
+            path = checked_file.path
+            self.positions[path] = checked_file.positions
+            for problem in checked_file.problems:
+                self.problem(path, problem.line, problem.column, problem.message,
+                             problem.subject, problem.kind)
+            documents.extend(_Document(path, checked, checked.valid) for checked in checked_file.documents)
         return documents
 
-    def classify(
-        self, raw_documents, allowed_kinds: tuple[str, ...], place: str
-    ) -> list[_Document]:
-        documents = []
-        for file, value, index, line, column in raw_documents:
-            if not isinstance(value, dict):
-                shape = "a list" if isinstance(value, list) else "a single value"
-                self.problem(
-                    file, line, column,
-                    f"this document is {shape}; each document must be a mapping with 'kind' and 'id'",
-                )
-                continue
-            kind = value.get("kind")
-            if kind is None:
-                self.problem(file, line, column, "this document has no 'kind'; add e.g. 'kind: system'")
-                continue
-            if kind not in allowed_kinds:
-                self.problem(file, line, column, _kind_message(kind, allowed_kinds, place))
-                continue
-            documents.append(_Document(file, index, line, column, value, kind))
-        return documents
-
-    # -- checking --------------------------------------------------------------------------
-
-    def check_schemas(self, documents: list[_Document]) -> None:
-        for document in documents:
-            issues = schema_validation.validate(document.kind, document.value)
-            for issue in issues:
-                self.document_problem(document, issue.path, issue.message)
-            document.valid = not issues
+    # -- checking across files -------------------------------------------------------------
 
     def check_ids(self, documents: list[_Document], uniqueness: str) -> dict[str, str]:
         """Kind of every id, first definition wins; a repeated id is a problem at the repeat."""
@@ -229,16 +208,6 @@ class _Loader:
                     current = collection[current].parent
 
 
-def _kind_message(kind: Any, allowed: tuple[str, ...], place: str) -> str:
-    if kind == "principle":
-        return "a principle belongs in principles/, not in architecture/; move the file"
-    if isinstance(kind, str) and kind in schema_validation.KINDS:
-        return f"{article(kind)} belongs in architecture/, not in {place}/; move the file"
-    close = difflib.get_close_matches(str(kind), allowed, n=1)
-    hint = f"did you mean '{close[0]}'?" if close else "use one of: " + ", ".join(allowed)
-    return f"unknown kind '{kind}'; {hint}"
-
-
 def _default_principle_files() -> list[SourceFile]:
     folder = resources.files("eacheck").joinpath("defaults", "principles")
     return [
@@ -256,20 +225,17 @@ def load(source, principles_only: bool = False) -> LoadedRepository:
     loader = _Loader(source)
     settings = _load_settings(loader, source)
 
-    architecture = [] if principles_only else loader.classify(
-        loader.read_documents(list(source.yaml_files(ARCHITECTURE_DIR))),
-        schema_validation.KINDS,
-        ARCHITECTURE_DIR,
-    )
     use_defaults = not source.has_dir(PRINCIPLES_DIR)
     principle_files = (
         _default_principle_files() if use_defaults else list(source.yaml_files(PRINCIPLES_DIR))
     )
-    principles = loader.classify(
-        loader.read_documents(principle_files), ("principle",), PRINCIPLES_DIR
+    architecture_files = [] if principles_only else list(source.yaml_files(ARCHITECTURE_DIR))
+    documents = loader.read(
+        [(file, ARCHITECTURE_DIR) for file in architecture_files]
+        + [(file, PRINCIPLES_DIR) for file in principle_files]
     )
-    documents = architecture + principles
-    loader.check_schemas(documents)
+    architecture = [document for document in documents if document.kind != "principle"]
+    principles = [document for document in documents if document.kind == "principle"]
     kinds_by_id = loader.check_ids(architecture, "ids must be unique across all kinds")
     principle_ids = set(loader.check_ids(principles, "principle ids must be unique"))
     loader.check_references(documents, kinds_by_id, principle_ids)
@@ -290,24 +256,36 @@ def _load_settings(loader: _Loader, source) -> Settings:
     settings_file = source.read(SETTINGS_FILE)
     if settings_file is None:
         return Settings()
-    documents = loader.read_documents([settings_file])
+    path = settings_file.path
+    try:
+        parsed = yaml_parser.parse(yaml_parser.decode(settings_file.data))
+    except ValueError as error:
+        loader.problem(path, *error.args)
+        return Settings()
+    for problem in parsed.problems:
+        loader.problem(path, problem.line, problem.column, problem.message)
+    documents = [document for document in parsed.documents if document.value is not None]
     if not documents:
         return Settings()
-    file, value, index, line, column = documents[0]
+    first = documents[0]
     for extra in documents[1:]:
-        loader.problem(file, extra[3], extra[4], "eacheck.yaml holds one document only; merge them")
-    if not isinstance(value, dict):
-        loader.problem(file, line, column, "eacheck.yaml must be a mapping of settings")
+        loader.problem(path, extra.line, extra.column, "eacheck.yaml holds one document only; merge them")
+    if not isinstance(first.value, dict):
+        loader.problem(path, first.line, first.column, "eacheck.yaml must be a mapping of settings")
         return Settings()
-    document = _Document(file, index, line, column, value, "settings")
-    issues = schema_validation.validate("settings", value)
+
+    def settings_problem(key_path: tuple[Any, ...], message: str) -> None:
+        line, column = _position({path: [first.positions]}, Origin(path, 0, first.line, first.column), key_path)
+        loader.problem(path, line, column, message, path, "settings")
+
+    issues = schema_validation.validate("settings", first.value)
     for issue in issues:
-        loader.document_problem(document, issue.path, issue.message)
-    home = value.get("home_country")
+        settings_problem(issue.path, issue.message)
+    home = first.value.get("home_country")
     if isinstance(home, str) and len(home) == 2 and home not in ISO_3166_ALPHA_2:
-        loader.document_problem(document, ("home_country",), f"'{home}' is not an ISO 3166-1 country code")
+        settings_problem(("home_country",), f"'{home}' is not an ISO 3166-1 country code")
         return Settings()
-    return Settings() if issues else Settings.from_yaml(value)
+    return Settings() if issues else Settings.from_yaml(first.value)
 
 
 def read_settings(source) -> Settings:

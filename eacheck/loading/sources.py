@@ -55,6 +55,7 @@ class WorkingTree:
         self.real_root = root_path.resolve()
         self.problems: list[SourceProblem] = []
         self.label = str(root_path)
+        self.cache_key = f"tree:{self.real_root}"
 
     def has_dir(self, name: str) -> bool:
         return (self.root / name).is_dir()
@@ -70,9 +71,9 @@ class WorkingTree:
 
     def yaml_files(self, folder: str) -> Iterator[SourceFile]:
         """Every YAML file under ``folder``, sorted, each real file once."""
-        seen_real: set[Path] = set()
-        for relative in sorted(self._walk(folder, set())):
-            real = (self.root / relative).resolve()
+        seen_real: set[str] = set()
+        found = sorted(self._walk(folder, str(self.real_root / folder), set()))
+        for relative, real in found:
             if real in seen_real:
                 continue
             seen_real.add(real)
@@ -83,14 +84,13 @@ class WorkingTree:
                 continue
             yield SourceFile(relative, data)
 
-    def _walk(self, folder: str, visited: set[Path]) -> Iterator[str]:
-        directory = self.root / folder
-        real = directory.resolve()
-        if real in visited:  # a link back to a folder already read
+    def _walk(self, folder: str, real_folder: str, visited: set[str]) -> Iterator[tuple[str, str]]:
+        """(relative path, real path) of YAML files; only symbolic links cost a resolve."""
+        if real_folder in visited:  # a link back to a folder already read
             return
-        visited.add(real)
+        visited.add(real_folder)
         try:
-            entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
+            entries = sorted(os.scandir(self.root / folder), key=lambda entry: entry.name)
         except OSError as error:
             self.problems.append(SourceProblem(folder, f"cannot read the folder: {error.strerror}"))
             return
@@ -98,14 +98,17 @@ class WorkingTree:
             if entry.name.startswith("."):
                 continue
             relative = f"{folder}/{entry.name}"
+            real = f"{real_folder}/{entry.name}"
             if entry.is_symlink():
-                if not self._inside(Path(entry.path)):
+                resolved = Path(entry.path).resolve()
+                if not resolved.is_relative_to(self.real_root):
                     self.problems.append(_outside(relative))
                     continue
+                real = str(resolved)
             if entry.is_dir():
-                yield from self._walk(relative, visited)
+                yield from self._walk(relative, real, visited)
             elif entry.is_file() and _is_yaml(entry.name):
-                yield relative
+                yield relative, real
 
     def _inside(self, path: Path) -> bool:
         return path.resolve().is_relative_to(self.real_root)
@@ -133,6 +136,7 @@ class GitRevision:
             raise UsageError(f"{revision}: no such git revision in {root}")
         self.commit = commit.decode().strip()
         self.prefix = prefix  # the repository may sit in a sub-folder of the git work tree
+        self.cache_key = f"git:{Path(root).resolve()}"
         self._blobs = self._list_blobs()
         if not any(path.startswith(ARCHITECTURE_DIR + "/") for path in self._blobs):
             raise UsageError(f"{revision}: no {ARCHITECTURE_DIR}/ folder at that revision")
@@ -213,6 +217,7 @@ class EmptyRepository:
     """A repository with no files: loading it gives the default principles and settings."""
 
     label = "<eacheck defaults>"
+    cache_key = "defaults"
 
     def __init__(self) -> None:
         self.problems: list[SourceProblem] = []

@@ -1,0 +1,140 @@
+"""Everything that can be said about one file from its bytes alone.
+
+Decoding, YAML parsing, the shape and kind of each document and its JSON Schema: none of it
+depends on any other file, so this stage can run in parallel and be cached by content (see
+:mod:`eacheck.loading.pipeline`). Ids and references, which need the whole repository, are
+checked afterwards by the loader.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from typing import Any
+
+from eacheck.loading import yaml_parser
+from eacheck.loading.sources import ARCHITECTURE_DIR, PRINCIPLES_DIR
+from eacheck.model import schema_validation
+from eacheck.model.references import article
+
+ALLOWED_KINDS = {
+    ARCHITECTURE_DIR: schema_validation.KINDS,
+    PRINCIPLES_DIR: ("principle",),
+}
+
+Positions = dict[tuple[Any, ...], int]
+
+
+@dataclass(slots=True)
+class CheckedDocument:
+    """A mapping document of a kind allowed where it stands; ``valid`` when its schema holds."""
+
+    index: int
+    line: int
+    column: int
+    kind: str
+    value: dict[str, Any]
+    valid: bool
+
+    @property
+    def id(self) -> str | None:
+        value = self.value.get("id")
+        return value if isinstance(value, str) else None
+
+
+@dataclass(slots=True)
+class FileProblem:
+    line: int
+    column: int
+    message: str
+    subject: str = ""
+    kind: str = "file"
+
+
+@dataclass(slots=True)
+class CheckedFile:
+    path: str
+    documents: list[CheckedDocument] = field(default_factory=list)
+    # Per document index (empty documents included), the packed position of every key path.
+    positions: list[Positions] = field(default_factory=list)
+    problems: list[FileProblem] = field(default_factory=list)
+
+    def position(self, document: int, path: tuple[Any, ...], default: tuple[int, int]) -> tuple[int, int]:
+        """The position of ``path``, or of its longest prefix that exists."""
+        if document < len(self.positions):
+            keys = self.positions[document]
+            for end in range(len(path), 0, -1):
+                packed = keys.get(path[:end])
+                if packed is not None:
+                    return yaml_parser.unpack(packed)
+        return default
+
+    # Plain tuples, so that results cross process boundaries and the cache cheaply.
+    def to_tuple(self) -> tuple:
+        return (
+            self.path,
+            [(d.index, d.line, d.column, d.kind, d.value, d.valid) for d in self.documents],
+            self.positions,
+            [(p.line, p.column, p.message, p.subject, p.kind) for p in self.problems],
+        )
+
+    @classmethod
+    def from_tuple(cls, data: tuple) -> "CheckedFile":
+        path, documents, positions, problems = data
+        return cls(
+            path,
+            [CheckedDocument(*document) for document in documents],
+            positions,
+            [FileProblem(*problem) for problem in problems],
+        )
+
+
+def check_file(path: str, data: bytes, place: str) -> CheckedFile:
+    """Parse ``data`` (the bytes of ``path`` under ``place``) and check each document alone."""
+    result = CheckedFile(path)
+    try:
+        text = yaml_parser.decode(data)
+    except ValueError as error:
+        line, column, message = error.args
+        result.problems.append(FileProblem(line, column, message))
+        return result
+    parsed = yaml_parser.parse(text)
+    result.problems.extend(FileProblem(p.line, p.column, p.message) for p in parsed.problems)
+    result.positions = [document.positions for document in parsed.documents]
+    allowed = ALLOWED_KINDS[place]
+    for document in parsed.documents:
+        value = document.value
+        if value is None:
+            continue  # an empty document: allowed
+        message = _shape_problem(value, allowed, place)
+        if message:
+            result.problems.append(FileProblem(document.line, document.column, message))
+            continue
+        issues = schema_validation.validate(value["kind"], value)
+        checked = CheckedDocument(
+            document.index, document.line, document.column, value["kind"], value, not issues
+        )
+        subject = checked.id or path
+        for issue in issues:
+            line, column = result.position(document.index, issue.path, (document.line, document.column))
+            result.problems.append(FileProblem(line, column, issue.message, subject, checked.kind))
+        result.documents.append(checked)
+    return result
+
+
+def _shape_problem(value: Any, allowed: tuple[str, ...], place: str) -> str | None:
+    if not isinstance(value, dict):
+        shape = "a list" if isinstance(value, list) else "a single value"
+        return f"this document is {shape}; each document must be a mapping with 'kind' and 'id'"
+    kind = value.get("kind")
+    if kind is None:
+        return "this document has no 'kind'; add e.g. 'kind: system'"
+    if kind in allowed:
+        return None
+    if kind == "principle":
+        return "a principle belongs in principles/, not in architecture/; move the file"
+    if isinstance(kind, str) and kind in schema_validation.KINDS:
+        return f"{article(kind)} belongs in architecture/, not in {place}/; move the file"
+    close = difflib.get_close_matches(str(kind), allowed, n=1)
+    hint = f"did you mean '{close[0]}'?" if close else "use one of: " + ", ".join(allowed)
+    return f"unknown kind '{kind}'; {hint}"
