@@ -15,6 +15,7 @@ COMMANDS = {
     "graph": "graph",
     "impact": "impact",
     "principles": "principles",
+    "report": "report",
     "validate": "validate",
 }
 

@@ -1,0 +1,90 @@
+"""Decommissioning candidates (SPEC §4): active systems with a reason to be switched off, and the
+systems that would notice."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from eacheck.analysis.time_classes import time_class
+from eacheck.checks.base import contract_ends_soon
+from eacheck.model.entities import System
+from eacheck.model.landscape import Landscape
+
+# Each of these alone makes a system a candidate.
+PHASE_OUT = "phase-out"
+RETIRE_BY_PASSED = "retire-by-passed"
+COVERED_BY_GROUP_COMMON = "covered-by-group-common"
+TIME_ELIMINATE = "time-eliminate"
+# These only strengthen a case made by one of the above: a contract that ends, or a system used by
+# one organization, is no reason on its own to switch a system off.
+CONTRACT_ENDING = "contract-ending"
+SINGLE_ORGANIZATION = "single-organization"
+
+REASONS = (PHASE_OUT, RETIRE_BY_PASSED, COVERED_BY_GROUP_COMMON, TIME_ELIMINATE, CONTRACT_ENDING,
+           SINGLE_ORGANIZATION)
+PRIMARY_REASONS = frozenset(REASONS[:4])
+# Same horizon as the lifecycle principle's default, so the report and `check` agree.
+CONTRACT_MONTHS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    system: str
+    reasons: tuple[str, ...]  # sorted
+    dependents: tuple[str, ...]  # sorted
+
+
+def dependents(landscape: Landscape, system_id: str) -> tuple[str, ...]:
+    """Systems joined to ``system_id`` by an active integration, as `from` or `to`.
+
+    The platform a flow passes `via` is left out: it carries the flow but does not depend on it.
+    """
+    joined = set()
+    for integration in landscape.integrations.values():
+        if not integration.is_active:
+            continue
+        if integration.source == system_id:
+            joined.add(integration.target)
+        if integration.target == system_id:
+            joined.add(integration.source)
+    joined.discard(system_id)
+    return tuple(sorted(joined))
+
+
+def _covered_by_group_common(landscape: Landscape, system: System) -> bool:
+    if system.group_common:
+        return False
+    serving = landscape.active_systems_by_capability
+    return all(
+        any(other.group_common and other.id != system.id for other in serving.get(capability, ()))
+        for capability in system.capabilities
+    )
+
+
+def reasons(landscape: Landscape, system: System, as_of: date) -> tuple[str, ...]:
+    """Every reason code that applies to an active system, sorted (candidate or not)."""
+    found = set()
+    if system.status == "phase-out":
+        found.add(PHASE_OUT)
+    if system.retire_by is not None and system.retire_by < as_of:
+        found.add(RETIRE_BY_PASSED)
+    if _covered_by_group_common(landscape, system):
+        found.add(COVERED_BY_GROUP_COMMON)
+    if time_class(system) == "eliminate":
+        found.add(TIME_ELIMINATE)
+    if contract_ends_soon(system.contract_end, as_of, CONTRACT_MONTHS):
+        found.add(CONTRACT_ENDING)
+    if len(landscape.using_organizations(system)) == 1:
+        found.add(SINGLE_ORGANIZATION)
+    return tuple(sorted(found))
+
+
+def candidates(landscape: Landscape, as_of: date) -> tuple[Candidate, ...]:
+    """The active systems with at least one primary reason, by id."""
+    result = []
+    for system in sorted(landscape.active_systems, key=lambda s: s.id):
+        codes = reasons(landscape, system, as_of)
+        if PRIMARY_REASONS.intersection(codes):
+            result.append(Candidate(system.id, codes, dependents(landscape, system.id)))
+    return tuple(result)

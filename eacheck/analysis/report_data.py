@@ -1,0 +1,259 @@
+"""The quarterly shared-use report as one plain dict: the JSON document of SPEC §5.
+
+The renderers (HTML, Markdown) read only this dict, so every format says the same thing and the
+JSON is the full record. docs/report.md documents every key.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from typing import Any
+
+from eacheck.analysis.figures import Figures, figures_of
+from eacheck.analysis.movement import Change, Movement, movement
+from eacheck.analysis.principle_findings import count_by_principle, totals
+from eacheck.analysis.targets import quarter_of, target_statuses
+from eacheck.errors import UsageError
+from eacheck.findings import Finding
+from eacheck.model.entities import localized
+
+LANGUAGES = ("sv", "en")
+# Indexes are fractions; four decimals are finer than any decision and keep the bytes stable.
+DECIMALS = 4
+
+
+def build_report(
+    path: str | os.PathLike[str] = ".",
+    as_of: date | None = None,
+    compare_to: str | None = None,
+    language: str | None = None,
+) -> dict[str, Any]:
+    """The report of the repository at ``path``; with ``compare_to``, the movement since that git
+    revision (read from git, the working tree untouched). ``language`` defaults to the
+    repository's setting."""
+    from eacheck import api
+
+    if language is not None and language not in LANGUAGES:
+        raise UsageError(f"unknown language '{language}'; use one of: {', '.join(LANGUAGES)}")
+    as_of = as_of or date.today()
+    now = figures_of(api.open_repository(path), as_of)
+    then = None
+    if compare_to is not None:
+        then = figures_of(api.open_repository(path, revision=compare_to), as_of)
+    return report_data(now, then, compare_to, language or now.landscape.settings.language)
+
+
+def report_data(now: Figures, then: Figures | None = None, revision: str | None = None,
+                language: str = "sv") -> dict[str, Any]:
+    settings = now.landscape.settings
+    moved = movement(then, now, revision) if then is not None else None
+    return {
+        "as_of": now.as_of.isoformat(),
+        "quarter": quarter_of(now.as_of),
+        "group": settings.name,
+        "language": language,
+        "currency": settings.currency,
+        "shared_use": _shared_use(now),
+        "duplication": _duplication(now),
+        "duplication_total": _duplication_total(now),
+        "decommission_candidates": _candidates(now),
+        "time": _time(now),
+        "completeness": _completeness(now),
+        "targets": _targets(now),
+        "findings": _findings(now, language),
+        "movement": _movement(moved) if moved else None,
+        "names": _names(now, then),
+    }
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, DECIMALS)
+
+
+def _shared_use(figures: Figures) -> dict[str, Any]:
+    shared_use = figures.shared_use
+    group = shared_use.group
+    return {
+        "active_systems": group.systems,
+        "shared_systems": group.shared,
+        "cross_boundary_systems": group.cross_boundary,
+        "index": _round(group.index),
+        "spend_index": _round(group.spend_index),
+        "cross_boundary_index": _round(group.cross_boundary_index),
+        "annual_cost": group.known_cost,
+        "shared_annual_cost": group.shared_cost,
+        "systems_without_cost": group.unknown_cost,
+        "by_organization": [
+            {
+                "organization": use.organization,
+                "type": use.type,
+                "systems": use.indexes.systems,
+                "shared": use.indexes.shared,
+                "cross_boundary": use.indexes.cross_boundary,
+                "index": _round(use.indexes.index),
+                "spend_index": _round(use.indexes.spend_index),
+                "cross_boundary_index": _round(use.indexes.cross_boundary_index),
+            }
+            for use in shared_use.by_organization
+        ],
+        "systems": [
+            {
+                "system": use.system,
+                "owner": use.owner,
+                "organizations": list(use.organizations),
+                "shared": use.shared,
+                "cross_boundary": use.cross_boundary,
+                "annual_cost": use.annual_cost,
+            }
+            for use in shared_use.systems
+        ],
+    }
+
+
+def _duplication(figures: Figures) -> list[dict[str, Any]]:
+    return [
+        {
+            "capability": entry.capability,
+            "systems": list(entry.systems),
+            "kept": entry.kept,
+            "annual_cost": entry.annual_cost,
+            "alternative_cost": entry.alternative_cost,
+            "systems_without_cost": list(entry.without_cost),
+        }
+        for entry in figures.duplication.capabilities
+    ]
+
+
+def _duplication_total(figures: Figures) -> dict[str, Any]:
+    duplication = figures.duplication
+    return {
+        "capabilities": len(duplication.capabilities),
+        "systems": list(duplication.not_kept),
+        "alternative_cost": duplication.total_alternative_cost,
+    }
+
+
+def _candidates(figures: Figures) -> list[dict[str, Any]]:
+    systems = figures.landscape.systems
+    return [
+        {
+            "system": candidate.system,
+            "owner": systems[candidate.system].owner,
+            "annual_cost": systems[candidate.system].annual_cost,
+            "reasons": list(candidate.reasons),
+            "dependents": list(candidate.dependents),
+        }
+        for candidate in figures.candidates
+    ]
+
+
+def _time(figures: Figures) -> dict[str, Any]:
+    return {
+        "counts": figures.time.counts(),
+        "systems": [
+            {
+                "system": assessment.system,
+                "class": assessment.time_class,
+                "functional_fit": assessment.functional_fit,
+                "technical_fit": assessment.technical_fit,
+            }
+            for assessment in figures.time.systems
+        ],
+        "unassessed": list(figures.time.unassessed),
+    }
+
+
+def _completeness(figures: Figures) -> dict[str, Any]:
+    completeness = figures.completeness
+    return {
+        "active_systems": completeness.active_systems,
+        "complete": completeness.complete,
+        "share": _round(completeness.share),
+        "fields": {
+            name: {"count": count, "share": _round(completeness.field_share(name))}
+            for name, count in completeness.present.items()
+        },
+        "incomplete": [{"system": system, "missing": list(missing)} for system, missing in completeness.missing],
+    }
+
+
+def _targets(figures: Figures) -> dict[str, Any]:
+    statuses = target_statuses(figures.indexes, figures.landscape.settings.targets, figures.as_of)
+    return {
+        status.metric: {
+            "actual": _round(status.actual),
+            "target": status.target,
+            "met": status.met,
+            "next": None if status.next is None else {
+                "quarter": status.next.quarter,
+                "target": status.next.target,
+                "quarters": status.next.quarters,
+                "pace": _round(status.next.pace),
+            },
+        }
+        for status in statuses
+    }
+
+
+def _findings(figures: Figures, language: str) -> dict[str, Any]:
+    principles = figures.landscape.principles
+    return {
+        "total": totals(figures.findings, figures.waived),
+        "by_principle": [
+            {
+                "principle": count.principle,
+                # schema and exception-expired are not principles; renderers name them
+                "title": localized(principles[count.principle].title, language)
+                if count.principle in principles else None,
+                **count.counts,
+                "total": count.total,
+            }
+            for count in count_by_principle(figures.findings)
+        ],
+    }
+
+
+def _change(change: Change) -> dict[str, float | None]:
+    then, now = _round(change.then), _round(change.now)
+    # From the rounded values, so that then + delta = now holds in the document itself.
+    delta = None if then is None or now is None else _round(now - then)
+    return {"then": then, "now": now, "delta": delta}
+
+
+def _finding(finding: Finding) -> dict[str, Any]:
+    return {key: value for key, value in finding.to_json().items() if key != "new"}
+
+
+def _movement(moved: Movement) -> dict[str, Any]:
+    return {
+        "revision": moved.revision,
+        "indexes": {name: _change(change) for name, change in moved.indexes.items()},
+        "figures": {name: _change(change) for name, change in moved.figures.items()},
+        "by_organization": [
+            {"organization": org, **{name: _change(change) for name, change in changes.items()}}
+            for org, changes in moved.by_organization
+        ],
+        "systems_added": list(moved.added),
+        "systems_removed": list(moved.removed),
+        "status_changes": [
+            {"system": change.system, "from": change.before, "to": change.after}
+            for change in moved.status_changes
+        ],
+        "findings_opened": [_finding(finding) for finding in moved.opened],
+        "findings_closed": [_finding(finding) for finding in moved.closed],
+    }
+
+
+def _names(now: Figures, then: Figures | None) -> dict[str, dict[str, str]]:
+    """Display names of every organization, capability and system the report may mention,
+    including systems that exist only at the earlier revision."""
+    landscapes = [now.landscape] + ([then.landscape] if then is not None else [])
+    names: dict[str, dict[str, str]] = {"organizations": {}, "capabilities": {}, "systems": {}}
+    for landscape in landscapes:
+        for kind, collection in (("organizations", landscape.organizations),
+                                 ("capabilities", landscape.capabilities),
+                                 ("systems", landscape.systems)):
+            for entity_id, entity in collection.items():
+                names[kind].setdefault(entity_id, entity.name)
+    return {kind: dict(sorted(by_id.items())) for kind, by_id in names.items()}

@@ -1,0 +1,43 @@
+"""`eacheck report`: the quarterly shared-use report for group management."""
+
+from __future__ import annotations
+
+import click
+
+from eacheck.cli.common import as_of_option, emit, handle_errors, path_argument
+
+FORMATS = ("html", "md", "json")
+
+
+@click.command("report")
+@path_argument
+@click.option("--format", "format_name", type=click.Choice(FORMATS), default="html", show_default=True,
+              help="html (one self-contained page), md (wiki or pull-request comment) or json.")
+@click.option("--out", metavar="FILE", default=None,
+              help="Where to write; '-' prints to standard output. "
+                   "Default: reports/<year>-Q<n>-shared-use.<format> under PATH.")
+@click.option("--compare-to", metavar="REV", default=None,
+              help="Show the movement since this git revision, e.g. the tag of last quarter's report.")
+@click.option("--lang", "language", type=click.Choice(["sv", "en"]), default=None,
+              help="Report language (default: 'language' in eacheck.yaml, else sv).")
+@as_of_option
+@handle_errors
+def command(path: str, format_name: str, out: str | None, compare_to: str | None, language: str | None,
+            as_of) -> None:
+    """Write the shared-use report of the repository at PATH.
+
+    Shared use, duplication and its alternative cost, decommissioning candidates, TIME
+    classes, findings per principle, data completeness and progress against the group's
+    targets; with --compare-to, the movement since that revision. The file is replaced
+    atomically; its path is printed on standard error.
+
+    Example: eacheck report --compare-to report-2026-Q3 --as-of 2026-11-27
+    """
+    from eacheck.output.report import STDOUT, render_report, write_report
+
+    options = {"as_of": as_of, "compare_to": compare_to, "language": language}
+    if out == STDOUT:
+        emit(render_report(path, format_name, **options))
+        return
+    written = write_report(path, format_name, out, **options)
+    click.echo(str(written), err=True)
