@@ -14,8 +14,11 @@ COMMANDS = {
     "explain": "explain",
     "graph": "graph",
     "impact": "impact",
+    "init": "init",
+    "new": "new",
     "principles": "principles",
     "report": "report",
+    "schema": "schema",
     "validate": "validate",
 }
 

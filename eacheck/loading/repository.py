@@ -208,7 +208,7 @@ class _Loader:
                     current = collection[current].parent
 
 
-def _default_principle_files() -> list[SourceFile]:
+def default_principle_files() -> list[SourceFile]:
     folder = resources.files("eacheck").joinpath("defaults", "principles")
     return [
         SourceFile(f"{DEFAULT_PRINCIPLES_LABEL}/{entry.name}", entry.read_bytes())
@@ -227,7 +227,7 @@ def load(source, principles_only: bool = False) -> LoadedRepository:
 
     use_defaults = not source.has_dir(PRINCIPLES_DIR)
     principle_files = (
-        _default_principle_files() if use_defaults else list(source.yaml_files(PRINCIPLES_DIR))
+        default_principle_files() if use_defaults else list(source.yaml_files(PRINCIPLES_DIR))
     )
     architecture_files = [] if principles_only else list(source.yaml_files(ARCHITECTURE_DIR))
     documents = loader.read(

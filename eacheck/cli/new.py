@@ -1,0 +1,158 @@
+"""`eacheck new KIND`: write a new system, integration, procurement or exception file.
+
+The options and questions of each kind come from ``FIELDS`` in
+:mod:`eacheck.scaffold.new_entity`; this module only asks and prints.
+"""
+
+from __future__ import annotations
+
+import click
+
+from eacheck.cli.common import handle_errors
+from eacheck.errors import UsageError
+from eacheck.scaffold.new_entity import FIELDS, KINDS, Field
+
+_HELP = {
+    "system": """Add a system: architecture/systems/OWNER/ID.yaml.
+
+    Asks for id, name, owner, capabilities, lifecycle status and system owner (give them as
+    options to skip the questions). The owner and capabilities must exist in the repository.
+
+    Example: eacheck new system --id lonesystem --name Lönesystem --owner ksf --capability lon --status active --system-owner "HR-chef" --no-input
+    """,
+    "integration": """Add an integration: architecture/integrations/ID.yaml.
+
+    Asks for the systems the data flows from and to, an id (suggested from the two), and the
+    integration platform it passes through, if any.
+
+    Example: eacheck new integration --from lonesystem --to ekonomisystem --via integrationsplattform
+    """,
+    "procurement": """Add a procurement: architecture/procurements/ID.yaml.
+
+    Asks for id, title, requesting organization and capabilities. The file lists the active
+    systems that already serve those capabilities, for alternatives_considered, and has room
+    for the effect goals the principles require.
+
+    Example: eacheck new procurement --id upphandling-e-arkiv --title "E-arkiv" --requested-by ksf --capability arkivering
+    """,
+    "exception": """Add an exception: architecture/exceptions/ID.yaml.
+
+    Asks for id, principle, subject, reason, who decided, the expiry date and the diary
+    number. The principle must be in force and the subject must exist.
+
+    Example: eacheck new exception --id undantag-lonesystem --principle lifecycle --subject lonesystem --reason "Nytt avtal upphandlas" --decided-by Kommunstyrelsen --expires 2027-06-30
+    """,
+}
+
+
+@click.group("new", context_settings={"help_option_names": ["-h", "--help"]})
+def command() -> None:
+    """Create a new entity file, valid from the start, in the folder it belongs in.
+
+    Asks for what the kind requires (or takes it as options, with --no-input for scripts),
+    checks ids and references against the repository, and never overwrites a file.
+
+    Example: eacheck new system
+    """
+
+
+def _complete_ids(kind: str):
+    def complete(ctx: click.Context, param: click.Parameter, incomplete: str):
+        from click.shell_completion import CompletionItem
+
+        try:
+            from eacheck.scaffold.new_entity import index_repository
+
+            known = index_repository(ctx.params.get("path") or ".").ids(kind)
+        except Exception:  # completion must never break the shell
+            return []
+        return [CompletionItem(i) for i in known if i.startswith(incomplete)]
+
+    return complete
+
+
+def _option(field: Field) -> click.Option:
+    return click.Option(
+        [field.option, field.name],
+        multiple=field.multiple,
+        type=click.Choice(field.choices) if field.choices else None,
+        metavar=_metavar(field),
+        help=f"{field.label}." + (" Repeat it, or separate ids with commas." if field.multiple else "")
+        + ("" if field.required else " Optional."),
+        shell_complete=_complete_ids(field.refers_to) if field.refers_to else None,
+    )
+
+
+def _metavar(field: Field) -> str | None:
+    if field.choices:
+        return None  # click lists the choices
+    if field.is_date:
+        return "YYYY-MM-DD"
+    return "ID" if field.is_id or field.refers_to else "TEXT"
+
+
+def _make_command(kind: str) -> click.Command:
+    def callback(path: str, no_input: bool, **given) -> None:
+        from eacheck.scaffold import new_entity
+
+        index = new_entity.index_repository(path)
+        values = {}
+        for field in FIELDS[kind]:
+            value = given.get(field.name)
+            if field.multiple:
+                value = [item for text in value for item in new_entity.split_list(text)]
+            if value:
+                values[field.name] = value
+        problems = new_entity.value_problems(kind, values, index)
+        if problems:
+            raise UsageError("; ".join(problems))
+        if not no_input:
+            for field in FIELDS[kind]:
+                if field.name not in values and (field.required or field.ask):
+                    answer = _ask(field, values, index)
+                    if answer:
+                        values[field.name] = answer
+        written = new_entity.new_entity(path, kind, values, index)
+        click.echo(f"created {written}")
+        click.echo("Fill in what else is known (see the comments in the file), then run eacheck validate.")
+
+    params = [
+        click.Argument(["path"], default=".", type=click.Path(file_okay=False)),
+        *(_option(field) for field in FIELDS[kind]),
+        click.Option(["--no-input"], is_flag=True,
+                     help="Never ask: fail (exit code 2) when a required option is missing."),
+    ]
+    help_text = _HELP[kind]
+    return click.Command(kind, params=params, callback=handle_errors(callback), help=help_text,
+                         short_help=help_text.splitlines()[0].rstrip("."))
+
+
+def _ask(field: Field, values: dict, index):
+    from eacheck.scaffold import new_entity
+
+    default = field.default(values, index.language) if field.default else None
+    hint = ", ".join(field.choices) or new_entity.known_ids_hint(field, index)
+    text = field.label + (", separated by commas" if field.multiple else "")
+    text += " (YYYY-MM-DD)" if field.is_date else f" ({hint})" if hint else ""
+    if not field.required:
+        text += " [Enter to skip]"
+
+    def convert(raw: str):
+        raw = raw.strip()
+        if not raw:
+            if field.required:
+                raise click.UsageError("an answer is needed")
+            return None
+        items = new_entity.split_list(raw) if field.multiple else [raw]
+        for item in items:
+            problem = new_entity.value_problem(field, item, index)
+            if problem:
+                raise click.UsageError(problem)
+        return items if field.multiple else raw
+
+    fallback = default if default is not None else (None if field.required else "")
+    return click.prompt(text, default=fallback, show_default=default is not None, value_proc=convert)
+
+
+for _kind in KINDS:
+    command.add_command(_make_command(_kind))

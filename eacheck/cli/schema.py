@@ -1,0 +1,51 @@
+"""`eacheck schema`: the JSON Schemas for editors, in Swedish or English."""
+
+from __future__ import annotations
+
+import click
+
+from eacheck.cli.common import emit, handle_errors
+from eacheck.scaffold.editor_schemas import NAMES
+from eacheck.scaffold.language import LANGUAGES
+
+_USE = {
+    "entity": "architecture/**/*.yaml  any kind, chosen by its `kind`",
+    "principle": "principles/**/*.yaml",
+    "settings": "eacheck.yaml",
+}
+
+
+@click.command("schema")
+@click.argument("name", required=False, type=click.Choice(NAMES))
+@click.option("--out", "out", metavar="DIR", type=click.Path(file_okay=False), default=None,
+              help="Write the schemas (or only NAME) into DIR, replacing older ones.")
+@click.option("--lang", type=click.Choice(LANGUAGES), default=None,
+              help="Language of titles and descriptions "
+                   "(default: the language of ./eacheck.yaml, else sv).")
+@handle_errors
+def command(name: str | None, out: str | None, lang: str | None) -> None:
+    """Write or print the JSON Schemas that give editors completion and hover help.
+
+    With --out DIR, writes one schema per kind, the combined entity schema for architecture/
+    (it dispatches on `kind`), and the principle and settings schemas, as NAME.schema.json;
+    `eacheck init` writes them into .eacheck/schemas/, and this refreshes them after an upgrade.
+    With NAME and no --out, prints that schema. With neither, lists the schemas.
+
+    Example: eacheck schema --out .eacheck/schemas --lang sv
+    """
+    from eacheck.scaffold import editor_schemas
+    from eacheck.scaffold.language import repository_language
+
+    lang = lang or repository_language(".")
+    if out is not None:
+        names = (name,) if name else editor_schemas.NAMES
+        for path in editor_schemas.write_schemas(out, lang, names):
+            click.echo(f"wrote {path}")
+        return
+    if name is not None:
+        emit(editor_schemas.render(editor_schemas.editor_schema(name, lang)))
+        return
+    click.echo("Schemas (print one with `eacheck schema NAME`, write all with --out DIR):")
+    for schema_name in editor_schemas.NAMES:
+        use = _USE.get(schema_name, f"kind: {schema_name} only")
+        click.echo(f"  {editor_schemas.file_name(schema_name):28} {use}")

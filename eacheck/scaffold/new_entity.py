@@ -1,0 +1,403 @@
+"""`eacheck new`: write one new entity file, valid from the start, in the folder it belongs in.
+
+What each kind asks for is declared once, in :data:`FIELDS`; the command line builds its options
+and prompts from it, and :func:`new_entity` checks and writes. Every value is checked against the
+repository before anything is written: ids must be new, references must name an existing entity
+of the right kind. The file comes from a commented template in the repository's language
+(``eacheck/defaults/new/<lang>/<kind>.yaml.j2``), and it is parsed and validated against the
+kind's schema before it is written, so ``eacheck new`` never leaves an invalid file behind.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from eacheck.errors import UsageError
+from eacheck.model.references import article
+from eacheck.model.schema_validation import schema_for
+from eacheck.scaffold.language import repository_language
+
+KINDS = ("system", "integration", "procurement", "exception")
+ANY_KIND = "entity"
+PRINCIPLE = "principle"
+
+_ID_SCHEMA = schema_for("system")["properties"]["id"]
+_ID = re.compile(_ID_SCHEMA["pattern"])
+# Fewer known ids than this are listed in prompts and messages; more would drown the question.
+_LISTED_IDS = 12
+# Words that YAML 1.1 tools read as booleans: quoted so that every tool reads the same text.
+_YAML_11_BOOLEANS = {"y", "n", "yes", "no", "on", "off", "true", "false"}
+
+
+def _enum(kind: str, *path: str) -> tuple[str, ...]:
+    node = schema_for(kind)
+    for key in path:
+        node = node["properties"][key]
+    return tuple(node["enum"])
+
+
+@dataclass(frozen=True)
+class Field:
+    """One value ``eacheck new`` asks for: its option, its place in the file, how it is checked."""
+
+    name: str                        # key in the values and the templates; option --name (- for _)
+    label: str                       # the question, and the option's help
+    required: bool = False
+    ask: bool = False                # asked interactively although optional: a principle wants it
+    multiple: bool = False
+    refers_to: str | None = None     # kind it must name; ANY_KIND for any entity
+    choices: tuple[str, ...] = ()
+    is_id: bool = False
+    is_date: bool = False
+    default: Callable[[dict[str, Any], str], str | None] | None = None
+    flag: str | None = None          # the option's name when it differs (``from`` is a keyword)
+
+    @property
+    def option(self) -> str:
+        return "--" + (self.flag or self.name.replace("_", "-"))
+
+
+def _integration_id(values: dict[str, Any], lang: str) -> str | None:
+    source, target = values.get("from_system"), values.get("to_system")
+    if not source or not target:
+        return None
+    return f"{source}-{'till' if lang == 'sv' else 'to'}-{target}"
+
+
+_ID_LABEL = "Id (lower-case letters, digits and hyphens; unique in the repository)"
+
+FIELDS: dict[str, tuple[Field, ...]] = {
+    "system": (
+        Field("id", _ID_LABEL, required=True, is_id=True),
+        Field("name", "Name of the system", required=True),
+        Field("owner", "Owner: the organization that owns the system", required=True,
+              refers_to="organization"),
+        Field("capability", "Capabilities it serves",
+              required=True, multiple=True, refers_to="capability"),
+        Field("status", "Lifecycle status", required=True,
+              choices=_enum("system", "lifecycle", "status")),
+        Field("system_owner", "System owner: the role or person accountable (systemägare)", ask=True),
+        Field("used_by", "Organizations that use it besides the owner",
+              multiple=True, refers_to="organization"),
+    ),
+    "integration": (
+        Field("from_system", "From: the system the data flows from", required=True,
+              refers_to="system", flag="from"),
+        Field("to_system", "To: the system the data flows to", required=True,
+              refers_to="system", flag="to"),
+        Field("id", _ID_LABEL, required=True, is_id=True, default=_integration_id),
+        Field("via", "Via: the integration platform the flow passes through",
+              ask=True, refers_to="system"),
+        Field("method", "How data moves", choices=_enum("integration", "method")),
+        Field("status", "Status (default active)",
+              choices=_enum("integration", "status")),
+    ),
+    "procurement": (
+        Field("id", _ID_LABEL, required=True, is_id=True),
+        Field("title", "Title: what is to be acquired", required=True),
+        Field("requested_by", "Requested by: the organization asking for it",
+              required=True, refers_to="organization"),
+        Field("capability", "Capabilities it would serve", required=True, multiple=True,
+              refers_to="capability"),
+        Field("status", "Status (default proposed)",
+              choices=_enum("procurement", "status")),
+    ),
+    "exception": (
+        Field("id", _ID_LABEL, required=True, is_id=True),
+        Field("principle", "Principle waived", required=True,
+              refers_to=PRINCIPLE),
+        Field("subject", "Subject: the id of the entity it applies to",
+              required=True, refers_to=ANY_KIND),
+        Field("reason", "Reason: why the waiver is acceptable", required=True),
+        Field("decided_by", "Decided by", required=True),
+        Field("expires", "Expires: the last day it holds",
+              required=True, is_date=True),
+        Field("decision_ref", "Diary number of the decision (diarienummer)",
+              ask=True),
+    ),
+}
+
+
+# -- the repository's ids ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RepositoryIndex:
+    """Who is who in a repository: what ``eacheck new`` checks values against."""
+
+    root: Path
+    language: str
+    kinds: dict[str, str]        # architecture id -> kind
+    places: dict[str, str]       # architecture id -> "file:line" of its first definition
+    principles: tuple[str, ...]
+
+    def ids(self, kind: str) -> list[str]:
+        if kind == PRINCIPLE:
+            return sorted(self.principles)
+        if kind == ANY_KIND:
+            return sorted(self.kinds)
+        return sorted(entity for entity, found in self.kinds.items() if found == kind)
+
+
+def index_repository(root: str | Path) -> RepositoryIndex:
+    """Ids, kinds and places of every entity under ``architecture/``, and the principle ids.
+
+    Documents are read as written, valid or not: an id is taken even if its document has other
+    problems, so ``new`` never creates a second one.
+    """
+    from eacheck.loading import parsing
+    from eacheck.loading.repository import default_principle_files
+    from eacheck.loading.sources import ARCHITECTURE_DIR, PRINCIPLES_DIR, WorkingTree
+
+    tree = WorkingTree(root)
+    kinds: dict[str, str] = {}
+    places: dict[str, str] = {}
+    for parsed in parsing.parse_files(tree.yaml_files(ARCHITECTURE_DIR)):
+        for document in parsed.documents:
+            value = document.value
+            if isinstance(value, dict) and isinstance(value.get("id"), str):
+                kind = value.get("kind")
+                kinds.setdefault(value["id"], kind if isinstance(kind, str) else "entity")
+                places.setdefault(value["id"], f"{parsed.path}:{document.line}")
+    if tree.has_dir(PRINCIPLES_DIR):
+        principle_files = list(tree.yaml_files(PRINCIPLES_DIR))
+    else:  # no principles/ folder: the shipped defaults are in force, as the loader reads them
+        principle_files = default_principle_files()
+    principles = {
+        document.value["id"]
+        for parsed in parsing.parse_files(principle_files)
+        for document in parsed.documents
+        if isinstance(document.value, dict) and isinstance(document.value.get("id"), str)
+    }
+    return RepositoryIndex(Path(root), repository_language(root), kinds, places, tuple(sorted(principles)))
+
+
+# -- checking values --------------------------------------------------------------------------
+
+
+def split_list(text: str) -> list[str]:
+    """Ids typed at a prompt: separated by commas, spaces or both."""
+    return [part for part in re.split(r"[\s,]+", text.strip()) if part]
+
+
+def value_problem(field: Field, value: str, index: RepositoryIndex) -> str | None:
+    """What is wrong with one value of ``field`` (one item of a list field), or None."""
+    if not value.strip():
+        return "must not be empty"
+    if field.is_id:
+        if not _ID.fullmatch(value) or len(value) > _ID_SCHEMA["maxLength"]:
+            suggestion = "-".join("".join(c if c.isalnum() else " " for c in value.lower()).split())
+            example = f", e.g. '{suggestion}'" if suggestion and _ID.fullmatch(suggestion) else ""
+            return (
+                f"'{value}' is not a valid id; use lower-case letters (a-z), digits and hyphens"
+                f"{example}"
+            )
+        if value in index.kinds:
+            return (
+                f"the id '{value}' is already used by {article(index.kinds[value])} in "
+                f"{index.places[value]}; ids are unique across all kinds, so choose another"
+            )
+    if field.choices and value not in field.choices:
+        return f"'{value}' is not one of: {', '.join(field.choices)}"
+    if field.is_date:
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            return f"'{value}' is not a date; write YYYY-MM-DD"
+    if field.refers_to:
+        return _reference_problem(field.refers_to, value, index)
+    return None
+
+
+def _reference_problem(kind: str, value: str, index: RepositoryIndex) -> str | None:
+    known = index.ids(kind)
+    if value in known:
+        return None
+    noun = "entity" if kind == ANY_KIND else kind
+    if value in index.kinds:
+        return (
+            f"'{value}' is {article(index.kinds[value])}, not {article(noun)}; "
+            f"give the id of {article(noun)}"
+        )
+    message = f"there is no {noun} with the id '{value}' in this repository"
+    close = difflib.get_close_matches(value, known, n=3)
+    if close:
+        message += "; did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
+    elif not known:
+        message += f"; add the {noun} first"
+    elif len(known) <= _LISTED_IDS:
+        message += "; known: " + ", ".join(known)
+    else:
+        message += f"; add the {noun} first, or check the spelling"
+    return message
+
+
+def value_problems(kind: str, values: dict[str, Any], index: RepositoryIndex) -> list[str]:
+    """Every problem with the given ``values``, each starting with its option."""
+    problems = []
+    for field in FIELDS[kind]:
+        given = values.get(field.name)
+        items = given if isinstance(given, (list, tuple)) else [] if given is None else [given]
+        problems += [f"{field.option}: {p}" for item in items if (p := value_problem(field, item, index))]
+    return problems
+
+
+def known_ids_hint(field: Field, index: RepositoryIndex) -> str:
+    """The ids a reference field can take, when there are few enough to list."""
+    if not field.refers_to:
+        return ""
+    known = index.ids(field.refers_to)
+    return ", ".join(known) if 0 < len(known) <= _LISTED_IDS else ""
+
+
+# -- writing ----------------------------------------------------------------------------------
+
+
+def target_path(kind: str, values: dict[str, Any]) -> Path:
+    """Where the new file goes, relative to the repository root (docs/format.md's layout)."""
+    if kind == "system":
+        return Path("architecture", "systems", values["owner"], f"{values['id']}.yaml")
+    folder = {"integration": "integrations", "procurement": "procurements", "exception": "exceptions"}
+    return Path("architecture", folder[kind], f"{values['id']}.yaml")
+
+
+def missing_fields(kind: str, values: dict[str, Any]) -> list[Field]:
+    return [field for field in FIELDS[kind] if field.required and not values.get(field.name)]
+
+
+def new_entity(
+    root: str | Path, kind: str, values: dict[str, Any], index: RepositoryIndex | None = None
+) -> Path:
+    """Check ``values`` (field names to values; lists for list fields), write the file.
+
+    Returns the path written. Raises :class:`UsageError` when a required value is missing, a
+    value is wrong, or the file or id exists already: nothing is written then. ``index`` saves
+    reading the repository again when the caller has just done so.
+    """
+    if kind not in FIELDS:
+        raise UsageError(f"eacheck new makes one of: {', '.join(KINDS)}; not '{kind}'")
+    index = index or index_repository(root)
+    values = {name: value for name, value in values.items() if value not in (None, "", [], ())}
+    for field in FIELDS[kind]:
+        if field.name not in values and field.default is not None:
+            default = field.default(values, index.language)
+            if default is not None:
+                values[field.name] = default
+    missing = missing_fields(kind, values)
+    if missing:
+        raise UsageError(
+            f"eacheck new {kind} needs {', '.join(field.option for field in missing)}; "
+            "give them as options, or leave out --no-input to be asked"
+        )
+    problems = value_problems(kind, values, index)
+    if problems:
+        raise UsageError("; ".join(problems))
+
+    relative = target_path(kind, values)
+    path = Path(root) / relative
+    if path.exists() or path.is_symlink():
+        raise UsageError(f"{relative.as_posix()} exists already; eacheck new never overwrites a file")
+    text = render(kind, values, index)
+    _assert_valid(kind, text, relative)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("x", encoding="utf-8") as file:
+            file.write(text)
+    except FileExistsError:
+        raise UsageError(f"{relative.as_posix()} exists already; eacheck new never overwrites a file") from None
+    except OSError as error:
+        raise UsageError(f"{relative.as_posix()}: cannot write the file: {error.strerror}") from None
+    return path
+
+
+def render(kind: str, values: dict[str, Any], index: RepositoryIndex) -> str:
+    """The file's text: the kind's commented template in the repository's language."""
+    import jinja2
+
+    template_text = (
+        resources.files("eacheck")
+        .joinpath("defaults", "new", index.language, f"{kind}.yaml.j2")
+        .read_text(encoding="utf-8")
+    )
+    environment = jinja2.Environment(
+        autoescape=False,  # the output is YAML, not HTML; yaml_value does the quoting
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    environment.filters["yaml"] = yaml_value
+    environment.filters["folded"] = yaml_folded
+    context = {field.name: values.get(field.name) for field in FIELDS[kind]}
+    context["examined"] = _systems_to_examine(values, index) if kind == "procurement" else []
+    return environment.from_string(template_text).render(context)
+
+
+def _systems_to_examine(values: dict[str, Any], index: RepositoryIndex) -> list[str]:
+    """Systems serving the procurement's capabilities: the reuse principle wants each examined."""
+    try:
+        from eacheck import api
+
+        landscape = api.open_repository(index.root).landscape
+    except UsageError:
+        return []
+    serving = landscape.active_systems_by_capability
+    return sorted({system.id for capability in values["capability"] for system in serving.get(capability, ())})
+
+
+def yaml_value(value: Any) -> str:
+    """``value`` (text or a list of texts) as a YAML 1.2 scalar or flow list that reads back the same."""
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(yaml_value(item) for item in value) + "]"
+    text = str(value)
+    if text.lower() not in _YAML_11_BOOLEANS and _reads_back(text, text):
+        return text
+    # A JSON string is a valid YAML double-quoted scalar.
+    return json.dumps(text, ensure_ascii=False)
+
+
+def yaml_folded(value: str, indent: int = 2) -> str:
+    """Long text as a folded block (``>-``) wrapped for reading, when it reads back the same."""
+    if len(value) > 60 and "\n" not in value:
+        lines = textwrap.wrap(value, width=88 - indent, break_long_words=False, break_on_hyphens=False)
+        block = ">-\n" + "\n".join(" " * indent + line for line in lines)
+        if _reads_back(block, value):
+            return block
+    return yaml_value(value)
+
+
+def _reads_back(written: str, expected: str) -> bool:
+    from eacheck.loading import yaml_parser
+
+    if written != written.strip() and not written.startswith(">-"):
+        return False
+    parsed = yaml_parser.parse(f"key: {written}\n")
+    return not parsed.problems and [d.value for d in parsed.documents] == [{"key": expected}]
+
+
+def _assert_valid(kind: str, text: str, relative: Path) -> None:
+    """The rendered file parses and passes its schema; anything else is a bug, never written."""
+    from eacheck.loading import yaml_parser
+    from eacheck.model import schema_validation
+
+    parsed = yaml_parser.parse(text)
+    documents = [document.value for document in parsed.documents]
+    issues = [problem.message for problem in parsed.problems]
+    if len(documents) == 1:
+        issues += [issue.message for issue in schema_validation.validate(kind, documents[0])]
+    else:
+        issues.append(f"expected one document, got {len(documents)}")
+    if issues:
+        raise UsageError(
+            f"eacheck new would write an invalid {relative.as_posix()} ({'; '.join(issues)}); "
+            "nothing was written. This is a bug in eacheck; please report it"
+        )
