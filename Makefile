@@ -4,10 +4,23 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup tools clean
+.PHONY: run test setup tools docs bench clean
 
+# The main job on the example group: validate, check (its findings are real debt, so they are
+# shown, not fatal here), then the quarterly report in all three formats under reports/.
 run: $(STAMP)
 	$(BIN)/eacheck validate .
+	-$(BIN)/eacheck check .
+	$(BIN)/eacheck report . --format html
+	$(BIN)/eacheck report . --format md
+	$(BIN)/eacheck report . --format json
+
+docs: $(STAMP)
+	$(BIN)/python scripts/generate-principles-docs.py
+	$(BIN)/python scripts/generate-cli-docs.py
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
 
 # The tests drive chromium and graphviz for real; under `make test` a missing tool fails its
 # tests instead of skipping them.

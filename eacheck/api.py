@@ -99,3 +99,15 @@ def repository_language(path: PathLike = ".") -> str:
     from eacheck.loading.repository import read_settings
 
     return read_settings(WorkingTree(path)).language
+
+
+def report(
+    path: PathLike = ".",
+    as_of: date | None = None,
+    compare_to: str | None = None,
+    language: str | None = None,
+) -> dict:
+    """The quarterly shared-use report as one plain dict (SPEC §5; docs/report.md)."""
+    from eacheck.analysis.report_data import build_report
+
+    return build_report(path, as_of=as_of, compare_to=compare_to, language=language)

@@ -207,8 +207,14 @@ def test_json_has_every_section_of_the_contract(run):
     assert list(document) == [
         "as_of", "quarter", "group", "language", "currency", "shared_use", "duplication",
         "duplication_total", "decommission_candidates", "time", "completeness", "targets",
-        "findings", "movement", "names",
+        "findings", "graph", "movement", "names",
     ]
+    figures = {entry["system"]: entry for entry in document["graph"]["systems"]}
+    assert len(figures) == 66
+    # The platform carries most flows; a flow via it counts in and out of it.
+    platform = figures["integrationsplattform"]
+    assert platform["fan_in"] > 50 and platform["fan_out"] > 50
+    assert platform["single_point_of_failure"] is True
     shared = document["shared_use"]
     assert {"active_systems", "shared_systems", "index", "spend_index", "cross_boundary_index",
             "by_organization", "systems"} <= shared.keys()

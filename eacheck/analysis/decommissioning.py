@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from eacheck.analysis.graph import FLOW
 from eacheck.analysis.time_classes import time_class
 from eacheck.checks.base import contract_ends_soon
 from eacheck.model.entities import System
@@ -39,15 +40,20 @@ def dependents(landscape: Landscape, system_id: str) -> tuple[str, ...]:
     """Systems joined to ``system_id`` by an active integration, as `from` or `to`.
 
     The platform a flow passes `via` is left out: it carries the flow but does not depend on it.
+    Read off the integration graph's legs that touch the system, so the cost is its degree.
     """
+    graph = landscape.graph
+    if system_id not in graph:
+        return ()
     joined = set()
-    for integration in landscape.integrations.values():
-        if not integration.is_active:
-            continue
-        if integration.source == system_id:
-            joined.add(integration.target)
-        if integration.target == system_id:
-            joined.add(integration.source)
+    for edges in (graph.in_edges(system_id, data=True), graph.out_edges(system_id, data=True)):
+        for _, _, leg in edges:
+            if leg["kind"] != FLOW or leg["status"] != "active":
+                continue
+            if leg["source"] == system_id:
+                joined.add(leg["target"])
+            if leg["target"] == system_id:
+                joined.add(leg["source"])
     joined.discard(system_id)
     return tuple(sorted(joined))
 

@@ -46,7 +46,7 @@ the legs.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -183,10 +183,17 @@ def system_figures(landscape: Landscape) -> list[dict]:
     undirected.remove_edges_from(list(nx.selfloop_edges(undirected)))
 
     owners = {system.id: system.owner for system in landscape.active_systems}
+    # Owners counted per connected component once, so each articulation point costs O(1).
+    component_of: dict[str, int] = {}
+    owner_counts: list[Counter[str]] = []
+    for number, component in enumerate(nx.connected_components(undirected)):
+        owner_counts.append(Counter(owners[system] for system in component))
+        component_of.update(dict.fromkeys(component, number))
     failure_points = set()
     for point in nx.articulation_points(undirected):
-        others = nx.node_connected_component(undirected, point) - {point}
-        if len({owners[system] for system in others}) > 1:
+        others = owner_counts[component_of[point]].copy()
+        others[owners[point]] -= 1
+        if sum(1 for count in others.values() if count > 0) > 1:
             failure_points.add(point)
     return [
         {

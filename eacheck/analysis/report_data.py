@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from eacheck.analysis.figures import Figures, figures_of
+from eacheck.analysis.graph import system_figures
 from eacheck.analysis.movement import Change, Movement, movement
 from eacheck.analysis.principle_findings import count_by_principle, totals
 from eacheck.analysis.targets import quarter_of, target_statuses
@@ -62,6 +63,7 @@ def report_data(now: Figures, then: Figures | None = None, revision: str | None 
         "completeness": _completeness(now),
         "targets": _targets(now),
         "findings": _findings(now, language),
+        "graph": {"systems": system_figures(now.landscape)},
         "movement": _movement(moved) if moved else None,
         "names": _names(now, then),
     }

@@ -155,6 +155,11 @@ class GitRevision:
             if not check:
                 return b""
             message = completed.stderr.decode(errors="replace").strip()
+            if "not a git repository" in message:
+                raise UsageError(
+                    f"{self.root} is not in a git repository; --baseline and --compare-to read "
+                    "an earlier revision from git"
+                )
             raise UsageError(f"{self.root}: git failed: {message}")
         return completed.stdout
 
