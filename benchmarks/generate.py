@@ -28,8 +28,20 @@ def _quoted(items: list[str]) -> str:
     return "[" + ", ".join(items) + "]"
 
 
-def generate(out: Path, systems: int, seed: int = 1) -> dict[str, int]:
+def _write(folder: Path, name: str, documents: list[str], single: bool) -> None:
+    """Several documents to one file, or (single) each document to a file of its own."""
+    if not single:
+        (folder / f"{name}.yaml").write_text("---\n".join(documents), encoding="utf-8")
+        return
+    for document in documents:
+        entity_id = document.split("\nid: ", 1)[1].split("\n", 1)[0]
+        (folder / f"{entity_id}.yaml").write_text(document, encoding="utf-8")
+
+
+def generate(out: Path, systems: int, seed: int = 1, single_document_files: bool = False) -> dict[str, int]:
+    """Write a synthetic group of ``systems`` systems to ``out`` (replacing it)."""
     rng = random.Random(seed)
+    single = single_document_files
     if out.exists():
         shutil.rmtree(out)
     arch = out / "architecture"
@@ -51,8 +63,7 @@ def generate(out: Path, systems: int, seed: int = 1) -> dict[str, int]:
         parent = "\nparent: holding-0" if kind == "company" else ""
         docs.append(f"kind: organization\nid: {org}\nname: Organisation {org}\ntype: {kind}{parent}\n")
     for start in range(0, len(docs), 20):
-        (arch / "organizations" / f"organizations-{start // 20:03d}.yaml").write_text(
-            "---\n".join(docs[start : start + 20]), encoding="utf-8")
+        _write(arch / "organizations", f"organizations-{start // 20:03d}", docs[start : start + 20], single)
 
     capabilities: list[str] = []
     per_area = max(6, systems // 8 // len(AREAS))
@@ -63,7 +74,7 @@ def generate(out: Path, systems: int, seed: int = 1) -> dict[str, int]:
             sharing = "\nsharing: local" if index % 9 == 8 else ""
             docs.append(f"kind: capability\nid: {child}\nname: Förmåga {child}\nparent: {area}{sharing}\n")
         capabilities.extend(children)
-        (arch / "capabilities" / f"{area}.yaml").write_text("---\n".join(docs), encoding="utf-8")
+        _write(arch / "capabilities", area, docs, single)
     (arch / "capabilities" / "plattform.yaml").write_text(
         "kind: capability\nid: integration-platform\nname: Integrationsplattform\nparent: infrastruktur\n",
         encoding="utf-8")
@@ -151,7 +162,7 @@ def generate(out: Path, systems: int, seed: int = 1) -> dict[str, int]:
         by_owner.setdefault(owners_of[source], []).append(
             f"kind: integration\nid: int-{index}\nfrom: {source}\nto: {target}{via}\nmethod: {method}\nstatus: {status}{data}\n")
     for owner, docs in sorted(by_owner.items()):
-        (arch / "integrations" / f"{owner}.yaml").write_text("---\n".join(docs), encoding="utf-8")
+        _write(arch / "integrations", owner, docs, single)
 
     for index in range(max(1, systems // 50)):
         capability = rng.choice(other_caps)
@@ -179,5 +190,6 @@ if __name__ == "__main__":
     parser.add_argument("out", type=Path)
     parser.add_argument("--systems", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--single", action="store_true", help="one document per file")
     arguments = parser.parse_args()
-    print(generate(arguments.out, arguments.systems, arguments.seed))
+    print(generate(arguments.out, arguments.systems, arguments.seed, arguments.single))

@@ -61,11 +61,10 @@ def dependents(landscape: Landscape, system_id: str) -> tuple[str, ...]:
 def _covered_by_group_common(landscape: Landscape, system: System) -> bool:
     if system.group_common:
         return False
-    serving = landscape.active_systems_by_capability
-    return all(
-        any(other.group_common and other.id != system.id for other in serving.get(capability, ()))
-        for capability in system.capabilities
-    )
+    common = landscape.active_group_common_by_capability
+    # The system itself is not group-common, so any group-common system serving a capability
+    # is another one.
+    return all(capability in common for capability in system.capabilities)
 
 
 def reasons(landscape: Landscape, system: System, as_of: date) -> tuple[str, ...]:

@@ -3,6 +3,7 @@ administrations and companies, and the three indexes for the group and per organ
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from eacheck.analysis.ratios import ratio
@@ -86,11 +87,17 @@ def system_use(landscape: Landscape, system: System) -> SystemUse:
 
 def shared_use(landscape: Landscape) -> SharedUse:
     uses = [system_use(landscape, system) for system in sorted(landscape.active_systems, key=lambda s: s.id)]
+    # Each system's uses filed under its organizations in one pass: asking every organization
+    # to scan every system would grow with their product.
+    used_by_organization: dict[str, list[SystemUse]] = defaultdict(list)
+    for use in uses:
+        for organization in use.organizations:
+            used_by_organization[organization].append(use)
     by_organization = tuple(
         OrganizationUse(
             organization.id,
             organization.type,
-            Indexes.over([use for use in uses if organization.id in use.organizations]),
+            Indexes.over(used_by_organization.get(organization.id, [])),
         )
         for organization in sorted(landscape.organizations.values(), key=lambda o: o.id)
         if not organization.is_external

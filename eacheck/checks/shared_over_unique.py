@@ -22,8 +22,7 @@ PARAMS = params_schema({"gated_statuses": gated_statuses_param()})
 
 
 def _common_systems(context: CheckContext, capability: str) -> list[str]:
-    serving = context.landscape.active_systems_by_capability.get(capability, ())
-    return [system.id for system in serving if system.group_common]
+    return context.landscape.active_group_common_by_capability.get(capability, [])
 
 
 def check(context: CheckContext, params: dict) -> Iterator[Violation]:

@@ -22,9 +22,6 @@ ALLOWED_KINDS = {
     PRINCIPLES_DIR: ("principle",),
 }
 
-Positions = dict[tuple[Any, ...], int]
-
-
 @dataclass(slots=True)
 class CheckedDocument:
     """A mapping document of a kind allowed where it stands; ``valid`` when its schema holds."""
@@ -55,36 +52,29 @@ class FileProblem:
 class CheckedFile:
     path: str
     documents: list[CheckedDocument] = field(default_factory=list)
-    # Per document index (empty documents included), the packed position of every key path.
-    positions: list[Positions] = field(default_factory=list)
+    # Per document index (empty documents included): its value and its packed key positions
+    # (see yaml_parser.position_in), so that any later message can point at a line.
+    located: list[tuple[Any, bytes]] = field(default_factory=list)
     problems: list[FileProblem] = field(default_factory=list)
-
-    def position(self, document: int, path: tuple[Any, ...], default: tuple[int, int]) -> tuple[int, int]:
-        """The position of ``path``, or of its longest prefix that exists."""
-        if document < len(self.positions):
-            keys = self.positions[document]
-            for end in range(len(path), 0, -1):
-                packed = keys.get(path[:end])
-                if packed is not None:
-                    return yaml_parser.unpack(packed)
-        return default
 
     # Plain tuples, so that results cross process boundaries and the cache cheaply.
     def to_tuple(self) -> tuple:
         return (
             self.path,
-            [(d.index, d.line, d.column, d.kind, d.value, d.valid) for d in self.documents],
-            self.positions,
+            [(d.index, d.line, d.column, d.kind, d.valid) for d in self.documents],
+            self.located,
             [(p.line, p.column, p.message, p.subject, p.kind) for p in self.problems],
         )
 
     @classmethod
     def from_tuple(cls, data: tuple) -> "CheckedFile":
-        path, documents, positions, problems = data
+        path, documents, located, problems = data
         return cls(
             path,
-            [CheckedDocument(*document) for document in documents],
-            positions,
+            # A checked document's value is the one in `located`: stored once, not twice.
+            [CheckedDocument(i, line, column, kind, located[i][0], valid)
+             for i, line, column, kind, valid in documents],
+            located,
             [FileProblem(*problem) for problem in problems],
         )
 
@@ -100,7 +90,7 @@ def check_file(path: str, data: bytes, place: str) -> CheckedFile:
         return result
     parsed = yaml_parser.parse(text)
     result.problems.extend(FileProblem(p.line, p.column, p.message) for p in parsed.problems)
-    result.positions = [document.positions for document in parsed.documents]
+    result.located = [(document.value, document.positions) for document in parsed.documents]
     allowed = ALLOWED_KINDS[place]
     for document in parsed.documents:
         value = document.value
@@ -116,7 +106,10 @@ def check_file(path: str, data: bytes, place: str) -> CheckedFile:
         )
         subject = checked.id or path
         for issue in issues:
-            line, column = result.position(document.index, issue.path, (document.line, document.column))
+            line, column = (
+                yaml_parser.position_in(value, document.positions, issue.path)
+                or (document.line, document.column)
+            )
             result.problems.append(FileProblem(line, column, issue.message, subject, checked.kind))
         result.documents.append(checked)
     return result

@@ -115,11 +115,26 @@ def _digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def _check_chunk(bounds: tuple[int, int]) -> bytes:
-    start, end = bounds
-    return marshal.dumps(
-        [check_file(source.path, source.data, place).to_tuple() for source, place in _PENDING[start:end]]
-    )
+def _check_indexes(indexes: list[int]) -> list[tuple]:
+    return [check_file(_PENDING[i][0].path, _PENDING[i][0].data, _PENDING[i][1]).to_tuple() for i in indexes]
+
+
+def _check_chunk(indexes: list[int]) -> bytes:
+    # marshal, not pickle, for the way back: faster for plain data, and it builds no objects
+    # but plain ones.
+    return marshal.dumps(_check_indexes(indexes))
+
+
+def _balanced_chunks(pending: list[tuple[SourceFile, str]], count: int) -> list[list[int]]:
+    """Indexes split into ``count`` chunks of about equal bytes: parse time follows size, and
+    a few large files (integrations kept together) must not all land on one worker."""
+    chunks: list[list[int]] = [[] for _ in range(count)]
+    loads = [0] * count
+    for index in sorted(range(len(pending)), key=lambda i: -len(pending[i][0].data)):
+        lightest = loads.index(min(loads))
+        chunks[lightest].append(index)
+        loads[lightest] += len(pending[index][0].data) + 200  # a file costs something of its own
+    return chunks
 
 
 def _check_all(pending: list[tuple[SourceFile, str]]) -> list[tuple]:
@@ -129,15 +144,17 @@ def _check_all(pending: list[tuple[SourceFile, str]]) -> list[tuple]:
     global _PENDING
     _PENDING = pending
     try:
-        size = -(-len(pending) // workers)
-        chunks = [(start, min(start + size, len(pending))) for start in range(0, len(pending), size)]
+        chunks = _balanced_chunks(pending, workers)
         context = multiprocessing.get_context("fork")
+        results: list[tuple | None] = [None] * len(pending)
         with context.Pool(len(chunks) - 1) as pool:
             others = pool.map_async(_check_chunk, chunks[1:])
-            results = marshal.loads(_check_chunk(chunks[0]))
-            for chunk in others.get():
-                results.extend(marshal.loads(chunk))
-        return results
+            done = [(chunks[0], _check_indexes(chunks[0]))]
+            done += [(chunk, marshal.loads(data)) for chunk, data in zip(chunks[1:], others.get())]
+        for chunk, checked in done:
+            for index, result in zip(chunk, checked):
+                results[index] = result
+        return results  # type: ignore[return-value]
     finally:
         _PENDING = []
 

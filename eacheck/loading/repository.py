@@ -15,7 +15,6 @@ from typing import Any
 from eacheck.findings import SCHEMA, Finding, Severity
 from eacheck.loading import pipeline, yaml_parser
 from eacheck.loading.file_checks import CheckedDocument
-from eacheck.loading.yaml_parser import unpack
 from eacheck.loading.sources import (
     ARCHITECTURE_DIR,
     PRINCIPLES_DIR,
@@ -92,8 +91,8 @@ class LoadedRepository:
 
     landscape: Landscape
     problems: list[Finding] = field(default_factory=list)
-    # file -> per document (by index) the packed position of every key path
-    positions: dict[str, list[dict[tuple[Any, ...], int]]] = field(default_factory=dict)
+    # file -> per document (by index) its value and packed key positions, for locating
+    located: dict[str, list[tuple[Any, bytes]]] = field(default_factory=dict)
     used_default_principles: bool = False
 
     def locate(self, origin: Origin, path: tuple[Any, ...] = ()) -> tuple[int, int]:
@@ -102,20 +101,19 @@ class LoadedRepository:
 
     def locate_all(self, requests: list[tuple[Origin, tuple[Any, ...]]]) -> list[tuple[int, int]]:
         """Positions for many (origin, path) pairs."""
-        return [_position(self.positions, origin, path) for origin, path in requests]
+        return [_position(self.located, origin, path) for origin, path in requests]
 
 
 def _position(
-    positions: dict[str, list[dict[tuple[Any, ...], int]]], origin: Origin, path: tuple[Any, ...]
+    located: dict[str, list[tuple[Any, bytes]]], origin: Origin, path: tuple[Any, ...]
 ) -> tuple[int, int]:
-    """The recorded position of ``path``, or of its longest prefix that exists."""
-    recorded = positions.get(origin.file)
-    if recorded and origin.document < len(recorded):
-        keys = recorded[origin.document]
-        for end in range(len(path), 0, -1):
-            packed = keys.get(path[:end])
-            if packed is not None:
-                return unpack(packed)
+    """The position of ``path``, or of its deepest part that exists, or the document's start."""
+    documents = located.get(origin.file)
+    if path and documents and origin.document < len(documents):
+        value, positions = documents[origin.document]
+        found = yaml_parser.position_in(value, positions, path)
+        if found:
+            return found
     return origin.line, origin.column
 
 
@@ -123,7 +121,7 @@ class _Loader:
     def __init__(self, source) -> None:
         self.source = source
         self.problems: list[Finding] = []
-        self.positions: dict[str, list[dict[tuple[Any, ...], int]]] = {}
+        self.located: dict[str, list[tuple[Any, bytes]]] = {}
 
     def problem(self, file: str, line: int, column: int, message: str, subject: str = "", kind: str = "file") -> None:
         code = _POSITIONS.sub("", message)  # baselines must not depend on line numbers
@@ -132,7 +130,7 @@ class _Loader:
         )
 
     def document_problem(self, document: _Document, path: tuple[Any, ...], message: str) -> None:
-        line, column = _position(self.positions, document.origin, path)
+        line, column = _position(self.located, document.origin, path)
         self.problem(document.file, line, column, message, document.id or document.file, document.kind)
 
     # -- reading ---------------------------------------------------------------------------
@@ -142,7 +140,7 @@ class _Loader:
         documents = []
         for checked_file in pipeline.check_files(files, self.source.cache_key):
             path = checked_file.path
-            self.positions[path] = checked_file.positions
+            self.located[path] = checked_file.located
             for problem in checked_file.problems:
                 self.problem(path, problem.line, problem.column, problem.message,
                              problem.subject, problem.kind)
@@ -249,7 +247,7 @@ def load(source, principles_only: bool = False) -> LoadedRepository:
     for problem in source.problems:
         loader.problem(problem.path, 1, 1, problem.message)
     loader.problems.sort(key=Finding.sort_key)
-    return LoadedRepository(landscape, loader.problems, loader.positions, use_defaults)
+    return LoadedRepository(landscape, loader.problems, loader.located, use_defaults)
 
 
 def _load_settings(loader: _Loader, source) -> Settings:
@@ -275,7 +273,8 @@ def _load_settings(loader: _Loader, source) -> Settings:
         return Settings()
 
     def settings_problem(key_path: tuple[Any, ...], message: str) -> None:
-        line, column = _position({path: [first.positions]}, Origin(path, 0, first.line, first.column), key_path)
+        origin = Origin(path, 0, first.line, first.column)
+        line, column = _position({path: [(first.value, first.positions)]}, origin, key_path)
         loader.problem(path, line, column, message, path, "settings")
 
     issues = schema_validation.validate("settings", first.value)

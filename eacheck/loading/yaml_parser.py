@@ -9,6 +9,7 @@ Python values, refusing anything that is not plain data.
 from __future__ import annotations
 
 import re
+from array import array
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -95,17 +96,18 @@ class YamlProblem:
 class YamlDocument:
     """One document of a file: its plain value, where it begins, and where each key is.
 
-    ``positions`` maps the path of every mapping key and list item, e.g.
-    ``("hosting", "data_location", 1)``, to its packed position (see :func:`unpack`).
-    Recording them while building is cheaper than composing the file a second time for the
-    findings that need a line, and findings are common in a landscape with debt.
+    ``positions`` holds the position of every mapping key and list item, packed as unsigned
+    64-bit integers in the order a depth-first walk of ``value`` meets them (see
+    :func:`position_in`). Recording them while building is cheaper than composing a file a
+    second time for the findings that need a line, and as bytes they cost next to nothing to
+    keep, cache or pass between processes.
     """
 
     index: int
     line: int
     column: int
     value: Any
-    positions: dict[tuple[Any, ...], int] = field(default_factory=dict)
+    positions: bytes = b""
 
 
 @dataclass(slots=True)
@@ -126,6 +128,39 @@ def unpack(packed: int) -> tuple[int, int]:
     return packed >> _COLUMN_BITS, packed & ((1 << _COLUMN_BITS) - 1)
 
 
+def _entries(value: Any) -> int:
+    """How many keys and items a depth-first walk meets inside ``value``."""
+    if isinstance(value, dict):
+        return sum(1 + _entries(item) for item in value.values())
+    if isinstance(value, list):
+        return sum(1 + _entries(item) for item in value)
+    return 0
+
+
+def position_in(value: Any, positions: bytes, path: tuple[Any, ...]) -> tuple[int, int] | None:
+    """Line and column of the key or item at ``path`` in a document, or of the deepest part of
+    the path that exists; None when not even the first step exists."""
+    packed = array("Q", positions)
+    index, found = 0, None
+    for step in path:
+        if isinstance(value, dict) and step in value:
+            for key, item in value.items():
+                if key == step:
+                    break
+                index += 1 + _entries(item)
+            value = value[step]
+        elif isinstance(value, list) and isinstance(step, int) and 0 <= step < len(value):
+            index += sum(1 + _entries(item) for item in value[:step])
+            value = value[step]
+        else:
+            break
+        if index >= len(packed):
+            break
+        found = unpack(packed[index])
+        index += 1
+    return found
+
+
 class _Refused(Exception):
     def __init__(self, node: yaml.Node, message: str) -> None:
         super().__init__(message)
@@ -142,9 +177,9 @@ class _Builder:
     def __init__(self) -> None:
         self.budget = MAX_VALUES_PER_DOCUMENT
         self.problems: list[YamlProblem] = []
-        self.positions: dict[tuple[Any, ...], int] = {}
+        self.positions = array("Q")
 
-    def build(self, node: yaml.Node, path: tuple[Any, ...] = ()) -> Any:
+    def build(self, node: yaml.Node, depth: int = 0) -> Any:
         self.budget -= 1
         if self.budget < 0:
             raise _Refused(
@@ -152,7 +187,7 @@ class _Builder:
                 f"the document expands to more than {MAX_VALUES_PER_DOCUMENT:,} values "
                 "(an alias bomb?); write the values out instead of repeating aliases",
             )
-        if len(path) > MAX_DEPTH:
+        if depth > MAX_DEPTH:
             raise _Refused(node, f"nesting deeper than {MAX_DEPTH} levels; flatten the document")
         tag = node.tag
         if isinstance(node, ScalarNode):
@@ -160,20 +195,20 @@ class _Builder:
         if isinstance(node, MappingNode):
             if tag != MAP:
                 raise _Refused(node, _refused_tag(tag))
-            return self._mapping(node, path)
+            return self._mapping(node, depth)
         if tag != SEQ:
             raise _Refused(node, _refused_tag(tag))
         items = []
-        positions = self.positions
-        for index, item in enumerate(node.value):
-            item_path = (*path, index)
-            positions[item_path] = _pack(item.start_mark)
-            items.append(self.build(item, item_path))
+        record = self.positions.append
+        for item in node.value:
+            record(_pack(item.start_mark))
+            items.append(self.build(item, depth + 1))
         return items
 
-    def _mapping(self, node: MappingNode, path: tuple[Any, ...]) -> dict[str, Any]:
+    def _mapping(self, node: MappingNode, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        positions = self.positions
+        first_seen: dict[str, int] = {}
+        record = self.positions.append
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 raise _Refused(key_node, "a key must be a plain name, not a list or mapping")
@@ -182,21 +217,21 @@ class _Builder:
                     key_node, "merge keys (<<) are not supported; write the keys out in full"
                 )
             key = key_node.value
-            key_path = (*path, key)
-            if key_path in positions:
+            mark = key_node.start_mark
+            if key in first_seen:
                 # Keep the first value: reporting is what matters, and the first is what a
-                # reader sees first.
-                first_line = unpack(positions[key_path])[0]
+                # reader sees first. The repeat is neither built nor recorded.
                 self.problems.append(
                     YamlProblem(
-                        key_node.start_mark.line + 1,
-                        key_node.start_mark.column + 1,
-                        f"duplicate key '{key}' (first on line {first_line}); keep one of them",
+                        mark.line + 1,
+                        mark.column + 1,
+                        f"duplicate key '{key}' (first on line {first_seen[key]}); keep one of them",
                     )
                 )
                 continue
-            positions[key_path] = _pack(key_node.start_mark)
-            result[key] = self.build(value_node, key_path)
+            first_seen[key] = mark.line + 1
+            record(_pack(mark))
+            result[key] = self.build(value_node, depth + 1)
         return result
 
 
@@ -271,7 +306,7 @@ def parse(text: str) -> ParsedYaml:
             result.documents.append(
                 YamlDocument(
                     index, root.start_mark.line + 1, root.start_mark.column + 1, value,
-                    builder.positions,
+                    builder.positions.tobytes(),
                 )
             )
             index += 1

@@ -65,6 +65,15 @@ class Landscape:
 
         return build_graph(self)
 
+    @cached_property
+    def active_group_common_by_capability(self) -> dict[str, list[str]]:
+        """Capability id -> ids of the active group-common systems serving it, sorted."""
+        return {
+            capability: ids
+            for capability, systems in self.active_systems_by_capability.items()
+            if (ids := [system.id for system in systems if system.group_common])
+        }
+
     def using_organizations(self, system: System) -> tuple[str, ...]:
         """Owner and users inside the group (SPEC §4): external organizations left out."""
         return tuple(

@@ -34,6 +34,11 @@ COUNTRY_PATHS: dict[str, tuple[tuple[str, ...], ...]] = {
 
 def values_at(document: Any, pattern: tuple[str, ...]) -> Iterator[tuple[tuple[Any, ...], Any]]:
     """Every (concrete path, value) matching ``pattern``; tolerant of wrong types."""
+    # Most documents lack most optional references: leave early, this runs for every entity.
+    if not isinstance(document, dict) or pattern[0] not in document:
+        return iter(())
+    if len(pattern) == 1:
+        return iter((((pattern[0],), document[pattern[0]]),))
     found: list[tuple[tuple[Any, ...], Any]] = [((), document)]
     for step in pattern:
         following: list[tuple[tuple[Any, ...], Any]] = []
