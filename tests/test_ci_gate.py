@@ -343,3 +343,32 @@ def test_the_pre_commit_hooks_run_on_the_repository_once():
         watched = ("architecture/systems/a.yaml", "principles/p.yaml", "eacheck.yaml")
         assert all(files.search(path) for path in watched)
         assert not any(files.search(path) for path in ("README.md", "docs/eacheck.yaml", "reports/q3.html"))
+
+
+def test_a_baseline_from_before_eacheck_counts_every_finding_as_new(tmp_path):
+    """The pull request that introduces eacheck compares with a revision without architecture/."""
+    import json
+    import subprocess
+    import sys
+
+    root = tmp_path / "repo"
+    root.mkdir()
+    git = ["git", "-C", str(root), "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q", "-b", "main"], check=True)
+    (root / "README.md").write_text("before eacheck\n")
+    subprocess.run([*git, "add", "."], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "start"], check=True)
+    (root / "architecture").mkdir()
+    (root / "architecture" / "org.yaml").write_text(
+        "kind: organization\nid: ks\nname: KS\ntype: administration\n---\n"
+        "kind: capability\nid: hr\nname: HR\n---\n"
+        "kind: system\nid: hr-system\nname: HR\nowner: ks\ncapabilities: [hr]\nlifecycle: {status: active}\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "eacheck", "check", str(root), "--baseline", "main", "--format", "json",
+         "--fail-on", "warning", "--as-of", "2026-11-27"],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 1, result.stderr
+    findings = json.loads(result.stdout)["findings"]
+    assert findings and all(finding["new"] for finding in findings)

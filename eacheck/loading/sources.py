@@ -137,9 +137,9 @@ class GitRevision:
         self.commit = commit.decode().strip()
         self.prefix = prefix  # the repository may sit in a sub-folder of the git work tree
         self.cache_key = f"git:{Path(root).resolve()}"
+        # A revision from before the repository had an architecture/ folder is an empty
+        # landscape, not an error: the pull request that introduces eacheck compares with it.
         self._blobs = self._list_blobs()
-        if not any(path.startswith(ARCHITECTURE_DIR + "/") for path in self._blobs):
-            raise UsageError(f"{revision}: no {ARCHITECTURE_DIR}/ folder at that revision")
 
     def _git(self, *args: str, check: bool = True, data: bytes | None = None) -> bytes:
         try:
