@@ -1,3 +1,3 @@
-from eacheck.cli import main
+from eacheck.cli import run
 
-main()
+run()

@@ -159,14 +159,28 @@ def check(context: CheckContext, params: dict) -> Iterator[Violation]:
             yield Violation(procurement, message, code, path)
     # The data-flow rule walks the integration graph: each active leg brings the integration's
     # data into the system at its head, the `to` or the `via` platform (eacheck.analysis.graph).
+    # Both are looked up once: an integration has up to two legs, and a receiver (a platform
+    # above all) meets the same few classifications over and over.
+    protected_data: dict[str, DataClassification | None] = {}
+    refusals: dict[tuple[str, DataClassification], list[str]] = {}
     for _, receiver_id, leg in flow_legs(landscape.graph, status="active"):
-        integration = landscape.integrations[leg["integration"]]
-        source = landscape.systems[leg["source"]]
-        data = DataClassification.from_yaml(integration.data_overrides, inherit=source.data)
-        if not is_protected(data, params):
+        integration_id = leg["integration"]
+        if integration_id not in protected_data:
+            integration = landscape.integrations[integration_id]
+            data = DataClassification.from_yaml(
+                integration.data_overrides, inherit=landscape.systems[leg["source"]].data
+            )
+            protected_data[integration_id] = data if is_protected(data, params) else None
+        data = protected_data[integration_id]
+        if data is None:
             continue
+        integration = landscape.integrations[integration_id]
         receiver = landscape.systems[receiver_id]
-        refused = [code for code, _, _ in hosting_problems(receiver.hosting, data, params)]
+        if (receiver_id, data) not in refusals:
+            refusals[receiver_id, data] = [
+                code for code, _, _ in hosting_problems(receiver.hosting, data, params)
+            ]
+        refused = refusals[receiver_id, data]
         if refused:
             key = leg["into"]
             yield Violation(

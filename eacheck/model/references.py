@@ -39,6 +39,11 @@ def values_at(document: Any, pattern: tuple[str, ...]) -> Iterator[tuple[tuple[A
         return iter(())
     if len(pattern) == 1:
         return iter((((pattern[0],), document[pattern[0]]),))
+    if len(pattern) == 2 and pattern[1] == EACH:
+        items = document[pattern[0]]
+        if not isinstance(items, list):
+            return iter(())
+        return (((pattern[0], index), item) for index, item in enumerate(items))
     found: list[tuple[tuple[Any, ...], Any]] = [((), document)]
     for step in pattern:
         following: list[tuple[tuple[Any, ...], Any]] = []
@@ -68,6 +73,8 @@ def reference_problems(
                 actual = "principle" if target in principle_ids else None
             else:
                 actual = kinds_by_id.get(target)
+            if actual is not None and (wanted is ANY_KIND or actual == wanted):
+                continue  # the common case: nothing to say
             key = ".".join(str(step) for step in pattern if step != EACH)
             if actual is None:
                 expected = wanted or "entity"
