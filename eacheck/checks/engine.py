@@ -81,7 +81,7 @@ def run(repository: LoadedRepository, bindings: list[Binding], as_of: date) -> C
             else:
                 found.append((principle, severity, violation))
     expired = [waiver for waiver in landscape.exceptions.values() if not waiver.holds_on(as_of)]
-    # Positions last, in one batch: each file with findings is composed once, not per finding.
+    # Positions last, only for what is reported: waived findings never need a line.
     positions = iter(repository.locate_all(
         [(violation.subject.origin, violation.path) for _, _, violation in found]
         + [(waiver.origin, ("expires",)) for waiver in expired]

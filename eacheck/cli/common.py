@@ -60,3 +60,13 @@ as_of_option = click.option(
 
 def emit(text: str) -> None:
     click.echo(text, nl=False, color=None if sys.stdout.isatty() else False)
+
+
+def note_problems(repository, what: str) -> None:
+    """Say on stderr that problems in the files leave things out of ``what``."""
+    if repository.problems:
+        click.echo(
+            f"note: {len(repository.problems)} problem(s) in the files; what they concern is left "
+            f"out of {what} (run `eacheck validate` to see them)",
+            err=True,
+        )

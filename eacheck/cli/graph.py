@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from eacheck.cli.common import emit, handle_errors, path_argument
+from eacheck.cli.common import emit, handle_errors, note_problems, path_argument
 
 FORMATS = ("mermaid", "dot", "graphml", "archimate")
 
@@ -40,12 +40,7 @@ def command(path: str, format_name: str, organization: str | None, capability: s
     from eacheck.output.graph import render
 
     repository = api.open_repository(path)
-    if repository.problems:
-        click.echo(
-            f"note: {len(repository.problems)} problem(s) in the files; what they concern is left "
-            "out of the diagram (run `eacheck validate` to see them)",
-            err=True,
-        )
+    note_problems(repository, "the diagram")
     landscape = repository.landscape
     selection = select(landscape, organization=organization, capability=capability, group_common=group_common)
     text = render(format_name, landscape, selection)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from eacheck.cli.common import as_of_option, emit, handle_errors
+from eacheck.cli.common import as_of_option, emit, handle_errors, note_problems
 
 FORMATS = ("text", "json")
 
@@ -31,10 +31,5 @@ def command(system: str, path: str, format_name: str, as_of) -> None:
     from eacheck.output.impact import render
 
     repository = api.open_repository(path)
-    if repository.problems:
-        click.echo(
-            f"note: {len(repository.problems)} problem(s) in the files; what they concern is left "
-            "out of this answer (run `eacheck validate` to see them)",
-            err=True,
-        )
+    note_problems(repository, "this answer")
     emit(render(format_name, impact(repository.landscape, system, as_of)))

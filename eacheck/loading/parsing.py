@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 
 from eacheck.loading import yaml_parser
 from eacheck.loading.sources import SourceFile
-from eacheck.loading.yaml_parser import YamlDocument, YamlProblem, compose_documents, locate, position
+from eacheck.loading.yaml_parser import YamlDocument, YamlProblem
 
-__all__ = ["ParsedFile", "compose_documents", "locate", "parse_file", "parse_files", "position"]
+__all__ = ["ParsedFile", "parse_file", "parse_files"]
 
 
 @dataclass(slots=True)
