@@ -30,12 +30,18 @@ def validate(path: PathLike = ".", as_of: date | None = None) -> FindingsResult:
 
 def findings_of(repository: LoadedRepository, as_of: date) -> tuple[list[Finding], int]:
     """Every finding of a loaded repository, sorted, and how many exceptions waived."""
+    findings, waived, _ = _run_principles(repository, as_of)
+    return findings, waived
+
+
+def _run_principles(repository: LoadedRepository, as_of: date) -> tuple[list[Finding], int, list]:
+    """Findings (sorted), the number waived, and the principle bindings that ran."""
     from eacheck.checks import engine
 
     bindings, binding_problems = engine.bind(repository)
     run = engine.run(repository, bindings, as_of)
     findings = [*repository.problems, *binding_problems, *run.findings]
-    return sorted(findings, key=Finding.sort_key), run.waived
+    return sorted(findings, key=Finding.sort_key), run.waived, bindings
 
 
 def check(
@@ -45,15 +51,11 @@ def check(
     fail_on: str = "error",
 ) -> FindingsResult:
     """All principles in force; with ``baseline``, each finding is marked new or not."""
-    from eacheck.checks import engine
-
     as_of = as_of or date.today()
-    repository = open_repository(path)
-    findings, waived = findings_of(repository, as_of)
+    findings, waived, bindings = _run_principles(open_repository(path), as_of)
     if baseline is not None:
         before, _ = findings_of(open_repository(path, baseline), as_of)
         findings = mark_new(findings, before)
-    bindings, _ = engine.bind(repository)
     principles = {binding.principle.id: binding.principle for binding in bindings}
     return FindingsResult(findings, as_of, Severity.parse(fail_on), waived, baseline, principles)
 

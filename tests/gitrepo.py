@@ -73,3 +73,22 @@ def eacheck(*args: str, cwd: Path) -> subprocess.CompletedProcess:
         [sys.executable, "-m", "eacheck", *map(str, args)],
         cwd=cwd, env=GIT_ENV, capture_output=True, text=True, check=False,
     )
+
+
+def example_with_new_procurement(root: Path) -> GitRepository:
+    """The example group committed as the baseline, plus an uncommitted procurement for a need
+    the group-common finance system already serves: one new finding on top of old debt."""
+    project = Path(__file__).resolve().parent.parent
+    repo = GitRepository(root)
+    for name in ("architecture", "principles"):
+        shutil.copytree(project / name, repo.root / name)
+    shutil.copy(project / "eacheck.yaml", repo.root / "eacheck.yaml")
+    repo.commit("Exempelkoncernen")
+    repo.write({"architecture/procurements/upph-ny.yaml": """\
+        kind: procurement
+        id: upph-ny
+        title: Eget ekonomisystem
+        requested_by: kustlundahem
+        capabilities: [finance]
+        """})
+    return repo

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import shutil
 import xml.etree.ElementTree as ET
 from datetime import date
 
 from conftest import PROJECT_ROOT
-from gitrepo import GitRepository, eacheck
+from gitrepo import eacheck, example_with_new_procurement
 
 from eacheck import api
 from eacheck.findings import Finding, FindingsResult, Severity
@@ -83,17 +82,7 @@ def test_fail_on_warning_makes_warnings_failures(run):
 
 
 def test_with_a_baseline_only_new_findings_fail(tmp_path):
-    repo = GitRepository(tmp_path / "exempel")
-    for name in ("architecture", "principles"):
-        shutil.copytree(PROJECT_ROOT / name, repo.root / name)
-    repo.commit("Exempelkoncernen")
-    repo.write({"architecture/procurements/upph-ny.yaml": """\
-        kind: procurement
-        id: upph-ny
-        title: Eget ekonomisystem
-        requested_by: kustlundahem
-        capabilities: [finance]
-        """})
+    repo = example_with_new_procurement(tmp_path / "exempel")
     completed = eacheck("check", "--as-of", AS_OF, "--baseline", "HEAD", "--format", "junit", cwd=repo.root)
     assert completed.returncode == 1, completed.stderr
     root = parse(completed.stdout)

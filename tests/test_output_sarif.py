@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from datetime import date
 from importlib import resources
 from urllib.parse import unquote
@@ -11,7 +10,7 @@ from urllib.parse import unquote
 import jsonschema
 import pytest
 from conftest import PROJECT_ROOT
-from gitrepo import GitRepository, eacheck
+from gitrepo import eacheck, example_with_new_procurement
 
 from eacheck import __version__, api
 from eacheck.findings import Finding, FindingsResult, Severity
@@ -181,18 +180,7 @@ def test_uris_are_relative_forward_slashed_and_percent_encoded(repository, run, 
 
 
 def test_with_a_baseline_each_result_is_new_or_unchanged(tmp_path, sarif_validator):
-    repo = GitRepository(tmp_path / "exempel")
-    for name in ("architecture", "principles"):
-        shutil.copytree(PROJECT_ROOT / name, repo.root / name)
-    shutil.copy(PROJECT_ROOT / "eacheck.yaml", repo.root / "eacheck.yaml")
-    repo.commit("Exempelkoncernen")
-    repo.write({"architecture/procurements/upph-ny.yaml": """\
-        kind: procurement
-        id: upph-ny
-        title: Eget ekonomisystem
-        requested_by: kustlundahem
-        capabilities: [finance]
-        """})
+    repo = example_with_new_procurement(tmp_path / "exempel")
     completed = eacheck("check", "--as-of", AS_OF, "--baseline", "HEAD", "--format", "sarif", cwd=repo.root)
     assert completed.returncode == 1, completed.stderr
     log = json.loads(completed.stdout)
