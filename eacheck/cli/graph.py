@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
 from eacheck.cli.common import emit, handle_errors, note_problems, path_argument
@@ -47,7 +45,9 @@ def command(path: str, format_name: str, organization: str | None, capability: s
     if out == "-":
         emit(text)
         return
+    from eacheck import safe_write
+
     try:
-        Path(out).write_text(text, encoding="utf-8")
+        safe_write.write(out, text)
     except OSError as error:
         raise UsageError(f"cannot write {out}: {error.strerror or error}") from None

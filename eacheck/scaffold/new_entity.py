@@ -308,10 +308,13 @@ def new_entity(
         raise UsageError(f"{relative.as_posix()} exists already; eacheck new never overwrites a file")
     text = render(kind, values, index)
     _assert_valid(kind, text, relative)
+    from eacheck import safe_write
+
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("x", encoding="utf-8") as file:
-            file.write(text)
+        # The owner's folder may be a link a pull request committed: never write through it
+        # out of the repository.
+        safe_write.make_folder(path.parent, inside=root)
+        safe_write.create(path, text, inside=root)
     except FileExistsError:
         raise UsageError(f"{relative.as_posix()} exists already; eacheck new never overwrites a file") from None
     except OSError as error:

@@ -23,7 +23,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from eacheck import __version__
+from eacheck import __version__, safe_write
 from eacheck.errors import UsageError
 from eacheck.scaffold import editor_schemas
 from eacheck.scaffold.language import LANGUAGES
@@ -78,6 +78,8 @@ def init_repository(root: str | Path = ".", lang: str = "sv") -> InitResult:
     if root.exists() and not root.is_dir():
         raise UsageError(f"{root}: is a file; give a folder for the new repository")
     result = InitResult(root)
+    for relative in files:  # refuse before anything is written, not half-way through
+        safe_write.ensure_inside(root / relative, root)
     occupied = [folder for folder in _WHOLE_FOLDERS if _holds_yaml(root / folder)]
     for relative, data in files.items():
         path = root / relative
@@ -90,9 +92,10 @@ def init_repository(root: str | Path = ".", lang: str = "sv") -> InitResult:
                 result.left_alone.append(f"{folder}/")
             continue
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with path.open("xb") as file:  # "x": never replace a file, even one made meanwhile
-                file.write(data)
+            # Never replace a file, even one made meanwhile; never write through a link that
+            # leads out of the new repository.
+            safe_write.make_folder(path.parent, inside=root)
+            safe_write.create(path, data, inside=root)
         except FileExistsError:
             result.kept.append(relative)
             continue

@@ -54,29 +54,36 @@ def write_report(
     """Build, render and write the report; returns the file written.
 
     Without ``out`` the file goes to ``reports/`` under ``path`` (created if needed). The text
-    is rendered in full before anything touches the disk, and then written atomically, so a
-    failure never leaves a partial report behind, nor replaces a good one.
+    is rendered in full before anything touches the disk, and then written by
+    :mod:`eacheck.safe_write`: a regular file is replaced atomically, so a failure never leaves a
+    partial report behind, nor replaces a good one; a link is never replaced, and the default
+    place must stay inside the repository.
     """
+    from eacheck import safe_write
     from eacheck.analysis.report_data import build_report
-    from eacheck.output.report.atomic import write_atomically
 
     if format_name not in FORMATS:
         raise UsageError(f"unknown report format '{format_name}'; use one of: {', '.join(FORMATS)}")
     report = build_report(path, as_of, compare_to, language)
     text = render(format_name, report)
+    # The default place is in the repository, where a pull request may have committed a link
+    # to anywhere; a place the caller names is theirs to choose.
+    inside = None
     if out is None:
         target = default_path(path, report, format_name)
+        inside = path
         if target.parent.exists() and not target.parent.is_dir():
             raise UsageError(f"{target.parent}: is a file, not a folder; move it, or give --out")
     else:
         target = Path(out)
-        if target.is_dir():
+        if target.is_dir() and not target.is_symlink():
             raise UsageError(f"{out}: is a folder; give a file name for the report")
         if not target.parent.is_dir():
             raise UsageError(f"{out}: the folder {target.parent} does not exist; create it first")
     try:
-        target.parent.mkdir(exist_ok=True)
-        write_atomically(target, text)
+        if out is None:
+            safe_write.make_folder(target.parent, inside=inside)
+        safe_write.write(target, text, inside=inside)
     except OSError as error:
         raise UsageError(f"{target}: cannot write the report: {error.strerror or error}") from None
     return target
