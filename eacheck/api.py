@@ -14,7 +14,9 @@ PathLike = str | os.PathLike[str]
 
 def open_repository(path: PathLike = ".", revision: str | None = None) -> LoadedRepository:
     """Load the repository at ``path``, from its working tree or, with ``revision``, from git."""
-    source = GitRevision(path, revision) if revision else WorkingTree(path)
+    # `is not None`, not truth: an empty revision must be refused by GitRevision, never read
+    # as "the working tree" (that would compare a pull request with itself and pass it).
+    source = GitRevision(path, revision) if revision is not None else WorkingTree(path)
     return load(source)
 
 
@@ -52,10 +54,15 @@ def check(
 ) -> FindingsResult:
     """All principles in force; with ``baseline``, each finding is marked new or not."""
     as_of = as_of or date.today()
-    findings, waived, bindings = _run_principles(open_repository(path), as_of)
+    repository = open_repository(path)
+    findings, waived, bindings = _run_principles(repository, as_of)
     if baseline is not None:
-        before, _ = findings_of(open_repository(path, baseline), as_of)
+        from eacheck.checks.principle_changes import weakened
+
+        earlier = open_repository(path, baseline)
+        before, _ = findings_of(earlier, as_of)
         findings = mark_new(findings, before)
+        findings = sorted([*findings, *weakened(repository, earlier, baseline)], key=Finding.sort_key)
     principles = {binding.principle.id: binding.principle for binding in bindings}
     return FindingsResult(findings, as_of, Severity.parse(fail_on), waived, baseline, principles)
 

@@ -16,6 +16,7 @@ from eacheck import __version__, api
 from eacheck.findings import Finding, FindingsResult, Severity
 from eacheck.model.entities import localized
 from eacheck.output.findings import render
+from eacheck.output.markdown import markdown_lines
 
 AS_OF = "2026-11-27"
 
@@ -89,7 +90,7 @@ def test_one_rule_per_principle_in_force_described_in_english(run):
         assert rule["shortDescription"]["text"] == localized(principle.title, "en")
         assert rule["fullDescription"]["text"] == localized(principle.statement, "en")
         assert localized(principle.rationale, "en") in rule["help"]["text"]
-        assert localized(principle.implications, "en").strip() in rule["help"]["markdown"]
+        assert markdown_lines(localized(principle.implications, "en")) in rule["help"]["markdown"]
         assert rule["defaultConfiguration"]["level"] == levels[principle.severity]
         assert rule["name"] and " " not in rule["name"]
     assert rules["shared-over-unique"]["shortDescription"]["text"] == "Shared before unique"

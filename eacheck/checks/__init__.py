@@ -11,6 +11,8 @@ from __future__ import annotations
 from importlib import import_module
 from types import ModuleType
 
+from eacheck.safe_text import shorten
+
 # The registry is explicit: a check exists because it is listed here.
 _MODULES = {
     "shared-over-unique": "shared_over_unique",
@@ -26,7 +28,7 @@ _MODULES = {
 class UnknownCheck(LookupError):
     def __init__(self, name: object) -> None:
         super().__init__(
-            f"there is no built-in check '{name}'; use one of: {', '.join(_MODULES)}"
+            f"there is no built-in check '{shorten(str(name))}'; use one of: {', '.join(_MODULES)}"
         )
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from eacheck.checks.base import CheckContext, Violation, gated_statuses_param, params_schema
+from eacheck.safe_text import shorten
 
 NAME = "reuse-across-group"
 PARAMS = params_schema({"gated_statuses": gated_statuses_param()})
@@ -42,7 +43,7 @@ def check(context: CheckContext, params: dict) -> Iterator[Violation]:
                 reported.add(system.id)
                 yield Violation(
                     procurement,
-                    f"does not examine '{system.id}' ({system.name}), which already serves "
+                    f"does not examine '{system.id}' ({shorten(system.name)}), which already serves "
                     f"'{capability}' in the group; "
                     f"add it to alternatives_considered with the reason it cannot serve, "
                     "or reuse it",

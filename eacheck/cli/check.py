@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from eacheck.cli.common import as_of_option, emit, handle_errors, path_argument
+from eacheck.cli.common import as_of_option, emit, handle_errors, path_argument, revision
 
 FORMATS = ("text", "json", "sarif", "junit", "github")
 
@@ -13,7 +13,7 @@ FORMATS = ("text", "json", "sarif", "junit", "github")
 @path_argument
 @click.option("--format", "format_name", type=click.Choice(FORMATS), default="text", show_default=True,
               help="text for people; json, sarif (code scanning), junit (GitLab, Jenkins) or github (annotations).")
-@click.option("--baseline", metavar="REV", default=None,
+@click.option("--baseline", metavar="REV", default=None, callback=revision,
               help="Fail only on findings that are not present at this git revision (e.g. main).")
 @as_of_option
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error", show_default=True,

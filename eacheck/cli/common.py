@@ -10,6 +10,7 @@ from datetime import date
 import click
 
 from eacheck.errors import UsageError
+from eacheck.safe_text import printable, shorten
 
 
 class CommandFailed(click.ClickException):
@@ -26,7 +27,8 @@ def handle_errors(function):
         try:
             return function(*args, **kwargs)
         except UsageError as error:
-            raise CommandFailed(str(error)) from None
+            # A usage error may quote the repository (an id, a path): shown, never obeyed.
+            raise CommandFailed(printable(str(error), lines=True)) from None
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except Exception as error:  # pragma: no cover - only a bug gets here
@@ -42,14 +44,36 @@ def handle_errors(function):
 
 class IsoDate(click.ParamType):
     name = "YYYY-MM-DD"
+    # Dates are moved by up to a hundred years (a contract's months ahead, quarters of targets);
+    # these bounds keep every such date inside what Python's dates can hold.
+    EARLIEST = date(1900, 1, 1)
+    LATEST = date(2999, 12, 31)
 
     def convert(self, value, param, ctx):
         if isinstance(value, date):
             return value
         try:
-            return date.fromisoformat(value)
+            day = date.fromisoformat(value)
         except ValueError:
-            self.fail(f"'{value}' is not a date; write YYYY-MM-DD", param, ctx)
+            self.fail(f"'{shorten(str(value))}' is not a date; write YYYY-MM-DD", param, ctx)
+        if not self.EARLIEST <= day <= self.LATEST:
+            self.fail(
+                f"'{value}' is outside the dates eacheck works with; give a date from "
+                f"{self.EARLIEST.isoformat()} to {self.LATEST.isoformat()}", param, ctx
+            )
+        return day
+
+
+def revision(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Callback of --baseline and --compare-to: an empty or blank revision is a usage error."""
+    from eacheck.loading.sources import check_revision
+
+    if value is None:
+        return None
+    try:
+        return check_revision(value)
+    except UsageError as error:
+        raise click.BadParameter(str(error), ctx, param) from None
 
 
 path_argument = click.argument("path", default=".", type=click.Path(file_okay=True, dir_okay=True))

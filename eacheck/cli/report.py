@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from eacheck.cli.common import as_of_option, emit, handle_errors, path_argument
+from eacheck.cli.common import as_of_option, emit, handle_errors, path_argument, revision
 
 FORMATS = ("html", "md", "json")
 
@@ -16,7 +16,7 @@ FORMATS = ("html", "md", "json")
 @click.option("--out", metavar="FILE", default=None,
               help="Where to write; '-' prints to standard output. "
                    "Default: reports/<year>-Q<n>-shared-use.<format> under PATH.")
-@click.option("--compare-to", metavar="REV", default=None,
+@click.option("--compare-to", metavar="REV", default=None, callback=revision,
               help="Show the movement since this git revision, e.g. the tag of last quarter's report.")
 @click.option("--lang", "language", type=click.Choice(["sv", "en"]), default=None,
               help="Report language (default: 'language' in eacheck.yaml, else sv).")

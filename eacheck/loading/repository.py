@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-from eacheck.findings import SCHEMA, Finding, Severity
+from eacheck.findings import PRINCIPLES_IN_FORCE, SCHEMA, Finding, Severity
 from eacheck.loading import pipeline, yaml_parser
 from eacheck.loading.file_checks import CheckedDocument
 from eacheck.loading.sources import (
@@ -36,6 +36,7 @@ from eacheck.model.entities import (
 )
 from eacheck.model.landscape import Landscape
 from eacheck.model.references import COUNTRY_PATHS, article, reference_problems, values_at
+from eacheck.safe_text import shorten
 
 DEFAULT_PRINCIPLES_LABEL = "<eacheck defaults>/principles"
 _POSITIONS = re.compile(r"(?:line \d+|:\d+)")
@@ -91,8 +92,8 @@ class LoadedRepository:
 
     landscape: Landscape
     problems: list[Finding] = field(default_factory=list)
-    # file -> per document (by index) its value and packed key positions, for locating
-    located: dict[str, list[tuple[Any, bytes]]] = field(default_factory=dict)
+    # file -> per document (by index) where its keys are, for locating
+    located: dict[str, list[yaml_parser.Positions]] = field(default_factory=dict)
     used_default_principles: bool = False
 
     def locate(self, origin: Origin, path: tuple[Any, ...] = ()) -> tuple[int, int]:
@@ -105,13 +106,12 @@ class LoadedRepository:
 
 
 def _position(
-    located: dict[str, list[tuple[Any, bytes]]], origin: Origin, path: tuple[Any, ...]
+    located: dict[str, list[yaml_parser.Positions]], origin: Origin, path: tuple[Any, ...]
 ) -> tuple[int, int]:
     """The position of ``path``, or of its deepest part that exists, or the document's start."""
     documents = located.get(origin.file)
     if path and documents and origin.document < len(documents):
-        value, positions = documents[origin.document]
-        found = yaml_parser.position_in(value, positions, path)
+        found = documents[origin.document].of(path)
         if found:
             return found
     return origin.line, origin.column
@@ -121,7 +121,7 @@ class _Loader:
     def __init__(self, source) -> None:
         self.source = source
         self.problems: list[Finding] = []
-        self.located: dict[str, list[tuple[Any, bytes]]] = {}
+        self.located: dict[str, list[yaml_parser.Positions]] = {}
 
     def problem(self, file: str, line: int, column: int, message: str, subject: str = "", kind: str = "file") -> None:
         code = _POSITIONS.sub("", message)  # baselines must not depend on line numbers
@@ -160,7 +160,7 @@ class _Loader:
                 earlier = first[entity_id]
                 self.document_problem(
                     document, ("id",),
-                    f"the id '{entity_id}' is already used by {article(earlier.kind)} in "
+                    f"the id '{shorten(entity_id)}' is already used by {article(earlier.kind)} in "
                     f"{earlier.file}:{earlier.line}; {uniqueness}",
                 )
                 document.valid = False
@@ -186,24 +186,36 @@ class _Loader:
                         )
 
     def check_parent_cycles(self, landscape: Landscape) -> None:
+        """Every 'parent' chain that goes round in a circle, reported once per member.
+
+        Each entity is walked at most once (colour marks: unseen, on the current walk, done),
+        so a chain of any length costs time in proportion to its length.
+        """
         for collection in (landscape.organizations, landscape.capabilities):
+            done: set[str] = set()
             for start in sorted(collection):
-                seen = [start]
-                current = collection[start].parent
-                while current is not None and current in collection:
-                    if current == start:
-                        entity = collection[start]
-                        path = " -> ".join([*seen, start])
-                        self.problem(
-                            entity.origin.file, entity.origin.line, entity.origin.column,
-                            f"'parent' goes round in a circle ({path}); break the cycle",
-                            entity.id, entity.kind,
-                        )
+                walk: dict[str, None] = {}  # the current walk, in order
+                current: str | None = start
+                while current is not None and current in collection and current not in done:
+                    if current in walk:  # round in a circle: from `current` back to it
+                        order = list(walk)
+                        members = order[order.index(current):]
+                        for turn, member in enumerate(members):
+                            entity = collection[member]
+                            # At most eight steps are named: a circle of 2,000 is one problem, not a page.
+                            shown = [members[(turn + step) % len(members)] for step in range(min(len(members), 7))]
+                            circle = " -> ".join([*shown, member] if len(members) <= 7 else shown)
+                            if len(members) > 7:
+                                circle += f" -> … ({len(members)} in the circle)"
+                            self.problem(
+                                entity.origin.file, entity.origin.line, entity.origin.column,
+                                f"'parent' goes round in a circle ({circle}); break the cycle",
+                                entity.id, entity.kind,
+                            )
                         break
-                    if current in seen:
-                        break  # a cycle further up, reported from one of its members
-                    seen.append(current)
+                    walk[current] = None
                     current = collection[current].parent
+                done.update(walk)
 
 
 def default_principle_files() -> list[SourceFile]:
@@ -244,10 +256,31 @@ def load(source, principles_only: bool = False) -> LoadedRepository:
             landscape.add(_BUILDERS[document.kind](document.value, document.origin, settings.home_country))
     loader.check_parent_cycles(landscape)
 
+    if not use_defaults and not any(p.enabled for p in landscape.principles.values()):
+        loader.problems.append(_nothing_in_force(landscape))
     for problem in source.problems:
         loader.problem(problem.path, 1, 1, problem.message)
     loader.problems.sort(key=Finding.sort_key)
     return LoadedRepository(landscape, loader.problems, loader.located, use_defaults)
+
+
+def _nothing_in_force(landscape: Landscape) -> Finding:
+    """A principles/ folder that puts no principle in force leaves only the file format checked,
+    which is never what a group means: warned in every run. (Without the folder, the shipped
+    defaults are in force.)"""
+    if landscape.principles:
+        message = (
+            "every principle in principles/ is disabled, so eacheck checks nothing but the file "
+            "format; enable the principles the group has decided on"
+        )
+    else:
+        message = (
+            "principles/ holds no principle, so eacheck checks nothing but the file format; add "
+            "the group's principles (eacheck init writes the defaults), or remove the folder to "
+            "run eacheck's default principles"
+        )
+    return Finding(PRINCIPLES_IN_FORCE, Severity.WARNING, PRINCIPLES_DIR, "folder", message,
+                   PRINCIPLES_DIR, 1, 1, code="nothing-in-force")
 
 
 def _load_settings(loader: _Loader, source) -> Settings:
@@ -274,7 +307,7 @@ def _load_settings(loader: _Loader, source) -> Settings:
 
     def settings_problem(key_path: tuple[Any, ...], message: str) -> None:
         origin = Origin(path, 0, first.line, first.column)
-        line, column = _position({path: [(first.value, first.positions)]}, origin, key_path)
+        line, column = _position({path: [first.positions]}, origin, key_path)
         loader.problem(path, line, column, message, path, "settings")
 
     issues = schema_validation.validate("settings", first.value)

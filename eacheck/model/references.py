@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from eacheck.safe_text import shorten
+
 ANY_KIND = None
 EACH = "*"
 
@@ -79,12 +81,12 @@ def reference_problems(
             if actual is None:
                 expected = wanted or "entity"
                 yield path, (
-                    f"'{key}' refers to '{target}', but no {expected} has that id; "
+                    f"'{key}' refers to '{shorten(target)}', but no {expected} has that id; "
                     f"fix the id or add the {expected}"
                 )
             elif wanted is not ANY_KIND and actual != wanted:
                 yield path, (
-                    f"'{key}' must refer to {article(wanted)}, but '{target}' is {article(actual)}; "
+                    f"'{key}' must refer to {article(wanted)}, but '{shorten(target)}' is {article(actual)}; "
                     f"give the id of {article(wanted)}"
                 )
 

@@ -199,5 +199,9 @@ SV: dict[str, str] = {
     "ISO 3166-1 alpha-2 code (default SE).":
         "Landskod enligt ISO 3166-1 alfa-2 (standard SE): var koncernens egen datahall finns.",
     "Targets per quarter for the report's indexes.": "Mål per kvartal för rapportens index.",
+    "Severity of the finding check --baseline reports for each principle a change removes, "
+    "disables or lowers in severity (default warning).":
+        "Allvarlighetsgrad för det fynd som check --baseline rapporterar för varje princip som en "
+        "ändring tar bort, stänger av eller sänker allvarlighetsgraden för (standard warning).",
     "Target per quarter, e.g. 2027-Q2: 0.5": "Mål per kvartal, till exempel 2027-Q2: 0.5",
 }

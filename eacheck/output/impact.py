@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from eacheck.analysis.impact import PLANNED_GROUP_COMMON, Impact
+from eacheck.safe_text import printable
 
 FORMATS = ("text", "json")
 
@@ -16,7 +17,8 @@ def render(format_name: str, result: Impact) -> str:
 
 
 def render_text(result: Impact) -> str:
-    lines = [f"Impact of retiring {result.system} ({result.name}, {result.status}) as of {result.as_of.isoformat()}"]
+    # Ids are plain by their schema; a name is free text, shown with its control characters escaped.
+    lines = [f"Impact of retiring {result.system} ({printable(result.name)}, {result.status}) as of {result.as_of.isoformat()}"]
     if result.status not in ("active", "phase-out"):
         lines.append(f"  It is {result.status}: it takes part in no active flow.")
 

@@ -12,6 +12,7 @@ from types import ModuleType
 
 from eacheck.checks.base import defaults
 from eacheck.model.entities import Principle, localized
+from eacheck.safe_text import printable
 
 _LABELS = {
     "sv": {
@@ -74,13 +75,14 @@ def principle_markdown(principle: Principle, check: ModuleType, language: str, l
     sub = "#" * (level + 1)
     state = "" if principle.enabled else f" ({labels['disabled']})"
     lines = [
-        f"{heading} {localized(principle.title, language)} (`{principle.id}`){state}",
+        f"{heading} {printable(localized(principle.title, language))} (`{principle.id}`){state}",
         "",
         f"{labels['check']}: `{principle.check}` · {labels['severity']}: `{principle.severity}`",
         "",
     ]
     for key in ("statement", "rationale", "implications"):
-        lines += [f"{sub} {labels[key]}", "", localized(getattr(principle, key), language).strip(), ""]
+        text = printable(localized(getattr(principle, key), language).strip(), lines=True)
+        lines += [f"{sub} {labels[key]}", "", text, ""]
     lines += [f"{sub} {labels['finds']}", "", check_documentation(check), ""]
     properties = check.PARAMS.get("properties", {})
     if properties:
@@ -110,7 +112,7 @@ def principles_reference(bindings: list[tuple[Principle, ModuleType]], language:
     ]
     for principle, _ in bindings:
         lines.append(
-            f"| [`{principle.id}`](#{principle.id}) | {localized(principle.title, language)} "
+            f"| [`{principle.id}`](#{principle.id}) | {printable(localized(principle.title, language))} "
             f"| `{principle.check}` | {principle.severity} |"
         )
     lines.append("")
@@ -123,7 +125,7 @@ def principles_table(bindings: list[tuple[Principle, ModuleType]], language: str
     rows = [("ID", "SEVERITY", "CHECK", "TITLE")]
     for principle, _ in bindings:
         severity = principle.severity if principle.enabled else f"off ({principle.severity})"
-        rows.append((principle.id, severity, principle.check, localized(principle.title, language)))
+        rows.append((principle.id, severity, principle.check, printable(localized(principle.title, language))))
     widths = [max(len(row[i]) for row in rows) for i in range(3)]
     return "".join(
         f"{row[0]:<{widths[0]}}  {row[1]:<{widths[1]}}  {row[2]:<{widths[2]}}  {row[3]}\n" for row in rows

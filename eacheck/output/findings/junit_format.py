@@ -9,17 +9,15 @@ warnings and old debt stay visible without turning the pipeline red.
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
 from eacheck.checks.engine import EXCEPTION_EXPIRED
 from eacheck.findings import SCHEMA, Finding, FindingsResult
 from eacheck.model.entities import localized
+from eacheck.safe_text import xml_text
 
 NOTHING_TO_REPORT = "no findings"
-# Characters XML 1.0 cannot carry, even escaped; a YAML string can hold them.
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def render(result: FindingsResult, **context) -> str:
@@ -110,4 +108,4 @@ def _title(result: FindingsResult, principle_id: str) -> str | None:
 
 
 def _clean(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
+    return xml_text(text)  # a YAML string can hold characters XML 1.0 cannot carry

@@ -15,8 +15,9 @@ from urllib.parse import quote
 
 from eacheck import __version__
 from eacheck.checks.engine import EXCEPTION_EXPIRED
-from eacheck.findings import SCHEMA, Finding, FindingsResult, Severity
+from eacheck.findings import PRINCIPLES_IN_FORCE, SCHEMA, Finding, FindingsResult, Severity
 from eacheck.model.entities import Principle, localized
+from eacheck.output.markdown import markdown_escape, markdown_lines
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/eacheck/"
@@ -57,6 +58,28 @@ _BUILT_IN_RULES = {
         "implications": (
             "- Fix what the exception waived, renew it with a new decision and a new "
             "`expires` date, or delete it."
+        ),
+        "severity": Severity.WARNING,
+    },
+}
+
+
+# Rules listed only when a finding needs them: the principles themselves are weakened, or none
+# is in force (eacheck.checks.principle_changes).
+_RULES_WHEN_FOUND = {
+    PRINCIPLES_IN_FORCE: {
+        "title": "The principles in force are not weakened unnoticed",
+        "statement": (
+            "A change that removes, disables, lowers or rebinds a principle in force is reported, "
+            "and a principles/ folder that puts no principle in force is warned about."
+        ),
+        "rationale": (
+            "The gate is only as strong as the principles behind it: emptying principles/ or "
+            "switching a principle off would otherwise let every later change pass."
+        ),
+        "implications": (
+            "- Changing the principles is a decision of the group: the reviewers of principles/ "
+            "approve it, or the change is undone."
         ),
         "severity": Severity.WARNING,
     },
@@ -115,7 +138,7 @@ def _rules(result: FindingsResult) -> list[dict]:
     descriptions.update(_BUILT_IN_RULES)
     # A finding of a principle that did not run (cannot happen today) still needs a rule.
     for finding in result.findings:
-        descriptions.setdefault(finding.principle, _unknown_texts(finding))
+        descriptions.setdefault(finding.principle, _RULES_WHEN_FOUND.get(finding.principle) or _unknown_texts(finding))
     return [_rule(rule_id, descriptions[rule_id]) for rule_id in sorted(descriptions)]
 
 
@@ -145,11 +168,13 @@ def _rule(rule_id: str, texts: dict) -> dict:
     rationale = texts["rationale"].strip()
     implications = texts["implications"].strip()
     help_text = "\n\n".join(part for part in (statement, rationale, implications) if part)
-    markdown = [f"**{title}**", statement]
+    # GitHub renders help.markdown: a principle's text is shown as written, never as markup,
+    # raw HTML or a link a pull request slipped in.
+    markdown = [f"**{markdown_escape(title)}**", markdown_lines(statement)]
     if rationale:
-        markdown += ["## Rationale", rationale]
+        markdown += ["## Rationale", markdown_lines(rationale)]
     if implications:
-        markdown += ["## Implications", implications]
+        markdown += ["## Implications", markdown_lines(implications)]
     severity = texts["severity"]
     return {
         "id": rule_id,

@@ -1,10 +1,12 @@
-"""Findings for people: `file:line:col: severity [principle] message`, grouped by file."""
+"""Findings for people: `file:line:col: severity [principle] message`, grouped by file, with
+control characters from the repository escaped."""
 
 from __future__ import annotations
 
 import click
 
 from eacheck.findings import FindingsResult
+from eacheck.safe_text import printable
 
 _COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
 
@@ -19,9 +21,11 @@ def render(result: FindingsResult, **context) -> str:
         severity = str(finding.severity)
         marker = click.style(severity, fg=_COLOURS[severity], bold=True)
         new = " (new)" if finding.new else ""
+        # One finding, one line: a line break or a terminal escape inside a value from the
+        # repository is shown, never obeyed (GitHub runs a line `::error ...` as a command).
         lines.append(
-            f"{finding.file}:{finding.line}:{finding.column}: {marker} "
-            f"[{finding.principle}] {finding.message}{new}"
+            f"{printable(finding.file)}:{finding.line}:{finding.column}: {marker} "
+            f"[{printable(finding.principle)}] {printable(finding.message)}{new}"
         )
     if lines:
         lines.append("")

@@ -45,6 +45,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from eacheck.safe_text import xml_text
+
 NAMESPACE = "http://www.opengroup.org/xsd/archimate/3.0/"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -88,7 +90,8 @@ class _Writer:
         return element
 
     def name(self, element: ET.Element, text: str, tag: str = "name") -> None:
-        ET.SubElement(element, _tag(tag), {XML_LANG: self.language}).text = text
+        # ElementTree writes a control character as it is, and the file would not parse.
+        ET.SubElement(element, _tag(tag), {XML_LANG: self.language}).text = xml_text(text)
 
     def properties(self, element: ET.Element, values: list[tuple[str, str]]) -> None:
         values = [(key, value) for key, value in values if value]
@@ -96,7 +99,7 @@ class _Writer:
             container = ET.SubElement(element, _tag("properties"))
             for key, value in values:
                 prop = ET.SubElement(container, _tag("property"), {"propertyDefinitionRef": identifier("prop", key)})
-                ET.SubElement(prop, _tag("value"), {XML_LANG: self.language}).text = value
+                ET.SubElement(prop, _tag("value"), {XML_LANG: self.language}).text = xml_text(value)
 
 
 def render(landscape, selection) -> str:
