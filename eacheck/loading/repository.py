@@ -171,10 +171,16 @@ class _Loader:
     def check_references(
         self, documents: list[_Document], kinds_by_id: dict[str, str], principle_ids: set[str]
     ) -> None:
+        limit = schema_validation.MAX_ISSUES_PER_DOCUMENT
         for document in documents:
-            for path, message in reference_problems(
-                document.kind, document.value, kinds_by_id, principle_ids
-            ):
+            problems = reference_problems(document.kind, document.value, kinds_by_id, principle_ids)
+            for count, (path, message) in enumerate(problems):
+                if count == limit:  # a list of a million dangling ids is one problem, not a million
+                    self.document_problem(document, (), (
+                        f"this document has more than {limit:,} references that do not resolve; "
+                        "the rest are not listed. Fix these and run eacheck again"
+                    ))
+                    break
                 self.document_problem(document, path, message)
                 document.valid = False
             for pattern in COUNTRY_PATHS.get(document.kind, ()):

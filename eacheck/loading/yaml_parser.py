@@ -31,14 +31,19 @@ MAX_DEPTH = 50
 # Every value built counts, including each expansion of an alias: this is what stops an alias
 # bomb ("billion laughs") from eating memory and time. Per file, not per document, since a
 # file of a thousand documents is as easy to write as one. A real file holds far fewer: a whole
-# landscape of 1,000 systems in one file is about 40,000 values.
-MAX_VALUES_PER_FILE = 1_000_000
+# landscape of 1,000 systems with all its integrations, in one file, is about 70,000 values.
+MAX_VALUES_PER_FILE = 250_000
 # The characters of every text built, each expansion of an alias counted again: one long
-# text aliased a thousand times is a bomb of its own.
-MAX_TEXT_PER_FILE = 10_000_000
-# libyaml composes a whole document before eacheck sees it, at about 200 bytes of memory per
-# value; this bounds that, and no hand-written file comes near it.
-MAX_FILE_CHARACTERS = 4_000_000
+# text aliased a thousand times is a bomb of its own. Without aliases a file cannot reach it.
+MAX_TEXT_PER_FILE = 4_000_000
+# A document with more duplicate keys than this is no mistake of a person's; the rest are not
+# listed (each would be a line in every CI log).
+MAX_PROBLEMS_PER_DOCUMENT = 1_000
+# libyaml composes a whole document before eacheck sees it, at about 300 bytes of memory and
+# 3 microseconds per value, and a value can take as little as two characters: this bounds
+# that. A landscape of 1,000 systems with all their integrations is under 1,000,000 characters
+# even in one file.
+MAX_FILE_CHARACTERS = 2_000_000
 # Whole numbers beyond this are no amount of money or count of users, and Python will not even
 # print one of more than 4,300 digits.
 MAX_WHOLE_NUMBER = 10**18 - 1
@@ -291,6 +296,13 @@ class _Builder:
             if key in first_seen:
                 # Keep the first value: reporting is what matters, and the first is what a
                 # reader sees first. The repeat is neither built nor recorded.
+                if len(self.problems) >= MAX_PROBLEMS_PER_DOCUMENT:
+                    if len(self.problems) == MAX_PROBLEMS_PER_DOCUMENT:
+                        self.problems.append(YamlProblem(mark.line + 1, mark.column + 1, (
+                            f"more than {MAX_PROBLEMS_PER_DOCUMENT:,} keys in this document are "
+                            "repeated; the rest are not listed. Fix these and run eacheck again"
+                        )))
+                    continue
                 self.problems.append(
                     YamlProblem(
                         mark.line + 1,
@@ -426,7 +438,7 @@ def _overrun_problem(text: str, node: yaml.Node, builder: _Builder) -> YamlProbl
         f"more than {MAX_VALUES_PER_FILE:,} values" if builder.values_left < 0
         else f"more than {MAX_TEXT_PER_FILE:,} characters of text"
     )
-    alias = _alias_crossing_the_budget(text)
+    alias = _alias_crossing_the_budget(text) if "*" in text else None  # no alias without '*'
     if alias is not None:
         mark, anchor = alias
         return YamlProblem(mark.line + 1, mark.column + 1, (

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import itertools
 import json
 from collections import Counter
 from dataclasses import dataclass
@@ -79,8 +80,27 @@ def _full_validator(kind: str):
     types = jsonschema.Draft7Validator.TYPE_CHECKER.redefine(
         "integer", lambda _, value: isinstance(value, int) and not isinstance(value, bool)
     )
-    validator = jsonschema.validators.extend(jsonschema.Draft7Validator, type_checker=types)
+    validator = jsonschema.validators.extend(
+        jsonschema.Draft7Validator, validators={"uniqueItems": _unique_items}, type_checker=types
+    )
     return validator(schema_for(kind), format_checker=checker)
+
+
+def _unique_items(validator, unique: bool, instance: Any, schema: dict[str, Any]):
+    """jsonschema's own check compares every pair of items that are mappings or lists: 20,000
+    such items in a pull request took minutes. Each item is put in one canonical text form
+    instead, once."""
+    import jsonschema
+
+    if not unique or not validator.is_type(instance, "array"):
+        return
+    seen: set[str] = set()
+    for item in instance:
+        shown = json.dumps(item, sort_keys=True, default=repr)
+        if shown in seen:
+            yield jsonschema.ValidationError("has items that are not unique")
+            return
+        seen.add(shown)
 
 
 @cache
@@ -110,15 +130,22 @@ def _has_float_integer(kind: str, document: Any) -> bool:
     return False
 
 
+# No entity written by hand has this many problems; past it, a pull request could make every
+# run list (and every CI log hold) a line per item of a list of millions.
+MAX_ISSUES_PER_DOCUMENT = 1_000
+
+
 def validate(kind: str, document: Any, whole: str | None = None) -> list[SchemaIssue]:
-    """Every problem of ``document`` against the schema ``kind``; ``whole`` names the document."""
+    """Every problem of ``document`` against the schema ``kind``, up to
+    MAX_ISSUES_PER_DOCUMENT (then one more says that the rest is not listed); ``whole`` names
+    the document."""
     try:
         _fast_validator(kind)(document)
         if not _has_float_integer(kind, document):
             return []
     except Exception:  # any failure: let the thorough validator say exactly what is wrong
         pass
-    errors = list(_full_validator(kind).iter_errors(document))
+    errors = list(itertools.islice(_full_validator(kind).iter_errors(document), MAX_ISSUES_PER_DOCUMENT + 1))
     # A text that is not a date at all fails both the pattern and the format: say it once.
     not_dates = {tuple(error.absolute_path) for error in errors if error.validator == "pattern"}
     issues: dict[SchemaIssue, None] = {}  # ordered, and each problem once
@@ -126,7 +153,14 @@ def validate(kind: str, document: Any, whole: str | None = None) -> list[SchemaI
         if error.validator == "format" and tuple(error.absolute_path) in not_dates:
             continue
         issues.update(dict.fromkeys(_explain(error, whole or article(kind))))
-    return sorted(issues, key=lambda issue: ([str(step) for step in issue.path], issue.message))
+    listed = sorted(issues, key=lambda issue: ([str(step) for step in issue.path], issue.message))
+    if len(listed) > MAX_ISSUES_PER_DOCUMENT:
+        listed = listed[:MAX_ISSUES_PER_DOCUMENT]
+        listed.append(SchemaIssue((), (
+            f"{whole or article(kind)} has more than {MAX_ISSUES_PER_DOCUMENT:,} problems; the "
+            "rest are not listed. Fix these and run eacheck again"
+        )))
+    return listed
 
 
 def dotted(path: tuple[Any, ...]) -> str:
@@ -169,7 +203,7 @@ def _explain(error: Any, whole: str) -> list[SchemaIssue]:
     if validator == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
         issues = []
-        for key in sorted(set(value) - set(allowed)):
+        for key in sorted(set(value) - set(allowed))[: MAX_ISSUES_PER_DOCUMENT + 1]:
             if error.schema.get("patternProperties"):
                 hint = "quarters are written like 2027-Q2"
             else:
