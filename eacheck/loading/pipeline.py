@@ -249,6 +249,11 @@ def _prune(folder: Path, keep: Path) -> None:
             total -= size
 
 
+def _inside(folder: Path, root: str | os.PathLike[str]) -> bool:
+    real_root = Path(os.path.realpath(root))
+    return Path(os.path.realpath(folder)).is_relative_to(real_root)
+
+
 def _digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
@@ -308,9 +313,16 @@ def _check_all(pending: list[tuple[SourceFile, str]]) -> list[tuple]:
         _PENDING = []
 
 
-def check_files(files: list[tuple[SourceFile, str]], repository_key: str) -> list[CheckedFile]:
-    """The checked form of every (file, place), in the order given."""
-    cache = _Cache(cache_directory(), repository_key, sum(len(source.data) for source, _ in files))
+def check_files(
+    files: list[tuple[SourceFile, str]], repository_key: str, root: str | os.PathLike[str] | None = None
+) -> list[CheckedFile]:
+    """The checked form of every (file, place), in the order given. ``root`` is the folder the
+    files come from: a cache folder inside it is not used, since a pull request could commit
+    cache files into it."""
+    directory = cache_directory()
+    if directory is not None and root is not None and _inside(directory, root):
+        directory = None
+    cache = _Cache(directory, repository_key, sum(len(source.data) for source, _ in files))
     results: list[CheckedFile | None] = []
     pending: list[tuple[SourceFile, str]] = []
     digests: list[str] = []

@@ -138,7 +138,7 @@ class _Loader:
     def read(self, files: list[tuple[SourceFile, str]]) -> list[_Document]:
         """Every mapping document of an allowed kind; problems of single files recorded."""
         documents = []
-        for checked_file in pipeline.check_files(files, self.source.cache_key):
+        for checked_file in pipeline.check_files(files, self.source.cache_key, getattr(self.source, "root", None)):
             path = checked_file.path
             self.located[path] = checked_file.located
             for problem in checked_file.problems:
