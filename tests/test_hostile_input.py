@@ -633,3 +633,12 @@ def test_a_cache_folder_inside_the_repository_is_never_used(repository, monkeypa
     _forge(cache_dir, root, monkeypatch)
     messages = [finding.message for finding in api.validate(root).findings]
     assert any("sytem_owner" in message for message in messages)
+
+
+def test_a_principles_file_in_place_of_the_folder_is_an_error_and_the_defaults_run(repository, run):
+    root = repository({"principles": "kind: principle\n"})
+    result = run("check", root, "--format", "json", "--as-of", AS_OF)
+    findings = json.loads(result.stdout)["findings"]
+    assert [(f["file"], f["severity"]) for f in findings if f["file"] == "principles"] == [("principles", "error")]
+    assert "is not a folder" in result.stdout
+    assert run("principles", root).output.count("\n") > 5  # the shipped defaults are in force

@@ -120,13 +120,21 @@ class WorkingTree:
         self.root = root_path
         self.real_root = root_path.resolve()
         self.problems: list[SourceProblem] = []
+        self._not_folders: set[str] = set()
         self.label = str(root_path)
         self.cache_key = f"tree:{self.real_root}"
 
     def has_dir(self, name: str) -> bool:
         """Whether there is something called ``name`` to read principles or entities from: a
-        folder, or a link to one (reading it reports the link if it leads out)."""
-        return (self.root / name).is_dir()
+        folder, or a link to one (reading it reports the link if it leads out). Something by
+        that name that is no folder is a problem, not silently nothing."""
+        path = self.root / name
+        if path.is_dir():
+            return True
+        if os.path.lexists(path) and name not in self._not_folders:
+            self._not_folders.add(name)
+            self.problems.append(SourceProblem(name, f"{name} is not a folder, so nothing is read from it; make it a folder"))
+        return False
 
     def read(self, relative: str) -> SourceFile | None:
         """The file at ``relative`` (eacheck.yaml), or None when there is none; anything there
@@ -268,6 +276,7 @@ class GitRevision:
         self.commit = commit.decode().strip()
         self.prefix = prefix  # the repository may sit in a sub-folder of the git work tree
         self.cache_key = f"git:{Path(root).resolve()}"
+        self._not_folders: set[str] = set()
         # A revision from before the repository had an architecture/ folder is an empty
         # landscape, not an error: the pull request that introduces eacheck compares with it.
         self._blobs = self._list_blobs()
@@ -313,6 +322,9 @@ class GitRevision:
         return blobs
 
     def has_dir(self, name: str) -> bool:
+        if name in self._blobs and name not in self._not_folders:  # a file or a link by that name
+            self._not_folders.add(name)
+            self.problems.append(SourceProblem(name, f"{name} is not a folder, so nothing is read from it; make it a folder"))
         return any(path.startswith(name + "/") for path in self._blobs)
 
     def read(self, relative: str) -> SourceFile | None:

@@ -145,6 +145,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "level.info": "information",
         "principle.schema": "Filformat och referenser",
         "principle.exception-expired": "Utgångna undantag",
+        "principle.principles-in-force": "Principerna som gäller",
         "waived": "Dessutom undantogs {count} avvikelser genom beslutade undantag.",
         "no_findings": "Inga avvikelser.",
         # completeness
@@ -320,6 +321,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "level.info": "info",
         "principle.schema": "File format and references",
         "principle.exception-expired": "Expired exceptions",
+        "principle.principles-in-force": "The principles in force",
         "waived": "In addition, {count} findings were waived by decided exceptions.",
         "no_findings": "No findings.",
         "section_completeness": "Data completeness",
