@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import difflib
-
 import click
 
-from eacheck.cli.common import CommandFailed, emit, handle_errors, path_argument
+from eacheck.cli.common import emit, handle_errors, path_argument
 from eacheck.cli.principles import language_option
 
 
@@ -24,12 +22,5 @@ def command(principle_id: str, path: str, lang: str | None) -> None:
     Example: eacheck explain cloud-and-legal --lang en
     """
     from eacheck import api
-    from eacheck.output.principles_text import principle_markdown
 
-    bindings = {principle.id: (principle, check) for principle, check in api.principles_in_force(path)}
-    if principle_id not in bindings:
-        close = difflib.get_close_matches(principle_id, list(bindings), n=1)
-        hint = f"did you mean '{close[0]}'?" if close else "run `eacheck principles` for the list"
-        raise CommandFailed(f"no principle '{principle_id}' is in force; {hint}")
-    principle, check = bindings[principle_id]
-    emit(principle_markdown(principle, check, lang or api.repository_language(path), level=1) + "\n")
+    emit(api.explain(path, principle_id, lang))

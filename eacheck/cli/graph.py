@@ -35,15 +35,11 @@ def command(path: str, format_name: str, organization: str | None, capability: s
     Example: eacheck graph . --format mermaid --organization ksf --out ksf.mmd
     """
     from eacheck import api
-    from eacheck.analysis.selection import select
     from eacheck.errors import UsageError
-    from eacheck.output.graph import render
 
-    repository = api.open_repository(path)
-    note_problems(repository, "the diagram")
-    landscape = repository.landscape
-    selection = select(landscape, organization=organization, capability=capability, group_common=group_common)
-    text = render(format_name, landscape, selection)
+    answer = api.graph(path, format_name, organization, capability, group_common)
+    note_problems(answer.problems, "the diagram")
+    text = answer.text
     if out == "-":
         emit(text)
         return

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from eacheck.model.landscape import Landscape
 
 ANY_KIND = None
 EACH = "*"
@@ -91,3 +94,17 @@ def reference_problems(
 
 def article(noun: str) -> str:
     return f"{'an' if noun[0] in 'aeio' else 'a'} {noun}"
+
+
+def unknown_id_message(landscape: Landscape, value: str, kind: str) -> str:
+    """'no system has the id …' with a did-you-mean, or the kind the id really names."""
+    import difflib
+
+    collection = getattr(landscape, {"organization": "organizations", "capability": "capabilities",
+                                     "system": "systems"}[kind])
+    other = landscape.get(value)
+    if other is not None:
+        return f"'{value}' is {article(other.kind)}, not {article(kind)}; give the id of {article(kind)}"
+    close = difflib.get_close_matches(value, sorted(collection), n=3)
+    hint = f"did you mean {' or '.join(repr(c) for c in close)}?" if close else f"no {kind} ids resemble it"
+    return f"no {kind} has the id '{value}'; {hint}"
