@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup tools docs bench clean
+.PHONY: run test setup tools docs i18n bench clean
 
 # The main job on the example group: validate, check (its findings are real debt, so they are
 # shown, not fatal here), then the quarterly report in all three formats under reports/.
@@ -18,6 +18,11 @@ run: $(STAMP)
 docs: $(STAMP)
 	$(BIN)/python scripts/generate-principles-docs.py
 	$(BIN)/python scripts/generate-cli-docs.py
+
+# Extract every message, update the catalogues in eacheck/locale/ and compile them; then
+# translate what it lists as untranslated in eacheck/locale/sv/LC_MESSAGES/eacheck.po.
+i18n: $(STAMP)
+	$(BIN)/python scripts/catalogues.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
