@@ -74,11 +74,16 @@ def check(
                           outcome.principles)
 
 
-def render_findings(format_name: str, result: FindingsResult, root: PathLike = ".") -> str:
-    """``result`` in one of the findings formats (text, json, sarif, junit, github)."""
+def render_findings(
+    format_name: str, result: FindingsResult, root: PathLike = ".", language: str | None = None
+) -> str:
+    """``result`` in one of the findings formats (text, json, sarif, junit, github), its words
+    in ``language`` (default: the language of the run in progress, see :func:`eacheck.i18n.using`)."""
+    from eacheck.i18n import using
     from eacheck.output.findings import render
 
-    return render(format_name, result, root=root)
+    with using(language):
+        return render(format_name, result, root=root)
 
 
 # -- principles ----------------------------------------------------------------------------------

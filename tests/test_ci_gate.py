@@ -161,7 +161,7 @@ def test_a_branch_is_blocked_by_the_procurement_it_introduces(repo):
 
 
 def test_the_text_a_pipeline_shows_names_principle_file_and_line(repo):
-    completed = eacheck("check", "--as-of", AS_OF, "--baseline", "main", cwd=repo.root)
+    completed = eacheck("check", "--as-of", AS_OF, "--baseline", "main", "--lang", "en", cwd=repo.root)
     assert completed.returncode == 1
     line = _line_of(PROCUREMENT, "- ekonomi")
     [blocking] = [text for text in completed.stdout.splitlines() if "(new)" in text]

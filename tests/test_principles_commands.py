@@ -51,7 +51,7 @@ def test_principles_shows_a_repository_own_principles(run, repository):
     })
     result = run("principles", root)
     assert result.exit_code == 0
-    assert "strict-ownership" in result.output and "off (error)" in result.output
+    assert "strict-ownership" in result.output and "avstängd (error)" in result.output
     assert "Strikt ägarskap" in result.output  # Swedish by default
 
 
@@ -93,7 +93,7 @@ def test_unknown_check_and_bad_params_are_errors_in_the_principle_file(run, repo
               contract_month: 12
             """,
     })
-    result = run("validate", root)
+    result = run("validate", root, "--lang", "en")
     assert result.exit_code == 1
     assert "principles/bad.yaml:7:1: error [schema] there is no built-in check 'shared-over-uniq'" in result.output
     assert "principles/bad.yaml:17:3: error [schema] 'contract_months' must be a whole number" in result.output

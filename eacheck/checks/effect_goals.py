@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from eacheck.checks.base import CheckContext, Violation, gated_statuses_param, params_schema
+from eacheck.i18n import msg
+from eacheck.i18n.formats import Quoted
 
 NAME = "effect-goals"
 PARAMS = params_schema({"gated_statuses": gated_statuses_param()})
@@ -22,7 +24,8 @@ def check(context: CheckContext, params: dict) -> Iterator[Violation]:
         if not procurement.effect_goals:
             yield Violation(
                 procurement,
-                "has no effect goals; add effect_goals with goal, metric, target and by (date)",
+                msg("{subject} has no effect goals; add effect_goals, each with goal, metric, "
+                    "target and by (a date)"),
                 "no-effect-goals",
             )
             continue
@@ -35,7 +38,8 @@ def check(context: CheckContext, params: dict) -> Iterator[Violation]:
             if missing:
                 yield Violation(
                     procurement,
-                    f"has effect goal {index + 1} that is not measurable: add {', '.join(missing)}",
+                    msg("{subject} has an effect goal that cannot be measured (number {number}); "
+                        "add {keys}", number=index + 1, keys=Quoted(tuple(missing))),
                     f"incomplete-goal:{index}",
                     ("effect_goals", index),
                 )

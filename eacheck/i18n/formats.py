@@ -130,3 +130,16 @@ class Quoted(Formatted):
         from eacheck.i18n import shorten
 
         return join([f"'{shorten(str(item))}'" for item in self.items], language, style=self.style)
+
+
+@dataclass(frozen=True, slots=True)
+class Country(Formatted):
+    """A country by its ISO 3166-1 code, named in the language: `USA`, `United States` (the
+    code itself when CLDR does not know it)."""
+
+    code: str
+
+    def format(self, language: str) -> str:
+        from babel import Locale
+
+        return Locale.parse(LOCALES[language]).territories.get(self.code, self.code)
