@@ -171,7 +171,7 @@ def hosting_problems(
                     country=Country(jurisdiction),
                 ),
                 ("hosting", "provider_jurisdiction"),
-                msg("the provider is under the law of {country} without customer-managed keys",
+                msg("the provider is under the law of {country} with keys it can reach",
                     country=Country(jurisdiction)),
             )
     if (
