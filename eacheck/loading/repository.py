@@ -150,23 +150,37 @@ class _Loader:
     # -- checking across files -------------------------------------------------------------
 
     def check_ids(self, documents: list[_Document], uniqueness: str) -> dict[str, str]:
-        """Kind of every id, first definition wins; a repeated id is a problem at the repeat."""
-        first: dict[str, _Document] = {}
+        """Kind of every id, first definition wins.
+
+        A repeated id is a problem on every document that uses it, each pointing at the others'
+        `id:` lines: in a pull request the annotation must reach the file that was changed,
+        whichever of them sorts first.
+        """
+        users: dict[str, list[_Document]] = {}
         for document in documents:
             entity_id = document.id
-            if entity_id is None:
+            if entity_id is not None:
+                users.setdefault(entity_id, []).append(document)
+        for entity_id, same in users.items():
+            if len(same) < 2:
                 continue
-            if entity_id in first:
-                earlier = first[entity_id]
+            places = [(document, self._id_line(document)) for document in same]
+            for document, _ in places:
+                others = " and ".join(
+                    f"{article(other.kind)} in {other.file}:{line}"
+                    for other, line in places if other is not document
+                )
                 self.document_problem(
                     document, ("id",),
-                    f"the id '{entity_id}' is already used by {article(earlier.kind)} in "
-                    f"{earlier.file}:{earlier.line}; {uniqueness}",
+                    f"the id '{entity_id}' is also used by {others}; {uniqueness}, so rename all "
+                    "but one of them",
                 )
+            for document in same[1:]:
                 document.valid = False
-                continue
-            first[entity_id] = document
-        return {entity_id: document.kind for entity_id, document in first.items()}
+        return {entity_id: same[0].kind for entity_id, same in users.items()}
+
+    def _id_line(self, document: _Document) -> int:
+        return _position(self.located, document.origin, ("id",))[0]
 
     def check_references(
         self, documents: list[_Document], kinds_by_id: dict[str, str], principle_ids: set[str]
