@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
-
 import click
 
 from eacheck.cli.common import CommandFailed, emit, handle_errors, path_argument
 from eacheck.cli.principles import language_option
+from eacheck.model.suggestions import closest, did_you_mean
 
 
 @click.command("explain")
@@ -28,8 +27,7 @@ def command(principle_id: str, path: str, lang: str | None) -> None:
 
     bindings = {principle.id: (principle, check) for principle, check in api.principles_in_force(path)}
     if principle_id not in bindings:
-        close = difflib.get_close_matches(principle_id, list(bindings), n=1)
-        hint = f"did you mean '{close[0]}'?" if close else "run `eacheck principles` for the list"
+        hint = did_you_mean(closest(principle_id, list(bindings), n=1)) or "run `eacheck principles` for the list"
         raise CommandFailed(f"no principle '{principle_id}' is in force; {hint}")
     principle, check = bindings[principle_id]
     emit(principle_markdown(principle, check, lang or api.repository_language(path), level=1) + "\n")

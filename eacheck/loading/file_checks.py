@@ -8,7 +8,6 @@ checked afterwards by the loader.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,6 +15,7 @@ from eacheck.loading import yaml_parser
 from eacheck.loading.sources import ARCHITECTURE_DIR, PRINCIPLES_DIR
 from eacheck.model import schema_validation
 from eacheck.model.references import article
+from eacheck.model.suggestions import closest, did_you_mean
 
 ALLOWED_KINDS = {
     ARCHITECTURE_DIR: schema_validation.KINDS,
@@ -128,6 +128,5 @@ def _shape_problem(value: Any, allowed: tuple[str, ...], place: str) -> str | No
         return "a principle belongs in principles/, not in architecture/; move the file"
     if isinstance(kind, str) and kind in schema_validation.KINDS:
         return f"{article(kind)} belongs in architecture/, not in {place}/; move the file"
-    close = difflib.get_close_matches(str(kind), allowed, n=1)
-    hint = f"did you mean '{close[0]}'?" if close else "use one of: " + ", ".join(allowed)
+    hint = did_you_mean(closest(str(kind), allowed, n=1)) or "use one of: " + ", ".join(allowed)
     return f"unknown kind '{kind}'; {hint}"

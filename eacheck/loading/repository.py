@@ -36,6 +36,7 @@ from eacheck.model.entities import (
 )
 from eacheck.model.landscape import Landscape
 from eacheck.model.references import COUNTRY_PATHS, article, reference_problems, values_at
+from eacheck.model.suggestions import ReferenceHints
 
 DEFAULT_PRINCIPLES_LABEL = "<eacheck defaults>/principles"
 _POSITIONS = re.compile(r"(?:line \d+|:\d+)")
@@ -123,15 +124,22 @@ class _Loader:
         self.problems: list[Finding] = []
         self.located: dict[str, list[tuple[Any, bytes]]] = {}
 
-    def problem(self, file: str, line: int, column: int, message: str, subject: str = "", kind: str = "file") -> None:
-        code = _POSITIONS.sub("", message)  # baselines must not depend on line numbers
+    def problem(
+        self, file: str, line: int, column: int, message: str, subject: str = "", kind: str = "file",
+        code: str | None = None,
+    ) -> None:
+        # Baselines must not depend on line numbers, nor on advice that changes with the rest
+        # of the repository (``code``, when given).
+        code = _POSITIONS.sub("", message if code is None else code)
         self.problems.append(
             Finding(SCHEMA, Severity.ERROR, subject or file, kind, message, file, line, column, code)
         )
 
-    def document_problem(self, document: _Document, path: tuple[Any, ...], message: str) -> None:
+    def document_problem(
+        self, document: _Document, path: tuple[Any, ...], message: str, code: str | None = None
+    ) -> None:
         line, column = _position(self.located, document.origin, path)
-        self.problem(document.file, line, column, message, document.id or document.file, document.kind)
+        self.problem(document.file, line, column, message, document.id or document.file, document.kind, code)
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -185,11 +193,15 @@ class _Loader:
     def check_references(
         self, documents: list[_Document], kinds_by_id: dict[str, str], principle_ids: set[str]
     ) -> None:
+        hints = ReferenceHints(
+            (document.id, document.kind, document.value.get("name", document.value.get("title")))
+            for document in documents if document.id is not None
+        )
         for document in documents:
-            for path, message in reference_problems(
-                document.kind, document.value, kinds_by_id, principle_ids
+            for path, message, stable in reference_problems(
+                document.kind, document.value, kinds_by_id, principle_ids, hints
             ):
-                self.document_problem(document, path, message)
+                self.document_problem(document, path, message, code=stable)
                 document.valid = False
             for pattern in COUNTRY_PATHS.get(document.kind, ()):
                 for path, code in values_at(document.value, pattern):
