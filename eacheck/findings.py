@@ -61,6 +61,7 @@ class Finding:
             "message": self.message,
             "file": self.file,
             "line": self.line,
+            "column": self.column,
         }
         if self.new is not None:
             result["new"] = self.new

@@ -10,7 +10,8 @@ from eacheck.cli.common import as_of_option, emit, handle_errors, path_argument
 @click.command("validate")
 @path_argument
 @click.option(
-    "--format", "format_name", type=click.Choice(["text", "json"]), default="text", show_default=True
+    "--format", "format_name", type=click.Choice(["text", "json"]), default="text", show_default=True,
+    help="text for people; json for other tools (the same shape as `eacheck check --format json`).",
 )
 @as_of_option
 @handle_errors
