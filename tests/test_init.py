@@ -18,7 +18,7 @@ from eacheck import __version__
 
 DISTRIBUTION = "eacheck-kommun"  # the name on PyPI; tests/test_packaging.py holds pyproject to it
 
-AS_OF_DATES = ("2026-11-27", "2028-06-30", "2030-12-31")
+AS_OF_DATES = ("2026-11-27", "2027-12-31", "2028-12-31")
 KINDS = ("organization", "capability", "system", "integration", "procurement", "exception")
 
 

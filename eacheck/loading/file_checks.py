@@ -22,6 +22,17 @@ ALLOWED_KINDS = {
     PRINCIPLES_DIR: ("principle",),
 }
 
+# Two dates of one document where the first may not fall after the second, and what that
+# would mean. A retired system is left out of the lifecycle pair: its `since` is the day it
+# was retired, which may well fall after the `retire_by` it missed.
+_DATE_ORDER = {
+    "system": (
+        (("lifecycle", "since"), ("lifecycle", "retire_by"),
+         "the system would be due for retirement before it got its current status"),
+        (("contract", "start"), ("contract", "end"), "the contract would end before it starts"),
+    ),
+}
+
 @dataclass(slots=True)
 class CheckedDocument:
     """A mapping document of a kind allowed where it stands; ``valid`` when its schema holds."""
@@ -111,8 +122,31 @@ def check_file(path: str, data: bytes, place: str) -> CheckedFile:
                 or (document.line, document.column)
             )
             result.problems.append(FileProblem(line, column, issue.message, subject, checked.kind))
+        if not issues:  # both dates are then real dates, and ISO dates sort as text
+            for message, positions in _date_order_problems(checked.kind, value, document.positions):
+                line, column = positions or (document.line, document.column)
+                result.problems.append(FileProblem(line, column, message, subject, checked.kind))
         result.documents.append(checked)
     return result
+
+
+def _date_order_problems(kind: str, value: dict[str, Any], positions: bytes):
+    """(message, position of whichever key comes later in the file) per contradicting pair."""
+    for first, second, meaning in _DATE_ORDER.get(kind, ()):
+        if first[0] == "lifecycle" and value.get("lifecycle", {}).get("status") == "retired":
+            continue
+        earlier, later = (value.get(first[0]) or {}).get(first[1]), (value.get(second[0]) or {}).get(second[1])
+        if earlier is None or later is None or earlier <= later:
+            continue
+        where = max(
+            (found for found in (yaml_parser.position_in(value, positions, path) for path in (first, second)) if found),
+            default=None,
+        )
+        yield (
+            f"'{'.'.join(first)}' ({earlier}) is after '{'.'.join(second)}' ({later}), so {meaning}; "
+            "correct one of the dates",
+            where,
+        )
 
 
 def _shape_problem(value: Any, allowed: tuple[str, ...], place: str) -> str | None:
