@@ -44,6 +44,12 @@ def command(path: str, format_name: str, organization: str | None, capability: s
     landscape = repository.landscape
     selection = select(landscape, organization=organization, capability=capability, group_common=group_common)
     text = render(format_name, landscape, selection)
+    if format_name == "mermaid":
+        from eacheck.output.graph.mermaid import size_warning
+
+        warning = size_warning(text)
+        if warning:  # still written, exit code 0: a larger limit may be configured where it is shown
+            click.echo(warning, err=True)
     if out == "-":
         emit(text)
         return
