@@ -5,12 +5,13 @@ from __future__ import annotations
 import click
 
 from eacheck.cli.common import CommandFailed, emit, handle_errors, path_argument
+from eacheck.cli.completion import ids_of
 from eacheck.cli.principles import language_option
 from eacheck.model.suggestions import closest, did_you_mean
 
 
 @click.command("explain")
-@click.argument("principle_id", metavar="ID")
+@click.argument("principle_id", metavar="ID", shell_complete=ids_of("principle"))
 @path_argument
 @language_option
 @handle_errors

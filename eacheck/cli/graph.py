@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from eacheck.cli.common import emit, handle_errors, note_problems, path_argument
+from eacheck.cli.completion import ids_of
 
 FORMATS = ("mermaid", "dot", "graphml", "archimate")
 
@@ -16,9 +17,9 @@ FORMATS = ("mermaid", "dot", "graphml", "archimate")
 @click.option("--format", "format_name", type=click.Choice(FORMATS), default="mermaid", show_default=True,
               help="mermaid (wikis, pull requests), dot (Graphviz), graphml (yEd, Gephi) or "
                    "archimate (Open Exchange Format, for Archi).")
-@click.option("--organization", metavar="ID", default=None,
+@click.option("--organization", metavar="ID", default=None, shell_complete=ids_of("organization"),
               help="Only the systems this organization owns or uses, and the integrations among them.")
-@click.option("--capability", metavar="ID", default=None,
+@click.option("--capability", metavar="ID", default=None, shell_complete=ids_of("capability"),
               help="Only the systems serving this capability or one below it.")
 @click.option("--group-common", is_flag=True, default=False, help="Only group-common systems.")
 @click.option("--out", metavar="FILE", default="-", show_default=True,

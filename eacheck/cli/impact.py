@@ -5,12 +5,13 @@ from __future__ import annotations
 import click
 
 from eacheck.cli.common import as_of_option, emit, handle_errors, note_problems
+from eacheck.cli.completion import ids_of
 
 FORMATS = ("text", "json")
 
 
 @click.command("impact")
-@click.argument("system")
+@click.argument("system", shell_complete=ids_of("system"))
 @click.argument("path", default=".", type=click.Path(file_okay=True, dir_okay=True))
 @click.option("--format", "format_name", type=click.Choice(FORMATS), default="text", show_default=True,
               help="text for people, json for other tools.")
