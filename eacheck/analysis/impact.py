@@ -10,7 +10,7 @@ Definitions (docs/graph.md explains them for architects):
 - **Broken integrations**: the active integrations that have the system as ``from``, ``to`` or
   ``via``, whatever the status of the systems at their other ends.
 - **Upstream / downstream**: the systems whose data reaches the system, and the systems its data
-  reaches, transitively over the active flows (:func:`eacheck.analysis.graph.active_flows`:
+  reaches, transitively over the active flows (:func:`eacheck.model.graph.active_flows`:
   active integrations between active systems), each with its distance in hops. A flow is one
   hop from its ``from`` to its ``to``; the platform it passes ``via`` is not a hop, because a
   platform carries flows without joining them (counting it would make everything that uses
@@ -36,7 +36,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from eacheck.analysis.graph import active_flows, unknown_id_message
+from eacheck.model.graph import active_flows
+from eacheck.model.references import unknown_id_message
 from eacheck.errors import UsageError
 from eacheck.model.landscape import Landscape
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from eacheck.analysis.graph import flow_legs
+from eacheck.model.graph import flow_legs
 from eacheck.checks.base import CheckContext, Violation, gated_statuses_param, params_schema
 from eacheck.model.countries import EU_EEA
 from eacheck.model.entities import DataClassification, Hosting
@@ -158,7 +158,7 @@ def check(context: CheckContext, params: dict) -> Iterator[Violation]:
         for code, message, path in hosting_problems(procurement.hosting, procurement.data, params):
             yield Violation(procurement, message, code, path)
     # The data-flow rule walks the integration graph: each active leg brings the integration's
-    # data into the system at its head, the `to` or the `via` platform (eacheck.analysis.graph).
+    # data into the system at its head, the `to` or the `via` platform (eacheck.model.graph).
     # Both are looked up once: an integration has up to two legs, and a receiver (a platform
     # above all) meets the same few classifications over and over.
     protected_data: dict[str, DataClassification | None] = {}

@@ -39,6 +39,36 @@ class CheckRun:
     waived: int
 
 
+@dataclass
+class CheckOutcome:
+    """Everything one run of the principles over a loaded repository produced."""
+
+    findings: list[Finding]  # sorted; problems of loading and binding included
+    waived: int
+    bindings: list[Binding]
+
+    @property
+    def principles(self) -> dict[str, Principle]:
+        return {binding.principle.id: binding.principle for binding in self.bindings}
+
+    def params_of(self, check_name: str) -> dict[str, Any]:
+        """The parameters the first enabled principle using ``check_name`` runs it with, or the
+        check's defaults when no principle does: figures that follow a principle's rule (the
+        report's contract-ending reason) then agree with what `check` says."""
+        for binding in self.bindings:
+            if binding.check.NAME == check_name:
+                return binding.params
+        return defaults(checks.get(check_name).PARAMS)
+
+
+def check_repository(repository: LoadedRepository, as_of: date) -> CheckOutcome:
+    """Bind the repository's principles and run them; every finding, sorted."""
+    bindings, binding_problems = bind(repository)
+    run_ = run(repository, bindings, as_of)
+    findings = [*repository.problems, *binding_problems, *run_.findings]
+    return CheckOutcome(sorted(findings, key=Finding.sort_key), run_.waived, bindings)
+
+
 def bind(repository: LoadedRepository) -> tuple[list[Binding], list[Finding]]:
     """The enabled principles with their checks and parameters, and problems binding them."""
     bindings: list[Binding] = []

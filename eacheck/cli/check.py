@@ -28,8 +28,7 @@ def command(path: str, format_name: str, baseline: str | None, as_of, fail_on: s
     Example: eacheck check --baseline origin/main --format github
     """
     from eacheck import api
-    from eacheck.output.findings import render
 
     result = api.check(path, as_of=as_of, baseline=baseline, fail_on=fail_on)
-    emit(render(format_name, result, root=path))
+    emit(api.render_findings(format_name, result, root=path))
     click.get_current_context().exit(result.exit_code)

@@ -62,11 +62,11 @@ def emit(text: str) -> None:
     click.echo(text, nl=False, color=None if sys.stdout.isatty() else False)
 
 
-def note_problems(repository, what: str) -> None:
+def note_problems(problems: int, what: str) -> None:
     """Say on stderr that problems in the files leave things out of ``what``."""
-    if repository.problems:
+    if problems:
         click.echo(
-            f"note: {len(repository.problems)} problem(s) in the files; what they concern is left "
+            f"note: {problems} problem(s) in the files; what they concern is left "
             f"out of {what} (run `eacheck validate` to see them)",
             err=True,
         )

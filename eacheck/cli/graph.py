@@ -36,21 +36,13 @@ def command(path: str, format_name: str, organization: str | None, capability: s
     Example: eacheck graph . --format mermaid --organization ksf --out ksf.mmd
     """
     from eacheck import api
-    from eacheck.analysis.selection import select
     from eacheck.errors import UsageError
-    from eacheck.output.graph import render
 
-    repository = api.open_repository(path)
-    note_problems(repository, "the diagram")
-    landscape = repository.landscape
-    selection = select(landscape, organization=organization, capability=capability, group_common=group_common)
-    text = render(format_name, landscape, selection)
-    if format_name == "mermaid":
-        from eacheck.output.graph.mermaid import size_warning
-
-        warning = size_warning(text)
-        if warning:  # still written, exit code 0: a larger limit may be configured where it is shown
-            click.echo(warning, err=True)
+    answer = api.graph(path, format_name, organization, capability, group_common)
+    note_problems(answer.problems, "the diagram")
+    for warning in answer.warnings:  # the diagram is still written, and the exit code stays 0
+        click.echo(warning, err=True)
+    text = answer.text
     if out == "-":
         emit(text)
         return

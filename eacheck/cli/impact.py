@@ -28,9 +28,7 @@ def command(system: str, path: str, format_name: str, as_of) -> None:
     Example: eacheck impact integrationsplattform . --format json
     """
     from eacheck import api
-    from eacheck.analysis.impact import impact
-    from eacheck.output.impact import render
 
-    repository = api.open_repository(path)
-    note_problems(repository, "this answer")
-    emit(render(format_name, impact(repository.landscape, system, as_of)))
+    result, problems = api.impact(path, system, as_of)
+    note_problems(problems, "this answer")
+    emit(api.render_impact(format_name, result))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from eacheck.cli.common import handle_errors
-from eacheck.scaffold.language import DEFAULT_LANGUAGE, LANGUAGES
+from eacheck.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 
 @click.command("init")
@@ -24,9 +24,9 @@ def command(directory: str, lang: str) -> None:
 
     Example: eacheck init landskap --lang sv
     """
-    from eacheck.scaffold.starter_repository import init_repository
+    from eacheck import api
 
-    result = init_repository(directory, lang)
+    result = api.init(directory, lang)
     for relative in result.created:
         click.echo(f"created  {relative}")
     for relative in result.kept:

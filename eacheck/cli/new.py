@@ -10,7 +10,10 @@ import click
 
 from eacheck.cli.common import CommandFailed, handle_errors
 from eacheck.errors import UsageError
-from eacheck.scaffold.new_entity import FIELDS, KINDS, Field
+from eacheck import api
+
+_NEW = api.new_entity_module()
+FIELDS, KINDS, Field = _NEW.FIELDS, _NEW.KINDS, _NEW.Field
 
 _HELP = {
     "system": """Add a system: architecture/systems/OWNER/ID.yaml.
@@ -61,9 +64,7 @@ def _complete_ids(kind: str):
         from click.shell_completion import CompletionItem
 
         try:
-            from eacheck.scaffold.new_entity import index_repository
-
-            known = index_repository(ctx.params.get("path") or ".").ids(kind)
+            known = _NEW.index_repository(ctx.params.get("path") or ".").ids(kind)
         except Exception:  # completion must never break the shell
             return []
         return [CompletionItem(i) for i in known if i.startswith(incomplete)]
@@ -93,8 +94,7 @@ def _metavar(field: Field) -> str | None:
 
 def _make_command(kind: str) -> click.Command:
     def callback(path: str, no_input: bool, **given) -> None:
-        from eacheck.scaffold import new_entity
-
+        new_entity = _NEW
         index = new_entity.index_repository(path)
         values = {}
         for field in FIELDS[kind]:
@@ -138,8 +138,7 @@ def _make_command(kind: str) -> click.Command:
 
 
 def _ask(field: Field, values: dict, index):
-    from eacheck.scaffold import new_entity
-
+    new_entity = _NEW
     default = field.default(values, index.language) if field.default else None
     hint = ", ".join(field.choices) or new_entity.known_ids_hint(field, index)
     text = field.label + (", separated by commas" if field.multiple else "")

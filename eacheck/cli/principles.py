@@ -25,7 +25,5 @@ def command(path: str, lang: str | None) -> None:
     Example: eacheck principles --lang en
     """
     from eacheck import api
-    from eacheck.output.principles_text import principles_table
 
-    bindings = api.principles_in_force(path)
-    emit(principles_table(bindings, lang or api.repository_language(path)))
+    emit(api.principles_table(path, lang))

@@ -33,11 +33,11 @@ def command(path: str, format_name: str, out: str | None, compare_to: str | None
 
     Example: eacheck report --compare-to report-2026-Q3 --as-of 2026-11-27
     """
-    from eacheck.output.report import STDOUT, render_report, write_report
+    from eacheck import api
 
     options = {"as_of": as_of, "compare_to": compare_to, "language": language}
-    if out == STDOUT:
-        emit(render_report(path, format_name, **options))
+    if out == "-":
+        emit(api.render_report(path, format_name, **options))
         return
-    written = write_report(path, format_name, out, **options)
+    written = api.write_report(path, format_name, out, **options)
     click.echo(str(written), err=True)

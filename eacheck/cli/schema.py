@@ -5,8 +5,12 @@ from __future__ import annotations
 import click
 
 from eacheck.cli.common import emit, handle_errors
-from eacheck.scaffold.editor_schemas import NAMES
-from eacheck.scaffold.language import LANGUAGES
+from eacheck.i18n import LANGUAGES
+
+# The schema names, listed here so that `--help` needs no import of the schemas.
+# (tests/test_schema_command.py holds it equal to eacheck.scaffold.editor_schemas.NAMES)
+SCHEMA_NAMES = ("organization", "capability", "system", "integration", "procurement", "exception",
+                "entity", "principle", "settings")
 
 _USE = {
     "entity": "architecture/**/*.yaml  any kind, chosen by its `kind`",
@@ -18,7 +22,7 @@ _USE = {
 @click.command("schema")
 # NAME as the metavar: the list of choices is longer than a usage line, and click would
 # break it in the middle of a word; the help text lists them instead.
-@click.argument("name", required=False, type=click.Choice(NAMES), metavar="[NAME]")
+@click.argument("name", required=False, type=click.Choice(SCHEMA_NAMES), metavar="[NAME]")
 @click.option("--out", "out", metavar="DIR", type=click.Path(file_okay=False), default=None,
               help="Write the schemas (or only NAME) into DIR, replacing older ones.")
 @click.option("--lang", type=click.Choice(LANGUAGES), default=None,
@@ -37,10 +41,10 @@ def command(name: str | None, out: str | None, lang: str | None) -> None:
 
     Example: eacheck schema --out .eacheck/schemas --lang sv
     """
-    from eacheck.scaffold import editor_schemas
-    from eacheck.scaffold.language import repository_language
+    from eacheck import api
 
-    lang = lang or repository_language(".")
+    editor_schemas = api.editor_schemas_module()
+    lang = lang or api.repository_language(".")
     if out is not None:
         names = (name,) if name else editor_schemas.NAMES
         for path in editor_schemas.write_schemas(out, lang, names):

@@ -25,8 +25,7 @@ def command(path: str, format_name: str, as_of) -> None:
     Example: eacheck validate . --format json
     """
     from eacheck import api
-    from eacheck.output.findings import render
 
     result = api.validate(path, as_of=as_of)
-    emit(render(format_name, result))
+    emit(api.render_findings(format_name, result))
     click.get_current_context().exit(result.exit_code)

@@ -7,9 +7,11 @@ read at all (see :mod:`eacheck.loading.sources`) raises :class:`~eacheck.errors.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from eacheck.findings import SCHEMA, Finding, Severity
@@ -316,3 +318,26 @@ def _load_settings(loader: _Loader, source) -> Settings:
 def read_settings(source) -> Settings:
     """The settings alone; problems in eacheck.yaml give the defaults (validate reports them)."""
     return _load_settings(_Loader(source), source)
+
+
+class _SettingsFolder:
+    """Just eacheck.yaml of a folder that need not be a whole repository (`eacheck schema` runs
+    anywhere), read as the working tree reads it: never through a link out of the folder."""
+
+    def __init__(self, root: str | os.PathLike[str]) -> None:
+        self.root = Path(root)
+
+    def read(self, relative: str) -> SourceFile | None:
+        path = self.root / relative
+        try:
+            if not path.is_file() or not path.resolve().is_relative_to(self.root.resolve()):
+                return None
+            return SourceFile(relative, path.read_bytes())
+        except OSError:
+            return None
+
+
+def repository_language(root: str | os.PathLike[str]) -> str:
+    """The ``language`` of ``root``'s eacheck.yaml; the default (sv) when it has none or the file
+    is missing or invalid (`validate` reports that)."""
+    return read_settings(_SettingsFolder(root)).language

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from eacheck.model.landscape import Landscape
 
 ANY_KIND = None
 EACH = "*"
@@ -102,3 +105,16 @@ def reference_problems(
 
 def article(noun: str) -> str:
     return f"{'an' if noun[0] in 'aeio' else 'a'} {noun}"
+
+
+def unknown_id_message(landscape: Landscape, value: str, kind: str) -> str:
+    """'no system has the id …' with a did-you-mean, or the kind the id really names."""
+    from eacheck.model.suggestions import closest, did_you_mean
+
+    collection = getattr(landscape, {"organization": "organizations", "capability": "capabilities",
+                                     "system": "systems"}[kind])
+    other = landscape.get(value)
+    if other is not None:
+        return f"'{value}' is {article(other.kind)}, not {article(kind)}; give the id of {article(kind)}"
+    hint = did_you_mean(closest(value, sorted(collection))) or f"no {kind} ids resemble it"
+    return f"no {kind} has the id '{value}'; {hint}"
