@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 RUN_STAMP := $(VENV)/.installed-run
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test setup tools docs bench clean
+.PHONY: run test setup tools docs i18n bench clean
 
 # The main job on the example group: validate, check (its findings are real debt, so they are
 # shown, not fatal here), then the quarterly report in all three formats under reports/.
@@ -21,6 +21,11 @@ run: $(RUN_STAMP)
 docs: $(RUN_STAMP)
 	$(BIN)/python scripts/generate-principles-docs.py
 	$(BIN)/python scripts/generate-cli-docs.py
+
+# Extract every message, update the catalogues in eacheck/locale/ and compile them; then
+# translate what it lists as untranslated in eacheck/locale/sv/LC_MESSAGES/eacheck.po.
+i18n: $(RUN_STAMP)
+	$(BIN)/python scripts/catalogues.py
 
 bench: $(TEST_STAMP)  # compares with check-jsonschema, from the test extra
 	$(BIN)/python benchmarks/run.py

@@ -18,7 +18,7 @@ def _lint(root: Path) -> subprocess.CompletedProcess:
     if not LINT_IMPORTS.exists():
         pytest.fail("lint-imports is not installed; install the test extra (make test does)")
     return subprocess.run(
-        [str(LINT_IMPORTS), "--config", str(root / "pyproject.toml"), "--no-cache"],
+        [str(LINT_IMPORTS), str(root / "pyproject.toml"), "--no-cache"],
         cwd=root, capture_output=True, text=True, env={"PYTHONPATH": str(root), "PATH": ""},
     )
 

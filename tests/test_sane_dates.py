@@ -82,16 +82,21 @@ EXCEPTION = """\
 
 def test_an_exception_beyond_the_maximum_length_is_an_error_at_its_expires_line(repository, run):
     root = repository({"architecture/exceptions/hr.yaml": EXCEPTION.format(expires="2060-12-31")})
-    findings = _findings(run, root, "check", "--as-of", "2026-11-27")
+    findings = _findings(run, root, "check", "--as-of", "2026-11-27", "--lang", "en")
     [finding] = [f for f in findings if f["principle"] == "exception-too-long"]
     assert (finding["severity"], finding["subject"], finding["kind"]) == ("error", "undantag-hr", "exception")
     assert (finding["file"], finding["line"], finding["column"]) == ("architecture/exceptions/hr.yaml", 7, 1)
     assert finding["message"] == (
-        "exception 'undantag-hr' expires on 2060-12-31, more than 36 months after 2026-11-27, and "
-        "exceptions are time-limited decisions; decide it again with an expiry on or before "
-        "2029-11-27, or raise max_exception_months in eacheck.yaml if the group allows longer exceptions"
+        "exception 'undantag-hr' expires on 31 December 2060, more than 36 months after 27 November "
+        "2026, and exceptions are time-limited decisions; decide it again with an expiry on or before "
+        "27 November 2029, or raise max_exception_months in eacheck.yaml if the group allows longer "
+        "exceptions"
     )
     assert run("check", root, "--as-of", "2026-11-27").exit_code == 1
+    [swedish] = [f for f in _findings(run, root, "check", "--as-of", "2026-11-27", "--lang", "sv")
+                 if f["principle"] == "exception-too-long"]
+    assert swedish["message"].startswith("undantaget 'undantag-hr' gäller till den 31 december 2060")
+    assert "senast den 27 november 2029" in swedish["message"]
 
 
 @pytest.mark.parametrize(("expires", "settings", "too_long"), [

@@ -9,7 +9,13 @@ from datetime import date
 
 import click
 
+from eacheck.cli.localized import Command, Option
 from eacheck.errors import UsageError
+from eacheck.i18n import LANGUAGES, msg
+
+# Every command and option of eacheck is made with these, so that its help is translated.
+command = functools.partial(click.command, cls=Command)
+option = functools.partial(click.option, cls=Option)
 
 
 class CommandFailed(click.ClickException):
@@ -32,10 +38,12 @@ def handle_errors(function):
         except Exception as error:  # pragma: no cover - only a bug gets here
             if os.environ.get("EACHECK_DEBUG"):
                 raise
-            raise CommandFailed(
-                f"internal error: {type(error).__name__}: {error}. This is a bug in eacheck; "
-                "please report it with the command you ran (EACHECK_DEBUG=1 shows the traceback)"
-            ) from None
+            what = type(error).__name__ + ": " + str(error)
+            raise CommandFailed(str(msg(
+                "internal error: {error}. This is a bug in eacheck; please report it with the "
+                "command you ran (EACHECK_DEBUG=1 shows the traceback)",
+                error=what,
+            ))) from None
 
     return wrapper
 
@@ -49,11 +57,15 @@ class IsoDate(click.ParamType):
         try:
             return date.fromisoformat(value)
         except ValueError:
-            self.fail(f"'{value}' is not a date; write YYYY-MM-DD", param, ctx)
+            self.fail(str(msg("'{value}' is not a date; write YYYY-MM-DD", value=value)), param, ctx)
 
 
 path_argument = click.argument("path", default=".", type=click.Path(file_okay=True, dir_okay=True))
-as_of_option = click.option(
+language_option = option(
+    "--lang", "language", type=click.Choice(LANGUAGES), default=None,
+    help="Language of everything eacheck says (default: 'language' in eacheck.yaml, else sv).",
+)
+as_of_option = option(
     "--as-of", type=IsoDate(), default=None, help="Treat this date as today (default: today)."
 )
 
@@ -62,11 +74,6 @@ def emit(text: str) -> None:
     click.echo(text, nl=False, color=None if sys.stdout.isatty() else False)
 
 
-def note_problems(problems: int, what: str) -> None:
-    """Say on stderr that problems in the files leave things out of ``what``."""
-    if problems:
-        click.echo(
-            f"note: {problems} problem(s) in the files; what they concern is left "
-            f"out of {what} (run `eacheck validate` to see them)",
-            err=True,
-        )
+def note(message) -> None:
+    """A note for the reader on standard error, apart from the output itself."""
+    click.echo(str(message), err=True)

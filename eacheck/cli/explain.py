@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import click
 
-from eacheck.cli.common import emit, handle_errors, path_argument
+from eacheck.cli.common import command, emit, handle_errors, language_option, path_argument
 from eacheck.cli.completion import ids_of
-from eacheck.cli.principles import language_option
 
 
-@click.command("explain")
+@command("explain")
 @click.argument("principle_id", metavar="ID", shell_complete=ids_of("principle"))
 @path_argument
 @language_option
 @handle_errors
-def command(principle_id: str, path: str, lang: str | None) -> None:
+def command(principle_id: str, path: str, language: str | None) -> None:
     """Explain principle ID of the repository at PATH in full.
 
     Prints the statement, rationale and implications, what its check finds, and the
@@ -24,4 +23,4 @@ def command(principle_id: str, path: str, lang: str | None) -> None:
     """
     from eacheck import api
 
-    emit(api.explain(path, principle_id, lang))
+    emit(api.explain(path, principle_id, language))

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import click
 
-from eacheck.cli.common import CommandFailed, handle_errors
-from eacheck.errors import UsageError
 from eacheck import api
+from eacheck.cli.common import CommandFailed, handle_errors
+from eacheck.cli.localized import Command, Group, Option
+from eacheck.errors import UsageError
+from eacheck.i18n import LANGUAGES
 
 _NEW = api.new_entity_module()
 FIELDS, KINDS, Field = _NEW.FIELDS, _NEW.KINDS, _NEW.Field
@@ -48,8 +50,10 @@ _HELP = {
 }
 
 
-@click.group("new", context_settings={"help_option_names": ["-h", "--help"]})
-def command() -> None:
+@click.group("new", cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--lang", "language", type=click.Choice(LANGUAGES), default=None, cls=Option,
+              help="Language of everything eacheck says (default: 'language' in eacheck.yaml, else sv).")
+def command(language: str | None) -> None:
     """Create a new entity file, valid from the start, in the folder it belongs in.
 
     Asks for what the kind requires (or takes it as options, with --no-input for scripts),
@@ -73,7 +77,7 @@ def _complete_ids(kind: str):
 
 
 def _option(field: Field) -> click.Option:
-    return click.Option(
+    return Option(
         [field.option, field.name],
         multiple=field.multiple,
         type=click.Choice(field.choices) if field.choices else None,
@@ -93,7 +97,7 @@ def _metavar(field: Field) -> str | None:
 
 
 def _make_command(kind: str) -> click.Command:
-    def callback(path: str, no_input: bool, **given) -> None:
+    def callback(path: str, no_input: bool, language: str | None, **given) -> None:
         new_entity = _NEW
         index = new_entity.index_repository(path)
         values = {}
@@ -129,11 +133,13 @@ def _make_command(kind: str) -> click.Command:
     params = [
         click.Argument(["path"], default=".", type=click.Path(file_okay=False)),
         *(_option(field) for field in FIELDS[kind]),
-        click.Option(["--no-input"], is_flag=True,
-                     help="Never ask: fail (exit code 2) when a required option is missing."),
+        Option(["--no-input"], is_flag=True,
+               help="Never ask: fail (exit code 2) when a required option is missing."),
+        Option(["--lang", "language"], type=click.Choice(LANGUAGES), default=None,
+               help="Language of everything eacheck says (default: 'language' in eacheck.yaml, else sv)."),
     ]
     help_text = _HELP[kind]
-    return click.Command(kind, params=params, callback=handle_errors(callback), help=help_text,
+    return Command(kind, params=params, callback=handle_errors(callback), help=help_text,
                          short_help=help_text.splitlines()[0].rstrip("."))
 
 

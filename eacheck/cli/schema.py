@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from eacheck.cli.common import emit, handle_errors
+from eacheck.cli.common import command, emit, handle_errors, option
 from eacheck.i18n import LANGUAGES
 
 # The schema names, listed here so that `--help` needs no import of the schemas.
@@ -19,13 +19,13 @@ _USE = {
 }
 
 
-@click.command("schema")
+@command("schema")
 # NAME as the metavar: the list of choices is longer than a usage line, and click would
 # break it in the middle of a word; the help text lists them instead.
 @click.argument("name", required=False, type=click.Choice(SCHEMA_NAMES), metavar="[NAME]")
-@click.option("--out", "out", metavar="DIR", type=click.Path(file_okay=False), default=None,
+@option("--out", "out", metavar="DIR", type=click.Path(file_okay=False), default=None,
               help="Write the schemas (or only NAME) into DIR, replacing older ones.")
-@click.option("--lang", type=click.Choice(LANGUAGES), default=None,
+@option("--lang", type=click.Choice(LANGUAGES), default=None,
               help="Language of titles and descriptions "
                    "(default: the language of ./eacheck.yaml, else sv).")
 @handle_errors

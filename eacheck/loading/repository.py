@@ -339,5 +339,20 @@ class _SettingsFolder:
 
 def repository_language(root: str | os.PathLike[str]) -> str:
     """The ``language`` of ``root``'s eacheck.yaml; the default (sv) when it has none or the file
-    is missing or invalid (`validate` reports that)."""
-    return read_settings(_SettingsFolder(root)).language
+    is missing or unreadable (`validate` reports that).
+
+    Read without the settings' schema: every command asks this before it parses its arguments,
+    `--help` included, and must stay light.
+    """
+    from eacheck.i18n import DEFAULT_LANGUAGE, LANGUAGES
+
+    settings_file = _SettingsFolder(root).read(SETTINGS_FILE)
+    if settings_file is None:
+        return DEFAULT_LANGUAGE
+    try:
+        documents = yaml_parser.parse(yaml_parser.decode(settings_file.data)).documents
+    except ValueError:
+        return DEFAULT_LANGUAGE
+    value = documents[0].value if documents else None
+    language = value.get("language") if isinstance(value, dict) else None
+    return language if language in LANGUAGES else DEFAULT_LANGUAGE

@@ -49,7 +49,7 @@ def _annotation(finding: Finding, result: FindingsResult) -> str:
             f"col={finding.column}",
         ]
     properties.append(f"title={escape_property(title)}")
-    return f"::{command} {','.join(properties)}::{escape_data(finding.message)}"
+    return f"::{command} {','.join(properties)}::{escape_data(finding.text)}"
 
 
 def _principle_title(finding: Finding, result: FindingsResult) -> str:

@@ -85,7 +85,7 @@ def _testcase(suite: ET.Element, finding: Finding, failed: bool, name: str, resu
     )
     text = _clean(_details(finding, result))
     if failed:
-        failure = ET.SubElement(case, "failure", message=_clean(finding.message), type=str(finding.severity))
+        failure = ET.SubElement(case, "failure", message=_clean(finding.text), type=str(finding.severity))
         failure.text = text
     else:
         ET.SubElement(case, "system-out").text = text
@@ -93,7 +93,7 @@ def _testcase(suite: ET.Element, finding: Finding, failed: bool, name: str, resu
 
 def _details(finding: Finding, result: FindingsResult) -> str:
     lines = [
-        f"{finding.severity} [{finding.principle}] {finding.message}",
+        f"{finding.severity} [{finding.principle}] {finding.text}",
         f"at {finding.file}:{finding.line}:{finding.column}",
         f"subject: {finding.kind} '{finding.subject}'",
     ]

@@ -200,7 +200,7 @@ def _result(finding: Finding, rule_index: int, digest: str, occurrence: int, res
         "ruleId": finding.principle,
         "ruleIndex": rule_index,
         "level": _LEVELS[finding.severity],
-        "message": {"text": finding.message},
+        "message": {"text": finding.text},
     }
     location = _location(finding)
     if location is not None:

@@ -21,7 +21,7 @@ def render(result: FindingsResult, **context) -> str:
         new = " (new)" if finding.new else ""
         lines.append(
             f"{finding.file}:{finding.line}:{finding.column}: {marker} "
-            f"[{finding.principle}] {finding.message}{new}"
+            f"[{finding.principle}] {finding.text}{new}"
         )
     if lines:
         lines.append("")
