@@ -65,9 +65,14 @@ def test_explain_prints_the_principle_in_the_chosen_language(run):
 
 
 def test_explain_unknown_principle_suggests_a_close_one(run):
-    result = run("explain", "lifecycel", PROJECT_ROOT)
+    result = run("explain", "lifecycel", PROJECT_ROOT, "--lang", "en")
     assert result.exit_code == 2
-    assert "did you mean 'lifecycle'?" in result.output
+    assert "no principle 'lifecycel' is in force; did you mean 'lifecycle'?" in result.output
+    swedish = run("explain", "lifecycel", PROJECT_ROOT, "--lang", "sv")
+    assert "ingen princip med id 'lifecycel' gäller; menade du 'lifecycle'?" in swedish.output
+    nothing_close = run("explain", "xyz", PROJECT_ROOT, "--lang", "sv")
+    assert nothing_close.exit_code == 2
+    assert "kör `eacheck principles` för att se vilka som gäller" in nothing_close.output
 
 
 def test_unknown_check_and_bad_params_are_errors_in_the_principle_file(run, repository):
