@@ -45,18 +45,19 @@ def check(context: CheckContext, params: dict) -> Iterator[Violation]:
                 ("lifecycle", "status"),
             )
         if system.is_active and system.retire_by is not None and system.retire_by < as_of:
-            yield Violation(
-                system,
-                msg("{subject} should have been retired by {retire_by} but is still being phased "
+            if system.status == "phase-out":
+                message = msg(
+                    "{subject} should have been retired by {retire_by} but is still being phased "
                     "out; finish retiring it, or decide on a new date and set it in "
-                    "lifecycle.retire_by", retire_by=system.retire_by)
-                if system.status == "phase-out" else
-                msg("{subject} should have been retired by {retire_by} but is still in operation; "
+                    "lifecycle.retire_by", retire_by=system.retire_by,
+                )
+            else:
+                message = msg(
+                    "{subject} should have been retired by {retire_by} but is still in operation; "
                     "retire it, or decide on a new date and set it in lifecycle.retire_by",
-                    retire_by=system.retire_by),
-                "retire-by-passed",
-                ("lifecycle", "retire_by"),
-            )
+                    retire_by=system.retire_by,
+                )
+            yield Violation(system, message, "retire-by-passed", ("lifecycle", "retire_by"))
         if (
             system.status == "active"
             and system.retire_by is None
@@ -86,15 +87,16 @@ def check(context: CheckContext, params: dict) -> Iterator[Violation]:
         for key, system_id in (("from", integration.source), ("to", integration.target), ("via", integration.via)):
             system = landscape.systems.get(system_id) if system_id else None
             if system is not None and system.status in ("retired", "planned"):
-                yield Violation(
-                    integration,
-                    msg("{subject} is active, but {system} in '{key}' is retired; set the "
+                if system.status == "retired":
+                    message = msg(
+                        "{subject} is active, but {system} in '{key}' is retired; set the "
                         "integration's status to match, or point it at a system in operation",
-                        system=the("system", system.id), key=key)
-                    if system.status == "retired" else
-                    msg("{subject} is active, but {system} in '{key}' is only planned; set the "
+                        system=the("system", system.id), key=key,
+                    )
+                else:
+                    message = msg(
+                        "{subject} is active, but {system} in '{key}' is only planned; set the "
                         "integration's status to match, or point it at a system in operation",
-                        system=the("system", system.id), key=key),
-                    f"endpoint-{system.status}:{key}",
-                    (key,),
-                )
+                        system=the("system", system.id), key=key,
+                    )
+                yield Violation(integration, message, f"endpoint-{system.status}:{key}", (key,))
