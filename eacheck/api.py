@@ -1,13 +1,30 @@
-"""The Python API behind every command: the CLI only parses arguments and prints results."""
+"""The Python API behind every command: the one door the CLI uses.
+
+Each function takes a repository path (and options), opens the repository, runs the layers below
+(checks, analysis, output, scaffold) and returns a result or text; the CLI only parses
+arguments, calls one of these and prints. Layers below never open a repository themselves:
+analysis takes loaded landscapes, output takes figures (docs/architecture.md).
+
+Heavy modules (jsonschema, networkx, jinja2) are imported inside the functions that need them,
+so that a command pays only for what it uses.
+"""
 
 from __future__ import annotations
 
 import os
-from collections import Counter
+from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from eacheck.errors import UsageError
 from eacheck.findings import Finding, FindingsResult, Severity
 from eacheck.loading import GitRevision, LoadedRepository, WorkingTree, load
+
+if TYPE_CHECKING:
+    from eacheck.analysis.figures import Figures
+    from eacheck.analysis.impact import Impact
+    from eacheck.checks.engine import CheckOutcome
 
 PathLike = str | os.PathLike[str]
 
@@ -20,6 +37,24 @@ def open_repository(path: PathLike = ".", revision: str | None = None) -> Loaded
     return load(source)
 
 
+def check_revision(revision: str) -> str:
+    """``revision`` if it can name a git revision; UsageError for an empty or blank one (see
+    :func:`eacheck.loading.sources.check_revision`)."""
+    from eacheck.loading.sources import check_revision as check
+
+    return check(revision)
+
+
+def run_checks(repository: LoadedRepository, as_of: date) -> CheckOutcome:
+    """Every finding of a loaded repository (sorted), how many were waived, what ran."""
+    from eacheck.checks import engine
+
+    return engine.check_repository(repository, as_of)
+
+
+# -- validate and check --------------------------------------------------------------------------
+
+
 def validate(path: PathLike = ".", as_of: date | None = None) -> FindingsResult:
     """Schema and reference problems only (principle ``schema``), principle files included."""
     from eacheck.checks import engine
@@ -30,22 +65,6 @@ def validate(path: PathLike = ".", as_of: date | None = None) -> FindingsResult:
     return FindingsResult(findings=findings, as_of=as_of or date.today())
 
 
-def findings_of(repository: LoadedRepository, as_of: date) -> tuple[list[Finding], int]:
-    """Every finding of a loaded repository, sorted, and how many exceptions waived."""
-    findings, waived, _ = _run_principles(repository, as_of)
-    return findings, waived
-
-
-def _run_principles(repository: LoadedRepository, as_of: date) -> tuple[list[Finding], int, list]:
-    """Findings (sorted), the number waived, and the principle bindings that ran."""
-    from eacheck.checks import engine
-
-    bindings, binding_problems = engine.bind(repository)
-    run = engine.run(repository, bindings, as_of)
-    findings = [*repository.problems, *binding_problems, *run.findings]
-    return sorted(findings, key=Finding.sort_key), run.waived, bindings
-
-
 def check(
     path: PathLike = ".",
     as_of: date | None = None,
@@ -53,33 +72,36 @@ def check(
     fail_on: str = "error",
 ) -> FindingsResult:
     """All principles in force; with ``baseline``, each finding is marked new or not."""
+    from eacheck.checks.baseline import mark_new
+
     as_of = as_of or date.today()
     repository = open_repository(path)
-    findings, waived, bindings = _run_principles(repository, as_of)
+    outcome = run_checks(repository, as_of)
+    findings = outcome.findings
     if baseline is not None:
         from eacheck.checks.principle_changes import weakened
 
         earlier = open_repository(path, baseline)
-        before, _ = findings_of(earlier, as_of)
-        findings = mark_new(findings, before)
+        before = run_checks(earlier, as_of)
+        findings = mark_new(findings, before.findings)
         findings = sorted([*findings, *weakened(repository, earlier, baseline)], key=Finding.sort_key)
-    principles = {binding.principle.id: binding.principle for binding in bindings}
-    return FindingsResult(findings, as_of, Severity.parse(fail_on), waived, baseline, principles)
+    return FindingsResult(findings, as_of, Severity.parse(fail_on), outcome.waived, baseline,
+                          outcome.principles)
 
 
-def mark_new(findings: list[Finding], before: list[Finding]) -> list[Finding]:
-    """Mark each finding new unless the baseline had it: same principle, subject and problem.
+def render_findings(
+    format_name: str, result: FindingsResult, root: PathLike = ".", language: str | None = None
+) -> str:
+    """``result`` in one of the findings formats (text, json, sarif, junit, github), its words
+    in ``language`` (default: the language of the run in progress, see :func:`eacheck.i18n.using`)."""
+    from eacheck.i18n import using
+    from eacheck.output.findings import render
 
-    Matching counts occurrences, so a second identical problem on the same subject is new.
-    """
-    remaining = Counter(finding.fingerprint for finding in before)
-    marked = []
-    for finding in findings:
-        known = remaining[finding.fingerprint] > 0
-        if known:
-            remaining[finding.fingerprint] -= 1
-        marked.append(finding.with_new(not known))
-    return marked
+    with using(language):
+        return render(format_name, result, root=root)
+
+
+# -- principles ----------------------------------------------------------------------------------
 
 
 def principles_in_force(path: PathLike | None = ".") -> list:
@@ -103,11 +125,46 @@ def principles_in_force(path: PathLike | None = ".") -> list:
     ]
 
 
+def principles_table(path: PathLike, language: str | None = None) -> str:
+    """The principles in force as a table for people."""
+    from eacheck.output.principles_text import principles_table as table
+
+    return table(principles_in_force(path), language or repository_language(path))
+
+
+def explain(path: PathLike, principle_id: str, language: str | None = None) -> str:
+    """One principle in full (Markdown); an id not in force raises :class:`UsageError`."""
+    from eacheck.i18n import msg
+    from eacheck.model.suggestions import closest
+    from eacheck.output.principles_text import principle_markdown
+
+    bindings = {principle.id: (principle, check) for principle, check in principles_in_force(path)}
+    if principle_id not in bindings:
+        close = closest(principle_id, list(bindings), n=1)
+        if close:
+            raise UsageError(msg("no principle '{id}' is in force; did you mean '{close}'?",
+                                 id=principle_id, close=close[0]))
+        raise UsageError(msg("no principle '{id}' is in force; run `eacheck principles` for the list",
+                             id=principle_id))
+    principle, check = bindings[principle_id]
+    return principle_markdown(principle, check, language or repository_language(path), level=1) + "\n"
+
+
 def repository_language(path: PathLike = ".") -> str:
     """The language eacheck.yaml asks for (sv when it says nothing or cannot be read)."""
-    from eacheck.loading.repository import read_settings
+    from eacheck.loading.repository import repository_language as language_of
 
-    return read_settings(WorkingTree(path)).language
+    return language_of(path)
+
+
+# -- figures and the report ----------------------------------------------------------------------
+
+
+def figures(repository: LoadedRepository, as_of: date) -> Figures:
+    """Every figure of SPEC §4 for one loaded repository, its principles run for its findings."""
+    from eacheck.analysis.figures import figures_of
+
+    return figures_of(repository.landscape, run_checks(repository, as_of), as_of)
 
 
 def report(
@@ -115,8 +172,123 @@ def report(
     as_of: date | None = None,
     compare_to: str | None = None,
     language: str | None = None,
-) -> dict:
-    """The quarterly shared-use report as one plain dict (SPEC §5; docs/report.md)."""
-    from eacheck.analysis.report_data import build_report
+) -> dict[str, Any]:
+    """The quarterly shared-use report as one plain dict (SPEC §5; docs/report.md).
 
-    return build_report(path, as_of=as_of, compare_to=compare_to, language=language)
+    With ``compare_to``, the movement since that git revision (read from git, the working tree
+    untouched), computed for the same as-of date. ``language`` defaults to the repository's.
+    """
+    from eacheck.analysis.report_data import LANGUAGES, report_data
+
+    if language is not None and language not in LANGUAGES:
+        raise UsageError(f"unknown language '{language}'; use one of: {', '.join(LANGUAGES)}")
+    as_of = as_of or date.today()
+    now = figures(open_repository(path), as_of)
+    then = None if compare_to is None else figures(open_repository(path, compare_to), as_of)
+    return report_data(now, then, compare_to, language or now.landscape.settings.language)
+
+
+def render_report(path: PathLike = ".", format_name: str = "html", **options) -> str:
+    """The report of the repository at ``path`` as text (what `--out -` prints)."""
+    from eacheck.output.report import render
+
+    return render(format_name, report(path, **options))
+
+
+def write_report(
+    path: PathLike = ".",
+    format_name: str = "html",
+    out: PathLike | None = None,
+    **options,
+) -> Path:
+    """Build, render and write the report; returns the file written.
+
+    Without ``out`` the file goes to ``reports/`` under ``path`` (created if needed, and never
+    through a link out of the repository). The text is rendered in full before anything touches
+    the disk, and then written safely (:func:`eacheck.output.report.write`).
+    """
+    from eacheck.output.report import FORMATS, default_path, render, write
+
+    if format_name not in FORMATS:
+        raise UsageError(f"unknown report format '{format_name}'; use one of: {', '.join(FORMATS)}")
+    data = report(path, **options)
+    text = render(format_name, data)
+    if out is None:
+        return write(default_path(path, data, format_name), text, inside=path)
+    return write(Path(out), text)
+
+
+# -- the integration graph -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Answer:
+    """Text for the reader, and how many problems in the files left something out of it."""
+
+    text: str
+    problems: int
+    # Said on standard error beside the text: a Mermaid diagram past Mermaid's default limits.
+    warnings: tuple[str, ...] = ()
+
+
+def graph(
+    path: PathLike = ".",
+    format_name: str = "mermaid",
+    organization: str | None = None,
+    capability: str | None = None,
+    group_common: bool = False,
+) -> Answer:
+    """The landscape (or the part the filters select) as a diagram in ``format_name``."""
+    from eacheck.analysis.selection import select
+    from eacheck.output.graph import render
+
+    from eacheck.output.graph.mermaid import size_warning
+
+    repository = open_repository(path)
+    landscape = repository.landscape
+    selection = select(landscape, organization=organization, capability=capability, group_common=group_common)
+    text = render(format_name, landscape, selection)
+    warning = size_warning(text) if format_name == "mermaid" else None
+    return Answer(text, len(repository.problems), (warning,) if warning else ())
+
+
+def impact(path: PathLike, system: str, as_of: date | None = None) -> tuple[Impact, int]:
+    """What retiring ``system`` would break, and how many problems in the files there are."""
+    from eacheck.analysis.impact import impact as impact_of
+
+    repository = open_repository(path)
+    return impact_of(repository.landscape, system, as_of), len(repository.problems)
+
+
+def render_impact(format_name: str, result: Impact) -> str:
+    from eacheck.output.impact import render
+
+    return render(format_name, result)
+
+
+# -- starting a repository, adding entities, editor schemas --------------------------------------
+
+
+def init(directory: PathLike = ".", language: str = "sv"):
+    """Start a repository in ``directory``; never overwrites a file (see InitResult)."""
+    from eacheck.scaffold.starter_repository import init_repository
+
+    return init_repository(directory, language)
+
+
+def new_entity_module():
+    """The fields, questions and checks of `eacheck new` (:mod:`eacheck.scaffold.new_entity`).
+
+    The interactive command needs them one by one, to ask and re-ask, so it gets the module
+    rather than a single call.
+    """
+    from eacheck.scaffold import new_entity
+
+    return new_entity
+
+
+def editor_schemas_module():
+    """The JSON Schemas for editors (:mod:`eacheck.scaffold.editor_schemas`)."""
+    from eacheck.scaffold import editor_schemas
+
+    return editor_schemas

@@ -7,6 +7,8 @@ from datetime import date
 from enum import IntEnum
 from typing import TYPE_CHECKING
 
+from eacheck.i18n import Message
+
 if TYPE_CHECKING:
     from eacheck.model.entities import Principle
 
@@ -35,7 +37,8 @@ class Finding:
     severity: Severity
     subject: str
     kind: str
-    message: str
+    # What is wrong and what to do, rendered in the language of the output that shows it.
+    message: Message | str
     file: str
     line: int
     column: int = 1
@@ -45,11 +48,17 @@ class Finding:
     new: bool | None = field(default=None, compare=False)
 
     @property
+    def text(self) -> str:
+        """The message in the language of the output being written."""
+        return str(self.message)
+
+    @property
     def fingerprint(self) -> tuple[str, str, str, str]:
         return (self.principle, self.kind, self.subject, self.code or self.message)
 
     def sort_key(self) -> tuple:
-        return (self.file, self.line, self.column, self.principle, self.subject, self.message)
+        message = self.message.sort_key if isinstance(self.message, Message) else (self.message,)
+        return (self.file, self.line, self.column, self.principle, self.subject, self.code, message)
 
     def with_new(self, new: bool) -> "Finding":
         return replace(self, new=new)
@@ -60,9 +69,10 @@ class Finding:
             "severity": str(self.severity),
             "subject": self.subject,
             "kind": self.kind,
-            "message": self.message,
+            "message": self.text,
             "file": self.file,
             "line": self.line,
+            "column": self.column,
         }
         if self.new is not None:
             result["new"] = self.new

@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 
 # Long enough for any id (at most 100 characters), a name or a date; short enough that a
-# message stays one readable line.
-SHOWN_LENGTH = 120
+# message stays a readable line.
+SHOWN_LENGTH = 200
 ELLIPSIS = "…"
 
 # C0 and C1 controls and DEL; the line and paragraph separators some terminals and editors

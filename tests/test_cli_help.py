@@ -44,8 +44,10 @@ def test_every_command_is_listed_and_loads():
 
 @pytest.mark.parametrize("path", [path for path, _ in _all_commands()], ids=" ".join)
 def test_every_help_ends_with_an_example(path):
-    result = CliRunner().invoke(main, [*path, "--help"])
+    result = CliRunner().invoke(main, [*path, "--lang", "en", "--help"])
     assert result.exit_code == 0, result.output
+    swedish = CliRunner().invoke(main, [*path, "--lang", "sv", "--help"])
+    assert f"Exempel: eacheck {' '.join(path)}" in " ".join(swedish.output.split())
     command = dict((tuple(p), c) for p, c in _all_commands())[tuple(path)]
     paragraphs = [p for p in (command.help or "").strip().split("\n\n") if p.strip()]
     assert paragraphs, f"eacheck {' '.join(path)} has no help text"
@@ -56,7 +58,8 @@ def test_every_help_ends_with_an_example(path):
 
 def test_main_help_ends_with_an_example_and_version_works():
     runner = CliRunner()
-    assert "Example: eacheck" in runner.invoke(main, ["--help"]).output
+    assert "Example: eacheck" in runner.invoke(main, ["--lang", "en", "--help"]).output
+    assert "Exempel: eacheck" in runner.invoke(main, ["--lang", "sv", "--help"]).output
     version = runner.invoke(main, ["--version"])
     assert version.exit_code == 0 and version.output.strip() == f"eacheck, version {__version__}"
 

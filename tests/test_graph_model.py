@@ -7,7 +7,8 @@ from datetime import date
 from conftest import PROJECT_ROOT
 
 from eacheck import api
-from eacheck.analysis.graph import FLOW, active_flows, system_figures
+from eacheck.analysis.integration_figures import system_figures
+from eacheck.model.graph import FLOW, active_flows
 
 
 ON_PREMISES = "{model: on-premises}"
@@ -96,7 +97,7 @@ def test_cloud_flow_rule_checks_both_the_to_and_the_via_system(repository):
         ]),
     }
     root = repository(landscape_files)
-    findings, _ = api.findings_of(api.open_repository(root), date(2026, 11, 27))
+    findings = api.run_checks(api.open_repository(root), date(2026, 11, 27)).findings
     flows = sorted((f.subject, f.code) for f in findings if f.code.startswith("flow-into"))
     assert flows == [
         ("till-molnet", "flow-into:to:moln"),
@@ -116,7 +117,7 @@ def test_cloud_flow_rule_survives_a_platform_whose_own_file_is_broken(repository
             _integration("flode", "journal", "moln", "via: trasig"),
         ]),
     })
-    findings, _ = api.findings_of(api.open_repository(root), date(2026, 11, 27))
+    findings = api.run_checks(api.open_repository(root), date(2026, 11, 27)).findings
     assert ("flode", "flow-into:to:moln") in {(f.subject, f.code) for f in findings}
 
 
@@ -126,7 +127,7 @@ def test_example_group_data_flow_findings_are_unchanged():
     sof/socialtjanstsystem.yaml) into sms-utskick, a SaaS under US law storing data in the US
     without customer-managed keys (architecture/systems/ksf/sms-utskick.yaml); the platform it
     passes via is a Swedish private cloud with customer-managed keys)."""
-    findings, _ = api.findings_of(api.open_repository(PROJECT_ROOT), date(2026, 11, 27))
+    findings = api.run_checks(api.open_repository(PROJECT_ROOT), date(2026, 11, 27)).findings
     flows = {(f.subject, f.code) for f in findings if f.code.startswith("flow-into")}
     assert flows == {("int-socialtjanstsystem-sms-utskick", "flow-into:to:sms-utskick")}
 

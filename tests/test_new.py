@@ -143,7 +143,7 @@ def test_new_refuses_an_id_that_exists(repository, run):
     result = run("new", "system", root, "--id", "ekonomisystem", "--name", "X", "--owner", "ks",
                  "--capability", "ekonomi", "--status", "active", "--no-input")
     assert result.exit_code == 2
-    assert "the id 'ekonomisystem' is already used by a system in architecture/systems/ekonomi.yaml:1" in result.output
+    assert "the id 'ekonomisystem' is already used by a system in architecture/systems/ekonomi.yaml:2" in result.output
     assert sorted(p for p in root.rglob("*")) == before
 
 

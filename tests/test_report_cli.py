@@ -95,7 +95,7 @@ def test_a_rendering_error_leaves_the_previous_report_untouched(repository, run,
         raise RuntimeError("money formatting broke half-way through the template")
 
     monkeypatch.setattr(i18n.Locale, "money", broken)
-    result = run("report", root, "--as-of", "2026-12-01")  # same quarter, same file name
+    result = run("report", root, "--as-of", "2026-12-01", "--lang", "en")  # same quarter, same file name
     assert result.exit_code == 2
     assert "internal error" in result.output
     assert written.read_bytes() == good
@@ -137,7 +137,7 @@ def test_a_file_where_the_reports_folder_belongs_exits_2(repository, run):
 
 
 def test_help_ends_with_an_example(run):
-    result = run("report", "--help")
+    result = run("report", "--lang", "en", "--help")
     assert result.exit_code == 0
     assert "Example: eacheck report" in result.output
 

@@ -7,13 +7,14 @@ from datetime import date
 
 import pytest
 
+from eacheck import api
+
 from conftest import PROJECT_ROOT
-from eacheck.analysis.report_data import build_report
 
 
 @pytest.fixture(scope="module")
 def report():
-    return build_report(PROJECT_ROOT, date(2026, 11, 27))
+    return api.report(PROJECT_ROOT, date(2026, 11, 27))
 
 
 def test_shared_use_indexes(report):

@@ -6,11 +6,12 @@ from datetime import date
 
 import pytest
 
+from conftest import PROJECT_ROOT
+
 from eacheck import api
 from eacheck.analysis.completeness import completeness
 from eacheck.analysis.decommissioning import candidates, dependents
 from eacheck.analysis.duplication import duplication
-from eacheck.analysis.report_data import build_report
 from eacheck.analysis.shared_use import shared_use
 from eacheck.analysis.targets import quarter_of, quarters_between, target_status
 from eacheck.analysis.time_classes import time_class, time_overview
@@ -100,6 +101,7 @@ def system(
     contract_end: str | None = None,
     system_owner: str | None = "Systemägare",
     hosting: str | None = "{model: on-premises}",
+    since: str | None = None,
 ) -> str:
     lines = [
         "kind: system",
@@ -107,7 +109,8 @@ def system(
         f"name: System {system_id}",
         f"owner: {owner}",
         f"capabilities: [{', '.join(capabilities)}]",
-        f"lifecycle: {{status: {status}{', retire_by: ' + retire_by if retire_by else ''}}}",
+        f"lifecycle: {{status: {status}{', retire_by: ' + retire_by if retire_by else ''}"
+        f"{', since: ' + since if since else ''}}}",
     ]
     if used_by:
         lines.append(f"used_by: [{', '.join(used_by)}]")
@@ -212,7 +215,7 @@ def test_shared_use_in_the_report_json(repository):
             [system("s1", used_by=("adm2",), cost=100), system("s3", used_by=("ext",), cost=200)]
         ),
     }
-    report = build_report(repository(files, base=False), AS_OF)
+    report = api.report(repository(files, base=False), AS_OF)
     shared = report["shared_use"]
     assert (shared["active_systems"], shared["shared_systems"], shared["index"]) == (2, 1, 0.5)
     assert shared["spend_index"] == round(100 / 300, 4) == 0.3333
@@ -269,6 +272,34 @@ def test_duplicated_capabilities_and_kept_system(duplicated):
     assert {capability: entry.kept for capability, entry in by_capability.items()} == {
         "cap-a": "d2", "cap-b": "d4", "cap-c": "d6", "cap-d": "d7", "cap-e": "e2",
     }
+
+
+def test_a_tie_goes_to_the_system_in_operation_longest_then_the_lowest_id(landscape_of):
+    """SPEC §4: a system just added (or one whose history is unknown) never displaces an
+    established one on a tie, whatever its id."""
+    landscape = landscape_of(
+        # cap-a: a-new sorts first but came last; a-old has run longest
+        system("a-new", used_by=("adm2",), since="2026-10-01"),
+        system("b-old", owner="adm2", used_by=("adm1",), since="2012-05-01", cost=900),
+        system("c-mid", owner="adm3", used_by=("co1",), since="2019-01-01", cost=300),
+        # cap-b: no history on the lowest id: it comes after every system with a since
+        system("b-1-unknown", capabilities=("cap-b",), used_by=("adm2",)),
+        system("b-2-known", owner="adm2", capabilities=("cap-b",), used_by=("adm1",), since="2024-01-01"),
+        # cap-c: no history on either: the lowest id
+        system("c-2", capabilities=("cap-c",)),
+        system("c-1", owner="adm2", capabilities=("cap-c",)),
+        # cap-d: more organizations still beat a longer time in operation
+        system("d-old", capabilities=("cap-d",), since="2001-01-01"),
+        system("d-wide", owner="adm2", capabilities=("cap-d",), used_by=("adm1", "adm3"), since="2025-01-01"),
+        # cap-e: the same since: the lowest id
+        system("e-2", capabilities=("cap-e",), since="2020-01-01"),
+        system("e-1", owner="adm2", capabilities=("cap-e",), since="2020-01-01"),
+    )
+    result = duplication(landscape)
+    kept = {entry.capability: entry.kept for entry in result.capabilities}
+    assert kept == {"cap-a": "b-old", "cap-b": "b-2-known", "cap-c": "c-1", "cap-d": "d-wide", "cap-e": "e-1"}
+    [cap_a] = [entry for entry in result.capabilities if entry.capability == "cap-a"]
+    assert cap_a.alternative_cost == 300  # the established system is no longer the alternative cost
 
 
 def test_alternative_cost_per_capability(duplicated):
@@ -367,7 +398,7 @@ def decommissioning_landscape(landscape_of):
 
 
 def test_decommissioning_reasons(decommissioning_landscape):
-    found = {candidate.system: candidate.reasons for candidate in candidates(decommissioning_landscape, AS_OF)}
+    found = {candidate.system: candidate.reasons for candidate in candidates(decommissioning_landscape, AS_OF, 12)}
     assert found == {
         "p1": ("phase-out",),
         "p2": ("retire-by-passed", "single-organization"),
@@ -384,8 +415,28 @@ def test_dependents_follow_active_integrations_not_the_platform(decommissioning_
     assert dependents(decommissioning_landscape, "p1") == ("x", "y")
     assert dependents(decommissioning_landscape, "plat") == ()  # flows pass through it only
     assert dependents(decommissioning_landscape, "z") == ("x",)  # i3 is retired
-    candidate = {c.system: c for c in candidates(decommissioning_landscape, AS_OF)}["p1"]
+    candidate = {c.system: c for c in candidates(decommissioning_landscape, AS_OF, 12)}["p1"]
     assert candidate.dependents == ("x", "y")
+
+
+def test_the_report_takes_the_contract_horizon_of_the_lifecycle_principle(repository):
+    """A group that sets contract_months: 6 gets a report that agrees with `check`."""
+    principle = (PROJECT_ROOT / "principles" / "lifecycle.yaml").read_text(encoding="utf-8")
+    assert "  contract_months: 12" in principle
+    files = {
+        "architecture/organizations.yaml": ORGANIZATIONS,
+        "architecture/capabilities.yaml": CAPABILITIES,
+        # phase-out makes it a candidate; its contract ends nine months after AS_OF
+        "architecture/systems.yaml": system("p1", status="phase-out", retire_by="2028-01-01",
+                                            contract_end="2027-08-27", used_by=("adm2",)),
+    }
+    reasons = {}
+    for months in (12, 6):
+        text = principle.replace("  contract_months: 12", f"  contract_months: {months}")
+        root = repository({**files, "principles/lifecycle.yaml": text}, base=False)
+        candidate, = api.report(root, AS_OF)["decommission_candidates"]
+        reasons[months] = candidate["reasons"]
+    assert reasons == {12: ["contract-ending", "phase-out"], 6: ["phase-out"]}
 
 
 # -- targets ---------------------------------------------------------------------------------
@@ -423,7 +474,7 @@ def test_targets_in_the_report(repository):
         "architecture/capabilities.yaml": CAPABILITIES,
         "architecture/systems.yaml": "---\n".join([system("s1", used_by=("adm2",)), system("s2")]),
     }
-    targets = build_report(repository(files, base=False), AS_OF)["targets"]
+    targets = api.report(repository(files, base=False), AS_OF)["targets"]
     assert list(targets) == ["shared_use_index", "spend_index", "cross_boundary_index"]
     assert targets["shared_use_index"] == {
         "actual": 0.5, "target": 0.4, "met": True,
@@ -450,7 +501,7 @@ def test_findings_per_principle_agree_with_check(repository, run):
             """,
     }
     root = repository(files)
-    findings = build_report(root, AS_OF)["findings"]
+    findings = api.report(root, AS_OF)["findings"]
     by_principle = {entry["principle"]: entry for entry in findings["by_principle"]}
     assert by_principle["clear-ownership"]["total"] == 1  # no system_owner
     assert by_principle["lifecycle"]["title"]  # the principle's own title

@@ -64,11 +64,10 @@ def test_every_code_the_report_shows_has_a_label():
 
 
 def test_the_movement_figures_all_have_labels(repository):
-    from eacheck.analysis.figures import figures_of
     from eacheck.analysis.movement import headline_figures
     from eacheck import api
 
-    figures = figures_of(api.open_repository(repository()), date(2026, 11, 27))
+    figures = api.figures(api.open_repository(repository()), date(2026, 11, 27))
     assert {f"figure.{name}" for name in headline_figures(figures)} <= CATALOGUE["en"].keys()
 
 

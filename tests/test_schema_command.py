@@ -154,3 +154,10 @@ def test_schema_language_defaults_to_the_repository_language(tmp_path, run, monk
 def test_schema_refuses_unknown_names_and_languages(run):
     assert run("schema", "systems").exit_code == 2
     assert run("schema", "--lang", "de").exit_code == 2
+
+
+def test_the_cli_lists_the_same_schema_names_as_the_scaffold():
+    from eacheck.cli.schema import SCHEMA_NAMES
+    from eacheck.scaffold.editor_schemas import NAMES
+
+    assert SCHEMA_NAMES == NAMES

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from eacheck.analysis.graph import FLOW
+from eacheck.model.graph import FLOW
 from eacheck.analysis.time_classes import time_class
 from eacheck.checks.base import contract_ends_soon
 from eacheck.model.entities import System
@@ -25,8 +25,6 @@ SINGLE_ORGANIZATION = "single-organization"
 REASONS = (PHASE_OUT, RETIRE_BY_PASSED, COVERED_BY_GROUP_COMMON, TIME_ELIMINATE, CONTRACT_ENDING,
            SINGLE_ORGANIZATION)
 PRIMARY_REASONS = frozenset(REASONS[:4])
-# Same horizon as the lifecycle principle's default, so the report and `check` agree.
-CONTRACT_MONTHS = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +65,11 @@ def _covered_by_group_common(landscape: Landscape, system: System) -> bool:
     return all(capability in common for capability in system.capabilities)
 
 
-def reasons(landscape: Landscape, system: System, as_of: date) -> tuple[str, ...]:
-    """Every reason code that applies to an active system, sorted (candidate or not)."""
+def reasons(landscape: Landscape, system: System, as_of: date, contract_months: int) -> tuple[str, ...]:
+    """Every reason code that applies to an active system, sorted (candidate or not).
+
+    ``contract_months`` is the lifecycle principle's horizon, so the report and `check` agree.
+    """
     found = set()
     if system.status == "phase-out":
         found.add(PHASE_OUT)
@@ -78,18 +79,18 @@ def reasons(landscape: Landscape, system: System, as_of: date) -> tuple[str, ...
         found.add(COVERED_BY_GROUP_COMMON)
     if time_class(system) == "eliminate":
         found.add(TIME_ELIMINATE)
-    if contract_ends_soon(system.contract_end, as_of, CONTRACT_MONTHS):
+    if contract_ends_soon(system.contract_end, as_of, contract_months):
         found.add(CONTRACT_ENDING)
     if len(landscape.using_organizations(system)) == 1:
         found.add(SINGLE_ORGANIZATION)
     return tuple(sorted(found))
 
 
-def candidates(landscape: Landscape, as_of: date) -> tuple[Candidate, ...]:
+def candidates(landscape: Landscape, as_of: date, contract_months: int) -> tuple[Candidate, ...]:
     """The active systems with at least one primary reason, by id."""
     result = []
     for system in sorted(landscape.active_systems, key=lambda s: s.id):
-        codes = reasons(landscape, system, as_of)
+        codes = reasons(landscape, system, as_of, contract_months)
         if PRIMARY_REASONS.intersection(codes):
             result.append(Candidate(system.id, codes, dependents(landscape, system.id)))
     return tuple(result)

@@ -9,14 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from eacheck import api
 from eacheck.analysis.completeness import Completeness, completeness
 from eacheck.analysis.decommissioning import Candidate, candidates
 from eacheck.analysis.duplication import Duplication, duplication
 from eacheck.analysis.shared_use import SharedUse, shared_use
 from eacheck.analysis.time_classes import TimeOverview, time_overview
+from eacheck.checks.engine import CheckOutcome
 from eacheck.findings import Finding
-from eacheck.loading import LoadedRepository
 from eacheck.model.landscape import Landscape
 
 
@@ -43,9 +42,11 @@ class Figures:
         }
 
 
-def figures_of(repository: LoadedRepository, as_of: date) -> Figures:
-    landscape = repository.landscape
-    findings, waived = api.findings_of(repository, as_of)
+def figures_of(landscape: Landscape, outcome: CheckOutcome, as_of: date) -> Figures:
+    """The figures of ``landscape`` as of ``as_of``; ``outcome`` is what its principles found,
+    and where a figure follows a principle's rule (a contract that ends soon) it takes that
+    principle's parameters."""
+    contract_months = outcome.params_of("lifecycle")["contract_months"]
     return Figures(
         landscape=landscape,
         as_of=as_of,
@@ -53,7 +54,7 @@ def figures_of(repository: LoadedRepository, as_of: date) -> Figures:
         duplication=duplication(landscape),
         time=time_overview(landscape),
         completeness=completeness(landscape),
-        candidates=candidates(landscape, as_of),
-        findings=findings,
-        waived=waived,
+        candidates=candidates(landscape, as_of, contract_months),
+        findings=outcome.findings,
+        waived=outcome.waived,
     )

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from eacheck import api
 from eacheck.analysis.figures import Figures
+from eacheck.checks.baseline import unmatched
 from eacheck.findings import Finding
 
 
@@ -63,12 +63,6 @@ def _organization_indexes(figures: Figures) -> dict[str, dict[str, float]]:
 
 def _changes(then: dict[str, float], now: dict[str, float]) -> dict[str, Change]:
     return {name: Change(then.get(name), now.get(name)) for name in now}
-
-
-def unmatched(findings: list[Finding], others: list[Finding]) -> tuple[Finding, ...]:
-    """Findings with no counterpart in ``others``, matched as `check --baseline` matches them:
-    on the fingerprint, never on lines, so an edit elsewhere in a file opens or closes nothing."""
-    return tuple(finding for finding in api.mark_new(findings, others) if finding.new)
 
 
 def movement(then: Figures, now: Figures, revision: str) -> Movement:

@@ -6,43 +6,19 @@ JSON is the full record. docs/report.md documents every key.
 
 from __future__ import annotations
 
-import os
-from datetime import date
 from typing import Any
 
-from eacheck.analysis.figures import Figures, figures_of
-from eacheck.analysis.graph import system_figures
+from eacheck.analysis.figures import Figures
+from eacheck.analysis.integration_figures import system_figures
 from eacheck.analysis.movement import Change, Movement, movement
 from eacheck.analysis.principle_findings import count_by_principle, totals
 from eacheck.analysis.targets import quarter_of, target_statuses
-from eacheck.errors import UsageError
 from eacheck.findings import Finding
 from eacheck.model.entities import localized
 
-LANGUAGES = ("sv", "en")
+from eacheck.i18n import LANGUAGES  # noqa: E402  (re-exported for the report)
 # Indexes are fractions; four decimals are finer than any decision and keep the bytes stable.
 DECIMALS = 4
-
-
-def build_report(
-    path: str | os.PathLike[str] = ".",
-    as_of: date | None = None,
-    compare_to: str | None = None,
-    language: str | None = None,
-) -> dict[str, Any]:
-    """The report of the repository at ``path``; with ``compare_to``, the movement since that git
-    revision (read from git, the working tree untouched). ``language`` defaults to the
-    repository's setting."""
-    from eacheck import api
-
-    if language is not None and language not in LANGUAGES:
-        raise UsageError(f"unknown language '{language}'; use one of: {', '.join(LANGUAGES)}")
-    as_of = as_of or date.today()
-    now = figures_of(api.open_repository(path), as_of)
-    then = None
-    if compare_to is not None:
-        then = figures_of(api.open_repository(path, revision=compare_to), as_of)
-    return report_data(now, then, compare_to, language or now.landscape.settings.language)
 
 
 def report_data(now: Figures, then: Figures | None = None, revision: str | None = None,

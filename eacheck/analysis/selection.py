@@ -6,7 +6,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from eacheck.analysis.graph import FLOW, unknown_id_message
+from eacheck.model.graph import FLOW
+from eacheck.model.references import unknown_id_message
 
 if TYPE_CHECKING:
     import networkx as nx

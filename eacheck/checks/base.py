@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from eacheck.i18n import Message
 from eacheck.model.entities import Entity
 from eacheck.model.landscape import Landscape
 
@@ -15,12 +16,15 @@ from eacheck.model.landscape import Landscape
 class Violation:
     """One thing a check found wrong with ``subject``.
 
-    ``code`` says what is wrong in a stable way (no wording, no line numbers) so that a finding
-    can be matched against a baseline; ``path`` points at the offending key for the line number.
+    ``message`` says what is wrong and what to do, as a :class:`~eacheck.i18n.Message` whose
+    text starts with ``{subject}``: the engine fills in the subject ("system 'x'", "systemet
+    'x'"), and the message is translated where it is shown. ``code`` says what is wrong in a
+    stable way (no wording, no line numbers) so that a finding can be matched against a
+    baseline in any language; ``path`` points at the offending key for the line number.
     """
 
     subject: Entity
-    message: str
+    message: Message
     code: str
     path: tuple[Any, ...] = ()
 
@@ -29,6 +33,13 @@ class Violation:
 class CheckContext:
     landscape: Landscape
     as_of: date
+
+
+def organization_name(landscape: Landscape, organization_id: str) -> str:
+    """An organization as people know it, by name (its id when the landscape lacks it:
+    validation reports the dangling reference)."""
+    organization = landscape.organizations.get(organization_id)
+    return organization.name if organization is not None and organization.name else organization_id
 
 
 def defaults(params_schema: dict[str, Any]) -> dict[str, Any]:

@@ -20,7 +20,13 @@ from eacheck.model.entities import Principle
 
 
 def weakened(now: LoadedRepository, before: LoadedRepository, revision: str) -> list[Finding]:
-    """A finding for each principle in force at ``before`` that ``now`` weakens."""
+    """A finding for each principle in force at ``before`` that ``now`` weakens.
+
+    A baseline from before the repository held anything (the first commit, or one from before
+    eacheck came in) had nothing in force that a group decided on: nothing to weaken.
+    """
+    if before.used_default_principles and _is_empty(before):
+        return []
     severity = max(
         Severity.parse(now.landscape.settings.principle_change_severity),
         Severity.parse(before.landscape.settings.principle_change_severity),
@@ -60,6 +66,12 @@ def weakened(now: LoadedRepository, before: LoadedRepository, revision: str) -> 
                 "approve that decision, or restore the check",
             ))
     return findings
+
+
+def _is_empty(repository: LoadedRepository) -> bool:
+    landscape = repository.landscape
+    return not (landscape.organizations or landscape.capabilities or landscape.systems
+                or landscape.integrations or landscape.procurements or landscape.exceptions)
 
 
 def _finding(repository: LoadedRepository, principle: Principle, path: tuple, severity: Severity,

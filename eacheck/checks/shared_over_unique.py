@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from eacheck.checks.base import CheckContext, Violation, gated_statuses_param, params_schema
+from eacheck.i18n import msg_n
+from eacheck.i18n.formats import Quoted
 
 NAME = "shared-over-unique"
 PARAMS = params_schema({"gated_statuses": gated_statuses_param()})
@@ -35,9 +37,15 @@ def check(context: CheckContext, params: dict) -> Iterator[Violation]:
             if common:
                 yield Violation(
                     procurement,
-                    f"asks for '{capability}', which the group-common "
-                    f"{_systems(common)} already serves; use it instead, or record a decided "
-                    "exception that says why it cannot serve",
+                    msg_n(
+                        "{subject} asks for '{capability}', which the group-common system "
+                        "{systems} already serves; use it instead, or record a decided exception "
+                        "that says why it cannot serve",
+                        "{subject} asks for '{capability}', which the group-common systems "
+                        "{systems} already serve; use one of them instead, or record a decided "
+                        "exception that says why they cannot serve",
+                        len(common), capability=capability, systems=Quoted(common),
+                    ),
                     f"capability-served:{capability}",
                     ("capabilities", index),
                 )
@@ -49,19 +57,26 @@ def check(context: CheckContext, params: dict) -> Iterator[Violation]:
                 continue
             common = [other for other in _common_systems(context, capability) if other != system.id]
             if common:
-                next_step = (
-                    "finish the move to it and retire this one"
-                    if system.status == "phase-out"
-                    else "plan a move to it (lifecycle.status: phase-out with a retire_by date)"
-                )
+                if system.status == "phase-out":
+                    message = msg_n(
+                        "{subject} serves '{capability}', which the group-common system "
+                        "{systems} also serves; finish the move to it and retire this one, or "
+                        "record a decided exception",
+                        "{subject} serves '{capability}', which the group-common systems "
+                        "{systems} also serve; finish the move to one of them and retire this "
+                        "one, or record a decided exception",
+                        len(common), capability=capability, systems=Quoted(common),
+                    )
+                else:
+                    message = msg_n(
+                        "{subject} serves '{capability}', which the group-common system "
+                        "{systems} also serves; plan a move to it (lifecycle.status: phase-out "
+                        "with a retire_by date), or record a decided exception",
+                        "{subject} serves '{capability}', which the group-common systems "
+                        "{systems} also serve; plan a move to one of them (lifecycle.status: "
+                        "phase-out with a retire_by date), or record a decided exception",
+                        len(common), capability=capability, systems=Quoted(common),
+                    )
                 yield Violation(
-                    system,
-                    f"serves '{capability}', which the group-common {_systems(common)} also "
-                    f"serves; {next_step}, or record a decided exception",
-                    f"duplicates-group-common:{capability}",
-                    ("capabilities", index),
+                    system, message, f"duplicates-group-common:{capability}", ("capabilities", index)
                 )
-
-
-def _systems(ids: list[str]) -> str:
-    return ("system " if len(ids) == 1 else "systems ") + ", ".join(f"'{i}'" for i in ids)

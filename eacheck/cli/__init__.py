@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import gc
+import sys
 from importlib import import_module
 
 import click
 
-from eacheck import __version__
+from eacheck import __version__, i18n
+from eacheck.cli.localized import Group, Option, language_of_arguments, speak_through_the_catalogue
 
 # name -> module under eacheck.cli that defines a click command called `command`
 COMMANDS = {
@@ -24,7 +26,10 @@ COMMANDS = {
 }
 
 
-class _LazyGroup(click.Group):
+speak_through_the_catalogue()
+
+
+class _LazyGroup(Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
 
@@ -34,10 +39,18 @@ class _LazyGroup(click.Group):
             return None
         return import_module(f"eacheck.cli.{module}").command
 
+    def main(self, args=None, **kwargs):
+        """Run in the language the command line asks for, decided before click parses it."""
+        arguments = list(sys.argv[1:] if args is None else args)
+        with i18n.using(language_of_arguments(arguments)):
+            return super().main(args=arguments, **kwargs)
+
 
 @click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="eacheck")
-def main() -> None:
+@click.version_option(__version__, prog_name="eacheck", cls=Option, help=i18n.N_("Show the version and exit."))
+@click.option("--lang", "language", type=click.Choice(i18n.LANGUAGES), default=None, cls=Option,
+              help=i18n.N_("Language of everything eacheck says (default: 'language' in eacheck.yaml, else sv)."))
+def main(language: str | None) -> None:
     """Keep a municipal group's application landscape honest.
 
     Architects keep systems, owners, capabilities, integrations, procurements and exceptions

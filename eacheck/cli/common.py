@@ -9,8 +9,14 @@ from datetime import date
 
 import click
 
+from eacheck.cli.localized import Command, Option
 from eacheck.errors import UsageError
-from eacheck.safe_text import printable, shorten
+from eacheck.i18n import LANGUAGES, msg
+from eacheck.safe_text import printable
+
+# Every command and option of eacheck is made with these, so that its help is translated.
+command = functools.partial(click.command, cls=Command)
+option = functools.partial(click.option, cls=Option)
 
 
 class CommandFailed(click.ClickException):
@@ -34,10 +40,12 @@ def handle_errors(function):
         except Exception as error:  # pragma: no cover - only a bug gets here
             if os.environ.get("EACHECK_DEBUG"):
                 raise
-            raise CommandFailed(
-                f"internal error: {type(error).__name__}: {error}. This is a bug in eacheck; "
-                "please report it with the command you ran (EACHECK_DEBUG=1 shows the traceback)"
-            ) from None
+            what = type(error).__name__ + ": " + str(error)
+            raise CommandFailed(str(msg(
+                "internal error: {error}. This is a bug in eacheck; please report it with the "
+                "command you ran (EACHECK_DEBUG=1 shows the traceback)",
+                error=what,
+            ))) from None
 
     return wrapper
 
@@ -55,29 +63,34 @@ class IsoDate(click.ParamType):
         try:
             day = date.fromisoformat(value)
         except ValueError:
-            self.fail(f"'{shorten(str(value))}' is not a date; write YYYY-MM-DD", param, ctx)
+            self.fail(str(msg("'{value}' is not a date; write YYYY-MM-DD", value=value)), param, ctx)
         if not self.EARLIEST <= day <= self.LATEST:
-            self.fail(
-                f"'{value}' is outside the dates eacheck works with; give a date from "
-                f"{self.EARLIEST.isoformat()} to {self.LATEST.isoformat()}", param, ctx
-            )
+            self.fail(str(msg(
+                "'{value}' is outside the dates eacheck works with; give a date from {earliest} to "
+                "{latest}", value=value, earliest=self.EARLIEST.isoformat(), latest=self.LATEST.isoformat(),
+            )), param, ctx)
         return day
 
 
 def revision(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    """Callback of --baseline and --compare-to: an empty or blank revision is a usage error."""
-    from eacheck.loading.sources import check_revision
+    """Callback of --baseline and --compare-to: an empty or blank revision is a usage error,
+    before anything is read (an unset CI variable must not turn the gate off)."""
+    from eacheck import api
 
     if value is None:
         return None
     try:
-        return check_revision(value)
+        return api.check_revision(value)
     except UsageError as error:
         raise click.BadParameter(str(error), ctx, param) from None
 
 
 path_argument = click.argument("path", default=".", type=click.Path(file_okay=True, dir_okay=True))
-as_of_option = click.option(
+language_option = option(
+    "--lang", "language", type=click.Choice(LANGUAGES), default=None,
+    help="Language of everything eacheck says (default: 'language' in eacheck.yaml, else sv).",
+)
+as_of_option = option(
     "--as-of", type=IsoDate(), default=None, help="Treat this date as today (default: today)."
 )
 
@@ -86,11 +99,6 @@ def emit(text: str) -> None:
     click.echo(text, nl=False, color=None if sys.stdout.isatty() else False)
 
 
-def note_problems(repository, what: str) -> None:
-    """Say on stderr that problems in the files leave things out of ``what``."""
-    if repository.problems:
-        click.echo(
-            f"note: {len(repository.problems)} problem(s) in the files; what they concern is left "
-            f"out of {what} (run `eacheck validate` to see them)",
-            err=True,
-        )
+def note(message) -> None:
+    """A note for the reader on standard error, apart from the output itself."""
+    click.echo(str(message), err=True)

@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import click
 
-from eacheck.cli.common import as_of_option, emit, handle_errors, note_problems
+from eacheck.cli.common import language_option, as_of_option, command, emit, handle_errors, note, option
+from eacheck.i18n import msg_n
+from eacheck.cli.completion import ids_of
 
 FORMATS = ("text", "json")
 
 
-@click.command("impact")
-@click.argument("system")
+@command("impact")
+@click.argument("system", shell_complete=ids_of("system"))
 @click.argument("path", default=".", type=click.Path(file_okay=True, dir_okay=True))
-@click.option("--format", "format_name", type=click.Choice(FORMATS), default="text", show_default=True,
+@option("--format", "format_name", type=click.Choice(FORMATS), default="text", show_default=True,
               help="text for people, json for other tools.")
 @as_of_option
+@language_option
 @handle_errors
-def command(system: str, path: str, format_name: str, as_of) -> None:
+def command(system: str, path: str, format_name: str, as_of, language: str | None) -> None:
     """Show what happens if SYSTEM is retired, in the repository at PATH.
 
     Lists the active integrations that break (SYSTEM as from, to or via), the systems upstream
@@ -27,9 +30,14 @@ def command(system: str, path: str, format_name: str, as_of) -> None:
     Example: eacheck impact integrationsplattform . --format json
     """
     from eacheck import api
-    from eacheck.analysis.impact import impact
-    from eacheck.output.impact import render
 
-    repository = api.open_repository(path)
-    note_problems(repository, "this answer")
-    emit(render(format_name, impact(repository.landscape, system, as_of)))
+    result, problems = api.impact(path, system, as_of)
+    if problems:
+        note(msg_n(
+            "note: {n} problem in the files; what it concerns is left out of this answer "
+            "(run `eacheck validate` to see it)",
+            "note: {n} problems in the files; what they concern is left out of this answer "
+            "(run `eacheck validate` to see them)",
+            problems,
+        ))
+    emit(api.render_impact(format_name, result))

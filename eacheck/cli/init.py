@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import click
 
-from eacheck.cli.common import handle_errors
-from eacheck.scaffold.language import DEFAULT_LANGUAGE, LANGUAGES
+from eacheck.cli.common import command, handle_errors, option
+from eacheck.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 
-@click.command("init")
+@command("init")
 @click.argument("directory", default=".", type=click.Path(file_okay=False))
-@click.option("--lang", type=click.Choice(LANGUAGES), default=DEFAULT_LANGUAGE, show_default=True,
+@option("--lang", type=click.Choice(LANGUAGES), default=DEFAULT_LANGUAGE, show_default=True,
               help="Language of the README, the comments, the examples and the editor help.")
 @handle_errors
 def command(directory: str, lang: str) -> None:
@@ -24,9 +24,9 @@ def command(directory: str, lang: str) -> None:
 
     Example: eacheck init landskap --lang sv
     """
-    from eacheck.scaffold.starter_repository import init_repository
+    from eacheck import api
 
-    result = init_repository(directory, lang)
+    result = api.init(directory, lang)
     for relative in result.created:
         click.echo(f"created  {relative}")
     for relative in result.kept:

@@ -8,9 +8,14 @@ from __future__ import annotations
 
 import click
 
-from eacheck.cli.common import handle_errors
+from eacheck import api
+from eacheck.cli.common import CommandFailed, handle_errors
+from eacheck.cli.localized import Command, Group, Option
 from eacheck.errors import UsageError
-from eacheck.scaffold.new_entity import FIELDS, KINDS, Field
+from eacheck.i18n import LANGUAGES
+
+_NEW = api.new_entity_module()
+FIELDS, KINDS, Field = _NEW.FIELDS, _NEW.KINDS, _NEW.Field
 
 _HELP = {
     "system": """Add a system: architecture/systems/OWNER/ID.yaml.
@@ -45,8 +50,10 @@ _HELP = {
 }
 
 
-@click.group("new", context_settings={"help_option_names": ["-h", "--help"]})
-def command() -> None:
+@click.group("new", cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--lang", "language", type=click.Choice(LANGUAGES), default=None, cls=Option,
+              help="Language of everything eacheck says (default: 'language' in eacheck.yaml, else sv).")
+def command(language: str | None) -> None:
     """Create a new entity file, valid from the start, in the folder it belongs in.
 
     Asks for what the kind requires (or takes it as options, with --no-input for scripts),
@@ -61,9 +68,7 @@ def _complete_ids(kind: str):
         from click.shell_completion import CompletionItem
 
         try:
-            from eacheck.scaffold.new_entity import index_repository
-
-            known = index_repository(ctx.params.get("path") or ".").ids(kind)
+            known = _NEW.index_repository(ctx.params.get("path") or ".").ids(kind)
         except Exception:  # completion must never break the shell
             return []
         return [CompletionItem(i) for i in known if i.startswith(incomplete)]
@@ -72,7 +77,7 @@ def _complete_ids(kind: str):
 
 
 def _option(field: Field) -> click.Option:
-    return click.Option(
+    return Option(
         [field.option, field.name],
         multiple=field.multiple,
         type=click.Choice(field.choices) if field.choices else None,
@@ -92,9 +97,8 @@ def _metavar(field: Field) -> str | None:
 
 
 def _make_command(kind: str) -> click.Command:
-    def callback(path: str, no_input: bool, **given) -> None:
-        from eacheck.scaffold import new_entity
-
+    def callback(path: str, no_input: bool, language: str | None, **given) -> None:
+        new_entity = _NEW
         index = new_entity.index_repository(path)
         values = {}
         for field in FIELDS[kind]:
@@ -109,7 +113,17 @@ def _make_command(kind: str) -> click.Command:
         if not no_input:
             for field in FIELDS[kind]:
                 if field.name not in values and (field.required or field.ask):
-                    answer = _ask(field, values, index)
+                    try:
+                        answer = _ask(field, values, index)
+                    except click.Abort:
+                        # click's "Aborted!" exits 1, which means findings; this run found none,
+                        # it could not finish (SPEC §5: exit code 2).
+                        click.echo(err=True)  # the prompt left the line open
+                        raise CommandFailed(
+                            f"no answer to '{field.label}' (standard input ended or the question "
+                            f"was interrupted), so nothing was written; give it as {field.option}, "
+                            "and add --no-input in scripts"
+                        ) from None
                     if answer:
                         values[field.name] = answer
         written = new_entity.new_entity(path, kind, values, index)
@@ -119,17 +133,18 @@ def _make_command(kind: str) -> click.Command:
     params = [
         click.Argument(["path"], default=".", type=click.Path(file_okay=False)),
         *(_option(field) for field in FIELDS[kind]),
-        click.Option(["--no-input"], is_flag=True,
-                     help="Never ask: fail (exit code 2) when a required option is missing."),
+        Option(["--no-input"], is_flag=True,
+               help="Never ask: fail (exit code 2) when a required option is missing."),
+        Option(["--lang", "language"], type=click.Choice(LANGUAGES), default=None,
+               help="Language of everything eacheck says (default: 'language' in eacheck.yaml, else sv)."),
     ]
     help_text = _HELP[kind]
-    return click.Command(kind, params=params, callback=handle_errors(callback), help=help_text,
+    return Command(kind, params=params, callback=handle_errors(callback), help=help_text,
                          short_help=help_text.splitlines()[0].rstrip("."))
 
 
 def _ask(field: Field, values: dict, index):
-    from eacheck.scaffold import new_entity
-
+    new_entity = _NEW
     default = field.default(values, index.language) if field.default else None
     hint = ", ".join(field.choices) or new_entity.known_ids_hint(field, index)
     text = field.label + (", separated by commas" if field.multiple else "")

@@ -4,19 +4,15 @@ from __future__ import annotations
 
 import click
 
-from eacheck.cli.common import emit, handle_errors, path_argument
-
-language_option = click.option(
-    "--lang", type=click.Choice(["sv", "en"]), default=None,
-    help="Language of the texts (default: the repository's eacheck.yaml, else sv).",
-)
+from eacheck.cli.common import command, emit, handle_errors, language_option, path_argument
 
 
-@click.command("principles")
+
+@command("principles")
 @path_argument
 @language_option
 @handle_errors
-def command(path: str, lang: str | None) -> None:
+def command(path: str, language: str | None) -> None:
     """List the principles in force in the repository at PATH.
 
     Shows each principle's id, severity, check and title; disabled ones are marked off.
@@ -25,7 +21,5 @@ def command(path: str, lang: str | None) -> None:
     Example: eacheck principles --lang en
     """
     from eacheck import api
-    from eacheck.output.principles_text import principles_table
 
-    bindings = api.principles_in_force(path)
-    emit(principles_table(bindings, lang or api.repository_language(path)))
+    emit(api.principles_table(path, language))

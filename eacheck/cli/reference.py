@@ -22,8 +22,14 @@ Generated from `eacheck --help` and the `--help` of every command by
 
 def cli_reference() -> str:
     """docs/cli.md: the help of ``eacheck`` and of every command and subcommand, in order."""
+    from eacheck import i18n
     from eacheck.cli import main
 
+    with i18n.using("en"):
+        return _reference(main)
+
+
+def _reference(main: click.Group) -> str:
     sections: list[tuple[str, str]] = []
 
     def add(command: click.Command, context: click.Context) -> None:

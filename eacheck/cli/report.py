@@ -4,22 +4,21 @@ from __future__ import annotations
 
 import click
 
-from eacheck.cli.common import as_of_option, emit, handle_errors, path_argument, revision
+from eacheck.cli.common import language_option, as_of_option, command, emit, handle_errors, option, path_argument, revision
 
 FORMATS = ("html", "md", "json")
 
 
-@click.command("report")
+@command("report")
 @path_argument
-@click.option("--format", "format_name", type=click.Choice(FORMATS), default="html", show_default=True,
+@option("--format", "format_name", type=click.Choice(FORMATS), default="html", show_default=True,
               help="html (one self-contained page), md (wiki or pull-request comment) or json.")
-@click.option("--out", metavar="FILE", default=None,
+@option("--out", metavar="FILE", default=None,
               help="Where to write; '-' prints to standard output. "
                    "Default: reports/<year>-Q<n>-shared-use.<format> under PATH.")
-@click.option("--compare-to", metavar="REV", default=None, callback=revision,
+@option("--compare-to", metavar="REV", default=None, callback=revision,
               help="Show the movement since this git revision, e.g. the tag of last quarter's report.")
-@click.option("--lang", "language", type=click.Choice(["sv", "en"]), default=None,
-              help="Report language (default: 'language' in eacheck.yaml, else sv).")
+@language_option
 @as_of_option
 @handle_errors
 def command(path: str, format_name: str, out: str | None, compare_to: str | None, language: str | None,
@@ -33,11 +32,11 @@ def command(path: str, format_name: str, out: str | None, compare_to: str | None
 
     Example: eacheck report --compare-to report-2026-Q3 --as-of 2026-11-27
     """
-    from eacheck.output.report import STDOUT, render_report, write_report
+    from eacheck import api
 
     options = {"as_of": as_of, "compare_to": compare_to, "language": language}
-    if out == STDOUT:
-        emit(render_report(path, format_name, **options))
+    if out == "-":
+        emit(api.render_report(path, format_name, **options))
         return
-    written = write_report(path, format_name, out, **options)
+    written = api.write_report(path, format_name, out, **options)
     click.echo(str(written), err=True)

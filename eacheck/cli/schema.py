@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import click
 
-from eacheck.cli.common import emit, handle_errors
-from eacheck.scaffold.editor_schemas import NAMES
-from eacheck.scaffold.language import LANGUAGES
+from eacheck.cli.common import command, emit, handle_errors, option
+from eacheck.i18n import LANGUAGES
+
+# The schema names, listed here so that `--help` needs no import of the schemas.
+# (tests/test_schema_command.py holds it equal to eacheck.scaffold.editor_schemas.NAMES)
+SCHEMA_NAMES = ("organization", "capability", "system", "integration", "procurement", "exception",
+                "entity", "principle", "settings")
 
 _USE = {
     "entity": "architecture/**/*.yaml  any kind, chosen by its `kind`",
@@ -15,11 +19,13 @@ _USE = {
 }
 
 
-@click.command("schema")
-@click.argument("name", required=False, type=click.Choice(NAMES))
-@click.option("--out", "out", metavar="DIR", type=click.Path(file_okay=False), default=None,
+@command("schema")
+# NAME as the metavar: the list of choices is longer than a usage line, and click would
+# break it in the middle of a word; the help text lists them instead.
+@click.argument("name", required=False, type=click.Choice(SCHEMA_NAMES), metavar="[NAME]")
+@option("--out", "out", metavar="DIR", type=click.Path(file_okay=False), default=None,
               help="Write the schemas (or only NAME) into DIR, replacing older ones.")
-@click.option("--lang", type=click.Choice(LANGUAGES), default=None,
+@option("--lang", type=click.Choice(LANGUAGES), default=None,
               help="Language of titles and descriptions "
                    "(default: the language of ./eacheck.yaml, else sv).")
 @handle_errors
@@ -29,14 +35,16 @@ def command(name: str | None, out: str | None, lang: str | None) -> None:
     With --out DIR, writes one schema per kind, the combined entity schema for architecture/
     (it dispatches on `kind`), and the principle and settings schemas, as NAME.schema.json;
     `eacheck init` writes them into .eacheck/schemas/, and this refreshes them after an upgrade.
-    With NAME and no --out, prints that schema. With neither, lists the schemas.
+    With NAME and no --out, prints that schema. With neither, lists the schemas. NAME is one
+    of: organization, capability, system, integration, procurement, exception, entity,
+    principle, settings.
 
     Example: eacheck schema --out .eacheck/schemas --lang sv
     """
-    from eacheck.scaffold import editor_schemas
-    from eacheck.scaffold.language import repository_language
+    from eacheck import api
 
-    lang = lang or repository_language(".")
+    editor_schemas = api.editor_schemas_module()
+    lang = lang or api.repository_language(".")
     if out is not None:
         names = (name,) if name else editor_schemas.NAMES
         for path in editor_schemas.write_schemas(out, lang, names):

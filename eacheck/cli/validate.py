@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import click
 
-from eacheck.cli.common import as_of_option, emit, handle_errors, path_argument
+from eacheck.cli.common import language_option, as_of_option, command, emit, handle_errors, option, path_argument
 
 
-@click.command("validate")
+@command("validate")
 @path_argument
-@click.option(
-    "--format", "format_name", type=click.Choice(["text", "json"]), default="text", show_default=True
+@option(
+    "--format", "format_name", type=click.Choice(["text", "json"]), default="text", show_default=True,
+    help="text for people; json for other tools (the same shape as `eacheck check --format json`).",
 )
 @as_of_option
+@language_option
 @handle_errors
-def command(path: str, format_name: str, as_of) -> None:
+def command(path: str, format_name: str, as_of, language: str | None) -> None:
     """Check that the files of the repository at PATH are well-formed.
 
     Reports YAML errors, schema violations, repeated ids and references that do not
@@ -24,8 +26,7 @@ def command(path: str, format_name: str, as_of) -> None:
     Example: eacheck validate . --format json
     """
     from eacheck import api
-    from eacheck.output.findings import render
 
     result = api.validate(path, as_of=as_of)
-    emit(render(format_name, result))
+    emit(api.render_findings(format_name, result))
     click.get_current_context().exit(result.exit_code)

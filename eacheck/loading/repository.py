@@ -7,9 +7,11 @@ read at all (see :mod:`eacheck.loading.sources`) raises :class:`~eacheck.errors.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from eacheck.findings import PRINCIPLES_IN_FORCE, SCHEMA, Finding, Severity
@@ -36,9 +38,11 @@ from eacheck.model.entities import (
 )
 from eacheck.model.landscape import Landscape
 from eacheck.model.references import COUNTRY_PATHS, article, reference_problems, values_at
+from eacheck.model.suggestions import ReferenceHints
 from eacheck.safe_text import shorten
 
 DEFAULT_PRINCIPLES_LABEL = "<eacheck defaults>/principles"
+_NAMED_PLACES = 5
 _POSITIONS = re.compile(r"(?:line \d+|:\d+)")
 
 _BUILDERS = {
@@ -123,15 +127,22 @@ class _Loader:
         self.problems: list[Finding] = []
         self.located: dict[str, list[yaml_parser.Positions]] = {}
 
-    def problem(self, file: str, line: int, column: int, message: str, subject: str = "", kind: str = "file") -> None:
-        code = _POSITIONS.sub("", message)  # baselines must not depend on line numbers
+    def problem(
+        self, file: str, line: int, column: int, message: str, subject: str = "", kind: str = "file",
+        code: str | None = None,
+    ) -> None:
+        # Baselines must not depend on line numbers, nor on advice that changes with the rest
+        # of the repository (``code``, when given).
+        code = _POSITIONS.sub("", message if code is None else code)
         self.problems.append(
             Finding(SCHEMA, Severity.ERROR, subject or file, kind, message, file, line, column, code)
         )
 
-    def document_problem(self, document: _Document, path: tuple[Any, ...], message: str) -> None:
+    def document_problem(
+        self, document: _Document, path: tuple[Any, ...], message: str, code: str | None = None
+    ) -> None:
         line, column = _position(self.located, document.origin, path)
-        self.problem(document.file, line, column, message, document.id or document.file, document.kind)
+        self.problem(document.file, line, column, message, document.id or document.file, document.kind, code)
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -150,38 +161,58 @@ class _Loader:
     # -- checking across files -------------------------------------------------------------
 
     def check_ids(self, documents: list[_Document], uniqueness: str) -> dict[str, str]:
-        """Kind of every id, first definition wins; a repeated id is a problem at the repeat."""
-        first: dict[str, _Document] = {}
+        """Kind of every id, first definition wins.
+
+        A repeated id is a problem on every document that uses it, each pointing at the others'
+        `id:` lines: in a pull request the annotation must reach the file that was changed,
+        whichever of them sorts first.
+        """
+        users: dict[str, list[_Document]] = {}
         for document in documents:
             entity_id = document.id
-            if entity_id is None:
+            if entity_id is not None:
+                users.setdefault(entity_id, []).append(document)
+        for entity_id, same in users.items():
+            if len(same) < 2:
                 continue
-            if entity_id in first:
-                earlier = first[entity_id]
+            places = [(document, self._id_line(document)) for document in same]
+            for index, (document, _) in enumerate(places):
+                # At most a few others are named: an id used 10,000 times must not make 10,000
+                # messages of 10,000 places each.
+                named = [place for place in places[: _NAMED_PLACES + 1] if place[0] is not document][:_NAMED_PLACES]
+                others = " and ".join(f"{article(other.kind)} in {other.file}:{line}" for other, line in named)
+                if len(places) - 1 > len(named):
+                    others += f" and {len(places) - 1 - len(named)} more"
                 self.document_problem(
                     document, ("id",),
-                    f"the id '{shorten(entity_id)}' is already used by {article(earlier.kind)} in "
-                    f"{earlier.file}:{earlier.line}; {uniqueness}",
+                    f"the id '{shorten(entity_id)}' is also used by {others}; {uniqueness}, so rename "
+                    "all but one of them",
                 )
+            for document in same[1:]:
                 document.valid = False
-                continue
-            first[entity_id] = document
-        return {entity_id: document.kind for entity_id, document in first.items()}
+        return {entity_id: same[0].kind for entity_id, same in users.items()}
+
+    def _id_line(self, document: _Document) -> int:
+        return _position(self.located, document.origin, ("id",))[0]
 
     def check_references(
         self, documents: list[_Document], kinds_by_id: dict[str, str], principle_ids: set[str]
     ) -> None:
+        hints = ReferenceHints(
+            (document.id, document.kind, document.value.get("name", document.value.get("title")))
+            for document in documents if document.id is not None
+        )
         limit = schema_validation.MAX_ISSUES_PER_DOCUMENT
         for document in documents:
-            problems = reference_problems(document.kind, document.value, kinds_by_id, principle_ids)
-            for count, (path, message) in enumerate(problems):
+            problems = reference_problems(document.kind, document.value, kinds_by_id, principle_ids, hints)
+            for count, (path, message, stable) in enumerate(problems):
                 if count == limit:  # a list of a million dangling ids is one problem, not a million
                     self.document_problem(document, (), (
                         f"this document has more than {limit:,} references that do not resolve; "
                         "the rest are not listed. Fix these and run eacheck again"
                     ))
                     break
-                self.document_problem(document, path, message)
+                self.document_problem(document, path, message, code=stable)
                 document.valid = False
             for pattern in COUNTRY_PATHS.get(document.kind, ()):
                 for path, code in values_at(document.value, pattern):
@@ -329,3 +360,41 @@ def _load_settings(loader: _Loader, source) -> Settings:
 def read_settings(source) -> Settings:
     """The settings alone; problems in eacheck.yaml give the defaults (validate reports them)."""
     return _load_settings(_Loader(source), source)
+
+
+class _SettingsFolder:
+    """Just eacheck.yaml of a folder that need not be a whole repository (`eacheck schema` runs
+    anywhere), read as the working tree reads it: never through a link out of the folder."""
+
+    def __init__(self, root: str | os.PathLike[str]) -> None:
+        self.root = Path(root)
+
+    def read(self, relative: str) -> SourceFile | None:
+        path = self.root / relative
+        try:
+            if not path.is_file() or not path.resolve().is_relative_to(self.root.resolve()):
+                return None
+            return SourceFile(relative, path.read_bytes())
+        except OSError:
+            return None
+
+
+def repository_language(root: str | os.PathLike[str]) -> str:
+    """The ``language`` of ``root``'s eacheck.yaml; the default (sv) when it has none or the file
+    is missing or unreadable (`validate` reports that).
+
+    Read without the settings' schema: every command asks this before it parses its arguments,
+    `--help` included, and must stay light.
+    """
+    from eacheck.i18n import DEFAULT_LANGUAGE, LANGUAGES
+
+    settings_file = _SettingsFolder(root).read(SETTINGS_FILE)
+    if settings_file is None:
+        return DEFAULT_LANGUAGE
+    try:
+        documents = yaml_parser.parse(yaml_parser.decode(settings_file.data)).documents
+    except ValueError:
+        return DEFAULT_LANGUAGE
+    value = documents[0].value if documents else None
+    language = value.get("language") if isinstance(value, dict) else None
+    return language if language in LANGUAGES else DEFAULT_LANGUAGE

@@ -57,11 +57,11 @@ class Landscape:
 
     @cached_property
     def graph(self):
-        """The integration graph (``networkx.MultiDiGraph``), built once; see eacheck.analysis.graph.
+        """The integration graph (``networkx.MultiDiGraph``), built once; see eacheck.model.graph.
 
         Imported here, not at the top, so commands that never walk the graph don't load networkx.
         """
-        from eacheck.analysis.graph import build_graph
+        from eacheck.model.graph import build_graph
 
         return build_graph(self)
 

@@ -24,7 +24,7 @@ from typing import Any
 from eacheck.errors import UsageError
 from eacheck.model.schema_texts_sv import SV
 from eacheck.model.schema_validation import KINDS, schema_for
-from eacheck.scaffold.language import LANGUAGES
+from eacheck.i18n import LANGUAGES
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 ENTITY = "entity"

@@ -10,7 +10,6 @@ kind's schema before it is written, so ``eacheck new`` never leaves an invalid f
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 import textwrap
@@ -19,12 +18,15 @@ from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from eacheck.errors import UsageError
 from eacheck.model.references import article
 from eacheck.model.schema_validation import schema_for
-from eacheck.scaffold.language import repository_language
+from eacheck.model.suggestions import closest, did_you_mean
+
+if TYPE_CHECKING:
+    from eacheck.model.landscape import Landscape
 
 KINDS = ("system", "integration", "procurement", "exception")
 ANY_KIND = "entity"
@@ -139,6 +141,7 @@ class RepositoryIndex:
     kinds: dict[str, str]        # architecture id -> kind
     places: dict[str, str]       # architecture id -> "file:line" of its first definition
     principles: tuple[str, ...]
+    landscape: Landscape         # the valid entities, for what the new file suggests
 
     def ids(self, kind: str) -> list[str]:
         if kind == PRINCIPLE:
@@ -151,34 +154,34 @@ class RepositoryIndex:
 def index_repository(root: str | Path) -> RepositoryIndex:
     """Ids, kinds and places of every entity under ``architecture/``, and the principle ids.
 
-    Documents are read as written, valid or not: an id is taken even if its document has other
-    problems, so ``new`` never creates a second one.
+    Read by the same loader as every other command, once. Documents are taken as written,
+    valid or not: an id is taken even if its document has other problems, so ``new`` never
+    creates a second one.
     """
-    from eacheck.loading import parsing
-    from eacheck.loading.repository import default_principle_files
-    from eacheck.loading.sources import ARCHITECTURE_DIR, PRINCIPLES_DIR, WorkingTree
+    from eacheck.loading import WorkingTree, load
+    from eacheck.loading.sources import ARCHITECTURE_DIR
+    from eacheck.model.entities import Origin
 
-    tree = WorkingTree(root)
+    repository = load(WorkingTree(root))
     kinds: dict[str, str] = {}
     places: dict[str, str] = {}
-    for parsed in parsing.parse_files(tree.yaml_files(ARCHITECTURE_DIR)):
-        for document in parsed.documents:
-            value = document.value
-            if isinstance(value, dict) and isinstance(value.get("id"), str):
-                kind = value.get("kind")
-                kinds.setdefault(value["id"], kind if isinstance(kind, str) else "entity")
-                places.setdefault(value["id"], f"{parsed.path}:{document.line}")
-    if tree.has_dir(PRINCIPLES_DIR):
-        principle_files = list(tree.yaml_files(PRINCIPLES_DIR))
-    else:  # no principles/ folder: the shipped defaults are in force, as the loader reads them
-        principle_files = default_principle_files()
-    principles = {
-        document.value["id"]
-        for parsed in parsing.parse_files(principle_files)
-        for document in parsed.documents
-        if isinstance(document.value, dict) and isinstance(document.value.get("id"), str)
-    }
-    return RepositoryIndex(Path(root), repository_language(root), kinds, places, tuple(sorted(principles)))
+    principles: set[str] = set()
+    for file, documents in sorted(repository.located.items()):
+        in_architecture = file.startswith(ARCHITECTURE_DIR + "/")
+        for number, positions in enumerate(documents):
+            value = positions.value
+            if not isinstance(value, dict) or not isinstance(value.get("id"), str):
+                continue
+            entity_id = value["id"]
+            if not in_architecture:
+                principles.add(entity_id)
+                continue
+            kind = value.get("kind")
+            kinds.setdefault(entity_id, kind if isinstance(kind, str) else "entity")
+            line, _ = repository.locate(Origin(file, number, 1), ("id",))
+            places.setdefault(entity_id, f"{file}:{line}")
+    return RepositoryIndex(Path(root), repository.landscape.settings.language, kinds, places,
+                           tuple(sorted(principles)), repository.landscape)
 
 
 # -- checking values --------------------------------------------------------------------------
@@ -229,9 +232,9 @@ def _reference_problem(kind: str, value: str, index: RepositoryIndex) -> str | N
             f"give the id of {article(noun)}"
         )
     message = f"there is no {noun} with the id '{value}' in this repository"
-    close = difflib.get_close_matches(value, known, n=3)
+    close = closest(value, known)
     if close:
-        message += "; did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
+        message += "; " + did_you_mean(close)
     elif not known:
         message += f"; add the {noun} first"
     elif len(known) <= _LISTED_IDS:
@@ -347,13 +350,7 @@ def render(kind: str, values: dict[str, Any], index: RepositoryIndex) -> str:
 
 def _systems_to_examine(values: dict[str, Any], index: RepositoryIndex) -> list[str]:
     """Systems serving the procurement's capabilities: the reuse principle wants each examined."""
-    try:
-        from eacheck import api
-
-        landscape = api.open_repository(index.root).landscape
-    except UsageError:
-        return []
-    serving = landscape.active_systems_by_capability
+    serving = index.landscape.active_systems_by_capability
     return sorted({system.id for capability in values["capability"] for system in serving.get(capability, ())})
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from eacheck import __version__, safe_write
 from eacheck.errors import UsageError
 from eacheck.scaffold import editor_schemas
-from eacheck.scaffold.language import LANGUAGES
+from eacheck.i18n import LANGUAGES
 
 SCHEMA_FOLDER = ".eacheck/schemas"
 VERSION_TOKEN = "__EACHECK_VERSION__"

@@ -21,7 +21,7 @@ def render(format_name: str, landscape, selection) -> str:
 
 def flow_edges(landscape, selection):
     """(tail, head, leg attributes) of every flow leg the selection shows, sorted."""
-    from eacheck.analysis.graph import FLOW
+    from eacheck.model.graph import FLOW
     from eacheck.analysis.selection import selection_graph
 
     graph = selection_graph(landscape, selection)

@@ -1,7 +1,7 @@
 """GraphML for yEd and Gephi: the selection's part of the integration graph, as it is.
 
 Nodes are the shown organizations, capabilities and systems; edges are the flow legs and the
-owns, uses, serves and part-of links among them (eacheck.analysis.graph documents every
+owns, uses, serves and part-of links among them (eacheck.model.graph documents every
 attribute). Each node also gets ``label`` (its name), the attribute Gephi shows; in yEd, map
 it with Edit → Properties Mapper. Edge ids are the graph's edge keys, unique in the file.
 """

@@ -1,0 +1,140 @@
+"""Click, speaking the repository's language (SPEC §6): help texts, usage errors and click's
+own words ("Usage:", "Missing argument …") all come from eacheck's catalogue.
+
+The language of a run is decided once, before click parses anything (so that `--help` and
+usage errors are in it too): `--lang` when given, else the `language` of the repository's
+eacheck.yaml (the first argument that is a folder holding one, else the current folder), else
+Swedish. The help texts are written in English in the commands and translated when shown;
+`scripts/catalogues.py` collects them from the commands themselves, exactly as click holds them.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+
+from eacheck import i18n
+
+# The modules of click that say something to the user, each through its own module-level
+# `_` and `ngettext` (imported from the standard gettext module).
+_CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "shell_completion",
+                  "termui", "types", "utils")
+
+
+def speak_through_the_catalogue() -> None:
+    """Point click's `_` and `ngettext` at eacheck's catalogue and the language of the run."""
+    from importlib import import_module
+
+    for name in _CLICK_MODULES:
+        module = import_module(f"click.{name}")
+        if hasattr(module, "_"):
+            module._ = i18n._
+        if hasattr(module, "ngettext"):
+            module.ngettext = i18n.ngettext
+
+
+def language_of_arguments(arguments: list[str]) -> str:
+    """The language a command line asks for (see the module docstring)."""
+    for index, argument in enumerate(arguments):
+        if argument == "--lang" and index + 1 < len(arguments):
+            value = arguments[index + 1]
+        elif argument.startswith("--lang="):
+            value = argument.partition("=")[2]
+        else:
+            continue
+        if value in i18n.LANGUAGES:
+            return value
+    from eacheck import api
+
+    for argument in arguments:
+        if argument.startswith("-"):
+            continue
+        try:
+            if (Path(argument) / "eacheck.yaml").is_file():
+                return api.repository_language(argument)
+        except (OSError, ValueError):
+            continue
+    return api.repository_language(".")
+
+
+def translated(text: str | None) -> str | None:
+    """A help text in the language of the run; its English (cleaned) form is the message id."""
+    return None if text is None else i18n._(inspect.cleandoc(text))
+
+
+@contextmanager
+def _help_in_language(target: click.Command | click.Parameter) -> Iterator[None]:
+    # Click reads the help from the object while it formats; the object is shared between runs
+    # (tests run many in one process), so the translation is lent for the formatting only.
+    saved = {name: getattr(target, name, None) for name in ("help", "short_help")}
+    for name, value in saved.items():
+        if value is not None:
+            setattr(target, name, translated(value))
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if hasattr(target, name):
+                setattr(target, name, value)
+
+
+class _TranslatedHelpOption:
+    """Click makes the --help option once per command, its help text translated at that moment
+    and kept; a later run in the other language must not inherit it."""
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)
+        if option is not None and not isinstance(option, Option):
+            option.__class__ = Option  # adds no state: only translates its help when shown
+        if option is not None:
+            option.help = i18n.N_("Show this message and exit.")
+        return option
+
+
+class Command(_TranslatedHelpOption, click.Command):
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        with _help_in_language(self):
+            super().format_help_text(ctx, formatter)
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        with _help_in_language(self):
+            return super().get_short_help_str(limit)
+
+
+class Group(_TranslatedHelpOption, click.Group):
+    command_class = Command
+
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        with _help_in_language(self):
+            super().format_help_text(ctx, formatter)
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        with _help_in_language(self):
+            return super().get_short_help_str(limit)
+
+
+Group.group_class = Group
+
+
+class Option(click.Option):
+    def get_help_record(self, ctx: click.Context):
+        with _help_in_language(self):
+            return super().get_help_record(ctx)
+
+
+def help_texts(command: click.Command) -> Iterator[str]:
+    """Every help text of ``command`` and its subcommands and options, as message ids."""
+    for text in (command.help, command.short_help):
+        if text:
+            yield inspect.cleandoc(text)
+    for parameter in command.params:
+        if getattr(parameter, "help", None):
+            yield inspect.cleandoc(parameter.help)
+    if isinstance(command, click.Group):
+        context = click.Context(command)
+        for name in command.list_commands(context):
+            yield from help_texts(command.get_command(context, name))

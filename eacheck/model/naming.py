@@ -1,0 +1,59 @@
+"""How messages name entities and kinds, in every language.
+
+Swedish declines nouns where English puts an article, so a message never glues a kind word
+onto an id; it takes the whole phrase from here: ``the(kind, id)`` is "system 'x'" in English
+and "systemet 'x'" in Swedish, ``a(kind)`` "a system" and "ett system".
+"""
+
+from __future__ import annotations
+
+from eacheck.i18n import Message, N_, msg
+
+_THE = {
+    "organization": N_("organization '{id}'"),
+    "capability": N_("capability '{id}'"),
+    "system": N_("system '{id}'"),
+    "integration": N_("integration '{id}'"),
+    "procurement": N_("procurement '{id}'"),
+    "exception": N_("exception '{id}'"),
+    "principle": N_("principle '{id}'"),
+    "settings": N_("the settings in '{id}'"),
+    "file": N_("the file '{id}'"),
+}
+
+_A = {
+    "organization": N_("an organization"),
+    "capability": N_("a capability"),
+    "system": N_("a system"),
+    "integration": N_("an integration"),
+    "procurement": N_("a procurement"),
+    "exception": N_("an exception"),
+    "principle": N_("a principle"),
+    "entity": N_("an entity"),
+}
+
+_NAME = {
+    "organization": N_("organization"),
+    "capability": N_("capability"),
+    "system": N_("system"),
+    "integration": N_("integration"),
+    "procurement": N_("procurement"),
+    "exception": N_("exception"),
+    "principle": N_("principle"),
+    "entity": N_("entity"),
+}
+
+
+def the(kind: str, entity_id: str) -> Message:
+    """The entity named in a sentence: "system 'x'", "systemet 'x'"."""
+    return msg(_THE.get(kind, _THE["file"]), id=entity_id)
+
+
+def a(kind: str) -> Message:
+    """A kind with its indefinite article: "a system", "ett system"."""
+    return msg(_A.get(kind, _A["entity"]))
+
+
+def kind_name(kind: str) -> Message:
+    """The kind's own word, for lists and headings."""
+    return msg(_NAME.get(kind, _NAME["entity"]))

@@ -1,0 +1,112 @@
+"""One catalogue per language, complete, and formats with fixed bytes (SPEC §6)."""
+
+from __future__ import annotations
+
+import importlib.util
+from datetime import date
+
+import pytest
+
+from conftest import PROJECT_ROOT
+from eacheck import i18n
+from eacheck.i18n import formats, msg, msg_n
+
+
+def _catalogues_script():
+    spec = importlib.util.spec_from_file_location("catalogues", PROJECT_ROOT / "scripts" / "catalogues.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_catalogues_are_up_to_date_and_the_swedish_one_is_complete(capsys):
+    """Every message of the code, the templates, the commands' help and click is in the Swedish
+    catalogue with a translation, nothing fuzzy, and the compiled catalogues match (`make i18n`)."""
+    result = _catalogues_script().run(check=True)
+    assert result == 0, capsys.readouterr().err
+
+
+def test_an_untranslated_message_fails_the_check(tmp_path, monkeypatch, capsys):
+    script = _catalogues_script()
+    template = script.template()
+    template.add("A sentence nobody has translated yet.", locations=[("eacheck/x.py", None)])
+    monkeypatch.setattr(script, "template", lambda: template)
+    assert script.run(check=True) == 1
+    assert "untranslated: 'A sentence nobody has translated yet.'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("sv", ("1\u00a0234\u00a0567,3", "+2,5", "0,0", "1\u00a0200\u00a0000\u00a0kr", "-900\u00a0000\u00a0kr",
+                "47\u00a0%", "68\u00a0%", "27 november 2026", "a, b och c", "a, b eller c")),
+        ("en", ("1,234,567.3", "+2.5", "0.0", "SEK\u00a01,200,000", "-SEK\u00a0900,000",
+                "47%", "68%", "27 November 2026", "a, b and c", "a, b or c")),
+    ],
+)
+def test_formats_have_fixed_bytes(language, expected):
+    assert (
+        formats.number(1234567.25, language, 1),
+        formats.number(2.5, language, 1, signed=True),
+        formats.number(0.0004, language, 1, signed=True),  # no change is neither + nor -
+        formats.money(1200000, language),
+        formats.money(-900000, language, signed=True),
+        formats.percent(0.4712, language),
+        formats.percent(0.675, language),  # half up, as people round
+        formats.long_date(date(2026, 11, 27), language),
+        formats.join(["a", "b", "c"], language),
+        formats.join(["a", "b", "c"], language, style="or"),
+    ) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "count", "expected"),
+    [
+        ("sv", 0, "obs: 0 fel i filerna; det som felen gäller saknas i diagrammet"),
+        ("sv", 1, "obs: 1 fel i filerna; det som felet gäller saknas i diagrammet"),
+        ("sv", 2, "obs: 2 fel i filerna; det som felen gäller saknas i diagrammet"),
+        ("en", 0, "note: 0 problems in the files; what they concern is left out of the diagram"),
+        ("en", 1, "note: 1 problem in the files; what it concerns is left out of the diagram"),
+        ("en", 2, "note: 2 problems in the files; what they concern is left out of the diagram"),
+    ],
+)
+def test_plural_forms_follow_the_count(language, count, expected):
+    message = msg_n(
+        "note: {n} problem in the files; what it concerns is left out of the diagram "
+        "(run `eacheck validate` to see it)",
+        "note: {n} problems in the files; what they concern is left out of the diagram "
+        "(run `eacheck validate` to see them)",
+        count,
+    )
+    assert message.render(language).startswith(expected)
+
+
+def test_a_message_renders_its_values_in_the_language_it_is_shown_in():
+    message = msg("'{value}' is not a date; write YYYY-MM-DD", value="30/6")
+    assert message.render("sv") == "'30/6' är inget datum; skriv ÅÅÅÅ-MM-DD"
+    assert message.render("en") == "'30/6' is not a date; write YYYY-MM-DD"
+    with i18n.using("en"):
+        assert str(message) == message.render("en")
+    assert i18n.current_language() == "sv"  # the default again after the block
+    # language-free and hashable: it can stand for a finding's problem in a baseline
+    assert message == msg("'{value}' is not a date; write YYYY-MM-DD", value="30/6")
+    assert len({message, msg("'{value}' is not a date; write YYYY-MM-DD", value="30/6")}) == 1
+
+
+def test_a_value_from_the_files_is_cut_in_a_message():
+    message = msg("'{value}' is not a date; write YYYY-MM-DD", value="x" * 10_000)
+    rendered = message.render("en")
+    assert len(rendered) < 300 and rendered.startswith("'" + "x" * 100) and "…'" in rendered
+
+
+def test_click_speaks_the_language_of_the_run(run, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no eacheck.yaml here: Swedish
+    swedish = run("check", "--help")
+    assert swedish.output.startswith("Användning: ") and "Visa den här hjälpen och avsluta." in swedish.output
+    assert "Pröva förrådet i PATH mot de principer som gäller." in swedish.output
+    english = run("check", "--lang", "en", "--help")
+    assert english.output.startswith("Usage: ") and "Show this message and exit." in english.output
+    (tmp_path / "eacheck.yaml").write_text("language: en\n", encoding="utf-8")
+    assert run("check", "--help").output.startswith("Usage: ")
+    error = run("check", "--format", "pdf")
+    assert error.exit_code == 2 and "Invalid value for '--format'" in error.output
