@@ -88,7 +88,7 @@ def read_regular_file(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES)
         if error.errno == errno.ELOOP:
             raise NotReadable("it is a symbolic link, and eacheck reads no link here") from None
         raise NotReadable(f"it cannot be read: {error.strerror}") from None
-    with os.fdopen(handle, "rb") as file:
+    with open(handle, "rb", buffering=0) as file:
         found = os.fstat(handle)
         if not stat.S_ISREG(found.st_mode):
             raise NotReadable(f"it is {what_it_is(found.st_mode)}, not a file; eacheck reads only files")
@@ -97,7 +97,11 @@ def read_regular_file(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES)
                 f"it is {found.st_size:,} bytes, more than the {limit:,} eacheck reads from one "
                 "file; split it into several files"
             )
-        data = file.read(limit + 1)
+        # The size it has, and one byte more to see whether it grew meanwhile: asking for the
+        # limit itself would allocate the limit for every file.
+        data = file.read(found.st_size + 1)
+        if len(data) > found.st_size:
+            data += file.read(limit + 1 - len(data))
     if len(data) > limit:  # it grew while being read
         raise NotReadable(f"it is more than the {limit:,} bytes eacheck reads from one file")
     return data

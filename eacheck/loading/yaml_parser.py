@@ -111,11 +111,17 @@ class YamlProblem:
     message: str
 
 
+# A position is (line << 32) + column, both 1-based; a column needs 32 bits only past
+# MAX_FILE_CHARACTERS, which is refused. _FIRST turns libyaml's 0-based mark into that.
+_COLUMN_BITS = 32
+_FIRST = (1 << _COLUMN_BITS) + 1
+
+
 class Positions:
     """Where each mapping key and list item of one document is: recorded while the document is
     built, looked up when a message needs a line.
 
-    The builder calls :attr:`record` with :func:`pack` of the key's or item's start mark, in the
+    The builder calls :attr:`record` with :meth:`pack` of the key's or item's start mark, in the
     order it meets them: depth first, keys in document order, a key before what its value holds.
     :meth:`of` walks the built value in that same order, once per document and only when asked,
     to index where each container's keys and items are; after that, a lookup costs one step per
@@ -125,8 +131,6 @@ class Positions:
     """
 
     __slots__ = ("value", "record", "_packed", "_children")
-
-    _COLUMN_BITS = 32  # a column needs 32 bits only past MAX_FILE_CHARACTERS, which is refused
 
     def __init__(self, value: Any = None, packed: bytes | None = None) -> None:
         self.value = value
@@ -139,7 +143,8 @@ class Positions:
 
     @staticmethod
     def pack(mark) -> int:
-        return ((mark.line + 1) << Positions._COLUMN_BITS) | (mark.column + 1)
+        """A start mark as the builder records it: 1-based line and column in one integer."""
+        return (mark.line << _COLUMN_BITS) + mark.column + _FIRST
 
     def to_bytes(self) -> bytes:
         packed = self._packed
@@ -165,7 +170,7 @@ class Positions:
             if not 0 <= entry < len(packed):
                 break
             value = packed[entry]
-            found = (value >> self._COLUMN_BITS, value & ((1 << self._COLUMN_BITS) - 1))
+            found = (value >> _COLUMN_BITS, value & ((1 << _COLUMN_BITS) - 1))
         return found
 
     def _index(self) -> dict[int, dict[Any, int] | list[int]]:
@@ -256,11 +261,7 @@ class _Builder:
             raise _Refused(node, f"nesting deeper than {MAX_DEPTH} levels; flatten the document")
         tag = node.tag
         if type(node) is ScalarNode:
-            text = node.value
-            self.text_left -= len(text)
-            if self.text_left < 0:
-                raise _Overrun(node)
-            return text if tag == STR else _scalar(node, tag)
+            return node.value if tag == STR else _scalar(node, tag)
         if type(node) is MappingNode:
             if tag != MAP:
                 raise _Refused(node, _refused_tag(tag))
@@ -268,16 +269,17 @@ class _Builder:
         if tag != SEQ:
             raise _Refused(node, _refused_tag(tag))
         items = []
-        record, pack = self.positions.record, Positions.pack
+        record, build = self.positions.record, self.build
         for item in node.value:
-            record(pack(item.start_mark))
-            items.append(self.build(item, depth + 1))
+            mark = item.start_mark
+            record((mark.line << _COLUMN_BITS) + mark.column + _FIRST)
+            items.append(build(item, depth + 1))
         return items
 
     def _mapping(self, node: MappingNode, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first_seen: dict[str, int] = {}
-        record, pack = self.positions.record, Positions.pack
+        record, build = self.positions.record, self.build
         for key_node, value_node in node.value:
             if type(key_node) is not ScalarNode:
                 raise _Refused(key_node, "a key must be a plain name, not a list or mapping")
@@ -289,9 +291,6 @@ class _Builder:
                     )
                 # A key is always read as its text, but a tag on it is refused as anywhere else.
                 _scalar(key_node, key_tag)
-            self.text_left -= len(key)
-            if self.text_left < 0:
-                raise _Overrun(key_node)
             mark = key_node.start_mark
             if key in first_seen:
                 # Keep the first value: reporting is what matters, and the first is what a
@@ -313,9 +312,27 @@ class _Builder:
                 )
                 continue
             first_seen[key] = mark.line + 1
-            record(pack(mark))
-            result[key] = self.build(value_node, depth + 1)
+            record((mark.line << _COLUMN_BITS) + mark.column + _FIRST)
+            result[key] = build(value_node, depth + 1)
         return result
+
+
+class _AliasBuilder(_Builder):
+    """The builder for a file that holds an alias (a '*'): it also counts the characters of text
+    it builds, each expansion again. Without an alias a file cannot build more text than it
+    holds, so the others do not pay for the count."""
+
+    __slots__ = ()
+
+    def build(self, node: yaml.Node, depth: int = 0) -> Any:
+        if type(node) is ScalarNode:
+            self.text_left -= len(node.value)
+        elif type(node) is MappingNode:
+            for key_node, _ in node.value:
+                self.text_left -= len(key_node.value) if type(key_node) is ScalarNode else 0
+        if self.text_left < 0:
+            raise _Overrun(node)
+        return super().build(node, depth)
 
 
 def _refused_tag(tag: str) -> str:
@@ -397,7 +414,7 @@ def parse(text: str) -> ParsedYaml:
         )))
         return result
     composer = _Composer(text)
-    builder = _Builder()
+    builder = _AliasBuilder() if "*" in text else _Builder()
     index = 0
     try:
         while composer.check_node():
