@@ -192,14 +192,43 @@ CASES = {
 }
 
 
+def _cache_replaced_by(kind: str):
+    """A case of its own: the cache file of a small repository replaced by a FIFO, or by a link
+    to /dev/zero (as read by the cache; eacheck must neither hang nor read it)."""
+
+    def prepare(root: Path, cache: Path, eacheck: list[str]) -> None:
+        subprocess.run([*eacheck, "validate", str(root)], env={**os.environ, "EACHECK_CACHE_DIR": str(cache)},
+                       capture_output=True, check=False)
+        [path] = list(cache.glob("*.cache"))
+        path.unlink()
+        if kind == "fifo":
+            os.mkfifo(path)
+        else:
+            os.symlink("/dev/zero", path)
+
+    return prepare
+
+
+CACHE_CASES = {
+    "the cache file is a FIFO": _cache_replaced_by("fifo"),
+    "the cache file links to /dev/zero": _cache_replaced_by("zero"),
+}
+
+
 def run_case(name: str, workdir: Path, eacheck: list[str]) -> tuple[float, float, int, str]:
-    generator, size = CASES[name]
     root = write_base(workdir / "repo")
-    generator(root, size)
     environment = {**os.environ, "EACHECK_CACHE_DIR": "off"}
+    if name in CACHE_CASES:
+        cache = workdir / "cache"
+        CACHE_CASES[name](root, cache, eacheck)
+        environment["EACHECK_CACHE_DIR"] = str(cache)
+    else:
+        generator, size = CASES[name]
+        generator(root, size)
     started = time.perf_counter()
     with open(workdir / "out", "wb") as out:
-        process = subprocess.Popen([*eacheck, "validate", str(root)], stdout=out, stderr=subprocess.STDOUT, env=environment)
+        process = subprocess.Popen([*eacheck, "validate", str(root), "--lang", "en"], stdout=out,
+                                   stderr=subprocess.STDOUT, env=environment)
         _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - started
     output = (workdir / "out").read_bytes()
@@ -218,7 +247,7 @@ def main() -> None:
     # neighbours as about eacheck.
     print("| case | wall s | CPU s | peak MB | exit | output |")
     print("|---|---|---|---|---|---|")
-    for name in arguments.only or CASES:
+    for name in arguments.only or [*CASES, *CACHE_CASES]:
         workdir = Path(tempfile.mkdtemp(prefix="eacheck-hostile-"))
         try:
             elapsed, cpu, megabytes, code, said = run_case(name, workdir, eacheck)
