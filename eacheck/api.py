@@ -24,6 +24,7 @@ from eacheck.loading import GitRevision, LoadedRepository, WorkingTree, load
 if TYPE_CHECKING:
     from eacheck.analysis.figures import Figures
     from eacheck.analysis.impact import Impact
+    from eacheck.i18n import Message
     from eacheck.checks.engine import CheckOutcome
 
 PathLike = str | os.PathLike[str]
@@ -201,7 +202,7 @@ class Answer:
     text: str
     problems: int
     # Said on standard error beside the text: a Mermaid diagram past Mermaid's default limits.
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Message | str, ...] = ()
 
 
 def graph(

@@ -125,6 +125,8 @@ class Impact:
     upstream: tuple[Reached, ...] = ()
     downstream: tuple[Reached, ...] = ()
     organizations: tuple[str, ...] = ()
+    # The same organizations by name, sorted by name: how a person reads them (JSON has the ids).
+    organization_names: tuple[str, ...] = ()
     still_served: tuple[StillServed, ...] = ()
     uncovered: tuple[Uncovered, ...] = ()
     stale_integrations: tuple[StaleIntegration, ...] = ()
@@ -170,6 +172,7 @@ def impact(landscape: Landscape, system_id: str, as_of: date | None = None) -> I
             ))
 
     downstream_of, upstream_of = _flow_neighbours(landscape, system_id)
+    users = landscape.using_organizations(system)
     others_serving = _others_serving(landscape, system)
     return Impact(
         system=system.id,
@@ -179,7 +182,8 @@ def impact(landscape: Landscape, system_id: str, as_of: date | None = None) -> I
         broken_integrations=tuple(broken),
         upstream=_reach(system_id, upstream_of),
         downstream=_reach(system_id, downstream_of),
-        organizations=tuple(sorted(landscape.using_organizations(system))),
+        organizations=tuple(sorted(users)),
+        organization_names=tuple(sorted((_name_of(landscape, org) for org in users), key=str.casefold)),
         still_served=tuple(
             StillServed(capability, tuple(others))
             for capability, others in others_serving.items() if others
@@ -189,6 +193,10 @@ def impact(landscape: Landscape, system_id: str, as_of: date | None = None) -> I
             for capability, others in others_serving.items() if not others
         ),
     )
+
+
+def _name_of(landscape: Landscape, organization_id: str) -> str:
+    return landscape.organizations[organization_id].name or organization_id
 
 
 def _stale(landscape: Landscape, system) -> tuple[StaleIntegration, ...]:

@@ -35,7 +35,9 @@ and the entity ids joined by dots, with every character outside [A-Za-z0-9-] spe
 ``_<hex>_``; eacheck ids hold no dots or underscores, so different inputs never give one
 identifier, and the same input always gives the same one.
 
-Names are ``<name xml:lang="…">`` in the group's language (``eacheck.yaml``). An
+Names are ``<name xml:lang="…">`` in the language of the run (``--lang``, else the group's
+``language`` in ``eacheck.yaml``); the few words that are not names from the files (folder
+labels, "owns", the property names) come from the translation catalogue. An
 ``<organizations>`` tree files the concepts into folders (organizations, systems by owner,
 capabilities, relationships, views), and a default view lays out the systems and their flows
 so that Archi opens the model with something to look at.
@@ -47,28 +49,36 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from eacheck.i18n import current_language, pgettext
+
 NAMESPACE = "http://www.opengroup.org/xsd/archimate/3.0/"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 XSI_TYPE = f"{{{XSI}}}type"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 SCHEMA_LOCATION = f"{NAMESPACE} http://www.opengroup.org/xsd/archimate/3.1/archimate3_Diagram.xsd"
 
-_WORDS = {
-    "sv": {"model": "Applikationslandskap", "owns": "äger", "organizations": "Organisationer",
-           "systems": "System", "capabilities": "Förmågor", "relations": "Relationer",
-           "views": "Vyer", "view": "Integrationer", "id": "eacheck-id", "status": "Status",
-           "method": "Metod"},
-    "en": {"model": "Application landscape", "owns": "owns", "organizations": "Organizations",
-           "systems": "Systems", "capabilities": "Capabilities", "relations": "Relations",
-           "views": "Views", "view": "Integrations", "id": "eacheck id", "status": "Status",
-           "method": "Method"},
-}
-
 # The properties a system or a flow carries, in the order their definitions are written.
 _PROPERTY_KEYS = ("id", "method", "status")
 
 # Default view layout: a grid of system boxes, ordered by owner then id.
 _COLUMNS, _WIDTH, _HEIGHT, _GAP_X, _GAP_Y, _MARGIN = 6, 160, 55, 40, 45, 20
+
+
+def _words() -> dict[str, str]:
+    """The words of the model that are not names from the files, in the language of the run."""
+    return {
+        "model": pgettext("archimate", "Application landscape"),
+        "owns": pgettext("archimate", "owns"),
+        "organizations": pgettext("archimate", "Organizations"),
+        "systems": pgettext("archimate", "Systems"),
+        "capabilities": pgettext("archimate", "Capabilities"),
+        "relations": pgettext("archimate", "Relations"),
+        "views": pgettext("archimate", "Views"),
+        "view": pgettext("archimate", "Integrations"),
+        "id": pgettext("archimate", "eacheck id"),
+        "status": pgettext("archimate", "Status"),
+        "method": pgettext("archimate", "Method"),
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,11 +116,11 @@ def _tag(name: str) -> str:
 
 
 class _Writer:
-    """Writes names and properties with the group's language as their ``xml:lang``."""
+    """Writes names and properties with the language of the run as their ``xml:lang``."""
 
-    def __init__(self, landscape) -> None:
-        self.language = landscape.settings.language if landscape.settings.language in _WORDS else "en"
-        self.words = _WORDS[self.language]
+    def __init__(self) -> None:
+        self.language = current_language()
+        self.words = _words()
 
     def named(self, parent, tag: str, text: str, **attributes) -> ET.Element:
         element = ET.SubElement(parent, _tag(tag), attributes)
@@ -136,7 +146,7 @@ def render(landscape, selection) -> str:
 
     ET.register_namespace("", NAMESPACE)
     ET.register_namespace("xsi", XSI)
-    writer = _Writer(landscape)
+    writer = _Writer()
     model = ET.Element(_tag("model"), {
         f"{{{XSI}}}schemaLocation": SCHEMA_LOCATION,
         "identifier": identifier("model", "eacheck"),
