@@ -148,7 +148,12 @@ def principle_comments(text: str) -> Iterator[str]:
     """Every comment of a shipped principle below its opening comment, as one text each (a block
     of whole-line comments joined into one): what the catalogue holds for :func:`principle_file`."""
     found: list[str] = []
-    _body(text.splitlines(), translate=lambda comment: found.append(comment) or comment)
+
+    def collect(comment: str) -> str:
+        found.append(comment)
+        return comment
+
+    _body(text.splitlines(), translate=collect)
     yield from found
 
 
