@@ -75,11 +75,16 @@ def check(
                           outcome.principles)
 
 
-def render_findings(format_name: str, result: FindingsResult, root: PathLike = ".") -> str:
-    """``result`` in one of the findings formats (text, json, sarif, junit, github)."""
+def render_findings(
+    format_name: str, result: FindingsResult, root: PathLike = ".", language: str | None = None
+) -> str:
+    """``result`` in one of the findings formats (text, json, sarif, junit, github), its words
+    in ``language`` (default: the language of the run in progress, see :func:`eacheck.i18n.using`)."""
+    from eacheck.i18n import using
     from eacheck.output.findings import render
 
-    return render(format_name, result, root=root)
+    with using(language):
+        return render(format_name, result, root=root)
 
 
 # -- principles ----------------------------------------------------------------------------------
@@ -115,13 +120,18 @@ def principles_table(path: PathLike, language: str | None = None) -> str:
 
 def explain(path: PathLike, principle_id: str, language: str | None = None) -> str:
     """One principle in full (Markdown); an id not in force raises :class:`UsageError`."""
-    from eacheck.model.suggestions import closest, did_you_mean
+    from eacheck.i18n import msg
+    from eacheck.model.suggestions import closest
     from eacheck.output.principles_text import principle_markdown
 
     bindings = {principle.id: (principle, check) for principle, check in principles_in_force(path)}
     if principle_id not in bindings:
-        hint = did_you_mean(closest(principle_id, list(bindings), n=1)) or "run `eacheck principles` for the list"
-        raise UsageError(f"no principle '{principle_id}' is in force; {hint}")
+        close = closest(principle_id, list(bindings), n=1)
+        if close:
+            raise UsageError(msg("no principle '{id}' is in force; did you mean '{close}'?",
+                                 id=principle_id, close=close[0]))
+        raise UsageError(msg("no principle '{id}' is in force; run `eacheck principles` for the list",
+                             id=principle_id))
     principle, check = bindings[principle_id]
     return principle_markdown(principle, check, language or repository_language(path), level=1) + "\n"
 

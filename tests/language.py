@@ -1,98 +1,163 @@
-"""Is a text in the language it should be? A detector for the tests (SPEC §6, issue #13).
+"""Does a text speak one language only? The detector behind the language tests (SPEC §6).
 
-A sentence in the wrong language gives itself away by its function words: an English sentence
-has "the", "is", "with" or "to" in it, a Swedish one "och", "som", "är" or "för". What may stay
-in either language is removed first, so that it cannot raise a false alarm or hide a real one:
+A run in Swedish must not say an English sentence, and a run in English no Swedish one, except
+for what comes from the files themselves: ids, names and texts written in the YAML, key names,
+file paths, codes. Whole sentences are what matter, and every sentence of either language needs
+its small words, so the detector looks for those: the function words of the *other* language
+("the", "which", "should" in a Swedish text; "och", "som", "inte" in an English one), as whole
+words, in what is left of the text once everything taken from the files is removed:
 
-- ids, names and texts taken from the YAML (the caller passes them: :func:`example_words`);
-- code spans (`...`), URLs, file paths and globs, command-line options, placeholders ({x});
-- key names of the file format (`retire_by`, `contract.end`, `key:`), and the keys of an
-  integration named together ("from, to or via"), which are the words of the format;
-- quoted values ('x', "x").
+- every string value written in the repository's YAML (architecture/, principles/, eacheck.yaml,
+  and the principles eacheck ships), except that a text written in both languages
+  (``{sv: …, en: …}``) counts only in the language of the run: the other version showing up
+  is exactly the mistake to catch;
+- code spans (`…`), ids and keys in quotes ('upph-ny', 'from'), kebab-case ids (cloud-and-legal),
+  snake_case and dotted key names (system_owner, lifecycle.retire_by), options (--fail-on),
+  file paths, URLs and hex digests (SARIF fingerprints).
 
-What is left is split into words; :func:`foreign_words` returns each function word of the other
-language with its line, so that a failing test shows where it is.
+Use :func:`foreign_words` (a list of hits with their context, empty when the text is clean), or
+:func:`assert_speaks`; :func:`strings_of_json` and :func:`strings_of_xml` take the texts out of a
+parsed document first, so that escaping and syntax do not count as words.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from functools import cache
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
 
-ENGLISH = frozenset({"the", "which", "has", "is", "add", "should", "with", "and", "of", "to", "for"})
-SWEDISH = frozenset({"och", "som", "för", "med", "är", "inte", "har", "till", "av", "ska"})
-FOREIGN = {"sv": ENGLISH, "en": SWEDISH}
+import yaml
 
-_REMOVED = [
-    re.compile(r"`[^`\n]*`"),                                   # code spans
-    re.compile(r"https?://\S+"),                                # URLs
-    re.compile(r"\{[^{}\n]*\}"),                                # placeholders
-    re.compile(r"'[^'\n]*'|\"[^\"\n]*\""),                      # quoted values
-    re.compile(r"(?<!\w)--?[A-Za-z][\w-]*"),                    # options
-    re.compile(r"[\w.*<>~-]*/[\w./*<>~-]*"),                    # paths and globs
-    re.compile(r"\b\w+(?:[._]\w+)+\b"),                         # keys: retire_by, contract.end
-    re.compile(r"\b[a-z][\w-]*:(?=\s|$)"),                      # a key before its value
-    re.compile(r"\bfrom, to\b|\bto (?:or|eller) via\b"),        # the keys of an integration
-]
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SHIPPED_PRINCIPLES = PROJECT_ROOT / "eacheck" / "defaults" / "principles"
+LANGUAGES = ("sv", "en")
 
+# Small words every sentence needs and the other language does not use, and the words of
+# eacheck's own short texts that have no small words ("FAILED: 3 errors, 1 warning"). Left out
+# on purpose: words both languages write ("in", "a", "i", "information"), language codes ("en"),
+# and words that stand alone in the other language's texts ("it": IT in Swedish, "no": Norway).
+ENGLISH = frozenset(
+    "the which has have is are was add should with and of to for not this that its or must "
+    "when there "
+    "error errors warning warnings finding findings waived exception exceptions passed failed "
+    "since already present subject principle principles rationale implications statement "
+    "parameters severity disabled default".split()
+)
+SWEDISH = frozenset(
+    "och som för med är inte har till av ska det att på eller utan när också ett om vid "
+    "från inga "
+    "fel varning varningar avvikelse avvikelser undantag godkänt underkänt sedan redan gäller "
+    "princip principer motivering konsekvenser parametrar allvarlighetsgrad avstängd".split()
+)
+OTHER_LANGUAGE_WORDS = {"sv": ENGLISH, "en": SWEDISH}
 
-def foreign_words(text: str, language: str, allowed: Iterable[str] = ()) -> list[tuple[str, str]]:
-    """(word, line) for every function word of the other language in ``text``, once the ids,
-    names and texts in ``allowed`` and the rest listed in the module docstring are removed."""
-    foreign = FOREIGN[language]
-    allowed = sorted({value for value in allowed if value and len(value) > 1}, key=len, reverse=True)
-    pattern = re.compile("|".join(re.escape(value) for value in allowed)) if allowed else None
-    found = []
-    for line in text.splitlines():
-        rest = pattern.sub(" ", line) if pattern else line
-        for removed in _REMOVED:
-            rest = removed.sub(" ", rest)
-        found += [(word, line) for word in _WORD.findall(rest) if word.lower() in foreign]
-    return found
-
-
-def assert_in_language(text: str, language: str, allowed: Iterable[str] = (), what: str = "") -> None:
-    found = foreign_words(text, language, allowed)
-    assert not found, f"{what}: words of the other language in a '{language}' text:\n" + "\n".join(
-        f"  {word!r} in: {line.strip()}" for word, line in found[:20]
-    )
+_CODE_SPAN = re.compile(r"`[^`\n]*`")
+_QUOTED_TOKEN = re.compile(r"'[^'\s]*'")
+_URL = re.compile(r"\b(?:https?|file)://\S+")
+_PATH = re.compile(r"[\w.<>%-]*(?:/[\w.<>%-]+)+/?|[\w-]+\.(?:ya?ml|json|md|py|j2|xml|sarif|html|csv|xlsx)\b")
+_OPTION = re.compile(r"(?<!\w)--?[a-z][a-z-]*")
+_KEBAB = re.compile(r"\b[\w]+(?:-[\w]+)+\b")
+_SNAKE_OR_DOTTED = re.compile(r"\b[a-z0-9]+(?:[_.][a-z0-9]+)+\b")
+_HEX = re.compile(r"\b[0-9a-f]{12,}(?::\d+)?\b")
+_WORD = re.compile(r"[^\W\d_]+")
 
 
-@cache
-def example_words() -> frozenset[str]:
-    """Every id, name, title and text of the example group and the default principles: what a
-    command may quote from the YAML in any language."""
-    from conftest import PROJECT_ROOT
+def yaml_strings(root: Path | None, language: str) -> frozenset[str]:
+    """Every string value in the YAML of the repository at ``root`` and of the shipped
+    principles, bilingual texts in ``language`` only (see the module docstring)."""
+    return _yaml_strings(None if root is None else Path(root).resolve(), language)
 
-    from eacheck import api
 
-    repository = api.open_repository(PROJECT_ROOT)
-    landscape = repository.landscape
-    words: set[str] = set()
+@lru_cache(maxsize=32)
+def _yaml_strings(root: Path | None, language: str) -> frozenset[str]:
+    files = sorted(SHIPPED_PRINCIPLES.glob("*.yaml"))
+    if root is not None:
+        for folder in ("architecture", "principles"):
+            files += sorted((root / folder).rglob("*.y*ml"))
+        if (root / "eacheck.yaml").is_file():
+            files.append(root / "eacheck.yaml")
+    found: set[str] = set()
+    for path in files:
+        try:
+            documents = list(yaml.safe_load_all(path.read_text(encoding="utf-8")))
+        except (yaml.YAMLError, UnicodeDecodeError):
+            continue  # a broken file is validate's business; its strings cannot show up whole
+        for document in documents:
+            found.update(_strings(document, language))
+    # A long text is shown whole or line by line; both count.
+    lines = {line for text in found for line in text.splitlines()}
+    return frozenset(text.strip() for text in found | lines if len(text.strip()) > 1)
 
-    def add(value) -> None:
-        if isinstance(value, str):
-            words.add(value)
-            words.update(line.strip() for line in value.splitlines())
-        elif isinstance(value, dict):
-            for item in value.values():
-                add(item)
-        elif isinstance(value, (list, tuple)):
-            for item in value:
-                add(item)
 
-    for collection in (landscape.organizations, landscape.capabilities, landscape.systems,
-                       landscape.integrations, landscape.procurements, landscape.exceptions):
-        for entity_id, entity in collection.items():
-            words.add(entity_id)
-            for attribute in ("name", "title", "reason", "decided_by", "system_owner", "description"):
-                add(getattr(entity, attribute, None))
-    for located in repository.located.values():
-        for value, _ in located:
-            if isinstance(value, dict) and value.get("kind") == "principle":
-                add(value)
-    if landscape.settings.name:
-        words.add(landscape.settings.name)
-    return frozenset(words)
+def _strings(value, language: str) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        if value and set(value) <= set(LANGUAGES) and all(isinstance(v, str) for v in value.values()):
+            yield value.get(language) or next(iter(value.values()))  # as eacheck picks it
+            return
+        for item in value.values():
+            yield from _strings(item, language)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item, language)
+
+
+def without_file_texts(text: str, language: str, root: Path | None = None, allowed: Iterable[str] = ()) -> str:
+    """``text`` with everything taken from the files (or named in ``allowed``) blanked out;
+    line breaks are kept, so that what is left can be quoted line by line.
+
+    Every text and pattern is looked for in the original text and the union blanked: blanking
+    one first could break another (an id blanked out of a path, `principles/x.yaml`, leaves a
+    path the path pattern no longer sees, and a pattern blanked out of a name leaves the rest
+    of the name)."""
+    blank = bytearray(len(text))
+    for known in {*yaml_strings(root, language), *allowed}:
+        if known in text:
+            for match in re.finditer(rf"(?<!\w){re.escape(known)}(?!\w)", text):
+                blank[match.start():match.end()] = b"\x01" * (match.end() - match.start())
+    for pattern in (_CODE_SPAN, _URL, _QUOTED_TOKEN, _PATH, _OPTION, _HEX, _KEBAB, _SNAKE_OR_DOTTED):
+        for match in pattern.finditer(text):
+            blank[match.start():match.end()] = b"\x01" * (match.end() - match.start())
+    return "".join(" " if flag and character != "\n" else character for character, flag in zip(text, blank))
+
+
+def foreign_words(text: str, language: str, root: Path | None = None, allowed: Iterable[str] = ()) -> list[str]:
+    """The other language's function words in ``text`` (a run in ``language``), each with the
+    line it stands in; empty when the text speaks ``language`` only."""
+    others = OTHER_LANGUAGE_WORDS[language]
+    cleaned = without_file_texts(text, language, root, allowed)
+    hits = []
+    for line, left in zip(text.splitlines(), cleaned.splitlines()):
+        words = [word for word in _WORD.findall(left) if word.lower() in others]
+        if words:
+            hits.append(f"{', '.join(words)}: {line.strip()[:300]}")
+    return hits
+
+
+def assert_speaks(text: str, language: str, root: Path | None = None, allowed: Iterable[str] = ()) -> None:
+    """Fail, quoting the lines, when ``text`` says something in the other language."""
+    hits = foreign_words(text, language, root, allowed)
+    assert not hits, f"not {language}:\n" + "\n".join(hits)
+
+
+def strings_of_json(value) -> list[str]:
+    """Every string value of a parsed JSON document (keys are the format's, not words)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in strings_of_json(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in strings_of_json(item)]
+    return []
+
+
+def strings_of_xml(element: ET.Element) -> list[str]:
+    """Every text and attribute value of an XML element and its descendants."""
+    texts = []
+    for node in element.iter():
+        texts += list(node.attrib.values())
+        texts += [text for text in (node.text, node.tail) if text and text.strip()]
+    return texts

@@ -37,7 +37,7 @@ def test_check_json_findings_carry_the_column_the_text_shows(repository, run):
         capabilities: [ekonomi, okand]
         lifecycle: {status: active}
         """})
-    text = run("check", root, "--as-of", "2026-11-27")
+    text = run("check", root, "--as-of", "2026-11-27", "--lang", "en")
     located = re.search(r"architecture/systems/x\.yaml:(\d+):(\d+): error \[schema\] 'capabilities'", text.output)
     assert located, text.output
     findings = json.loads(run("check", root, "--as-of", "2026-11-27", "--format", "json").stdout)["findings"]

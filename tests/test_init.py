@@ -349,8 +349,11 @@ def test_the_pre_commit_hooks_init_writes_block_only_what_a_commit_introduces(tm
     blocked = commit("Propose a records system")
     output = blocked.stdout + blocked.stderr
     assert blocked.returncode != 0, output
-    assert "architecture/procurements/upphandling-diarium.yaml:1:1: error [effect-goals]" in output
-    assert "(new)" in output and "1 new since HEAD" in output
+    # the hook speaks the repository's language, as init set it
+    error, new, since = {"sv": ("fel", "(ny)", "1 ny sedan HEAD"),
+                         "en": ("error", "(new)", "1 new since HEAD")}[lang]
+    assert f"architecture/procurements/upphandling-diarium.yaml:1:1: {error} [effect-goals]" in output
+    assert new in output and since in output
     assert len(repo.git("log", "--oneline").splitlines()) == 3  # the blocked commit was not made
 
 
