@@ -43,8 +43,8 @@ def test_retiring_the_integration_platform(example):
 
     # Only the platform serves integration-platform; nothing serves its parent digital-infrastructure
     # and no planned group-common system serves it: no alternative.
-    assert result.still_served == ()
-    assert [(u.capability, u.alternatives) for u in result.uncovered] == [("integration-platform", ())]
+    assert result.capabilities_still_served == ()
+    assert [(u.capability, u.alternatives) for u in result.capabilities_left_uncovered] == [("integration-platform", ())]
 
     upstream = {r.system: r.hops for r in result.upstream}
     downstream = {r.system: r.hops for r in result.downstream}
@@ -76,7 +76,7 @@ def test_retiring_a_leaf_system(example):
     }
     assert "integrationsplattform" not in hops
     assert result.organizations == ("sbf",)
-    assert [(u.capability, u.alternatives) for u in result.uncovered] == [("spatial-planning", ())]
+    assert [(u.capability, u.alternatives) for u in result.capabilities_left_uncovered] == [("spatial-planning", ())]
 
 
 CAPABILITIES = """\
@@ -135,9 +135,9 @@ def test_alternatives_for_capabilities_left_uncovered(repository):
     })
     landscape = api.open_repository(root).landscape
     result = impact(landscape, "gammal-lon", date(2026, 11, 27))
-    assert [(s.capability, s.systems) for s in result.still_served] == [("arkiv", ("e-arkiv",))]
+    assert [(s.capability, s.systems) for s in result.capabilities_still_served] == [("arkiv", ("e-arkiv",))]
     uncovered = {u.capability: [(a.system, a.kind, a.capability, a.since) for a in u.alternatives]
-                 for u in result.uncovered}
+                 for u in result.capabilities_left_uncovered}
     assert uncovered == {
         # intern: its parent verksamhetsstod is only served by a phase-out system.
         "intern": [],
@@ -158,8 +158,8 @@ def test_a_retired_group_common_system_is_not_its_own_alternative(repository):
     # The base landscape's ekonomisystem also serves ekonomi; for intern, the only group-common
     # system near it would be the one being retired.
     result = impact(landscape, "plattform")
-    assert [(s.capability, s.systems) for s in result.still_served] == [("ekonomi", ("ekonomisystem",))]
-    assert [(u.capability, u.alternatives) for u in result.uncovered] == [("intern", ())]
+    assert [(s.capability, s.systems) for s in result.capabilities_still_served] == [("ekonomi", ("ekonomisystem",))]
+    assert [(u.capability, u.alternatives) for u in result.capabilities_left_uncovered] == [("intern", ())]
 
 
 def test_unknown_system_gives_a_did_you_mean(example):
@@ -285,7 +285,7 @@ def test_stale_integrations_by_status(repository):
     retired = impact(landscape, "gammalt")
     assert [(s.integration, s.role, s.status) for s in retired.stale_integrations] == [
         ("i-aktiv", "from", "active"), ("i-planerad", "via", "planned")]
-    assert (retired.broken_integrations, retired.organizations, retired.uncovered) == ((), (), ())
+    assert (retired.broken_integrations, retired.organizations, retired.capabilities_left_uncovered) == ((), (), ())
     planned = impact(landscape, "kommande")  # a planned flow to a planned system is fine
     assert [s.integration for s in planned.stale_integrations] == ["i-till-kommande"]
     with i18n.using("en"):

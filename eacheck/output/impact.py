@@ -11,13 +11,14 @@ from eacheck.analysis.impact import PLANNED_GROUP_COMMON, Impact
 from eacheck.i18n import N_, _, msg, msg_n
 from eacheck.i18n.formats import Number
 from eacheck.model.naming import status_name
+from eacheck.model.plain import plain
 
 FORMATS = ("text", "json")
 
 
 def render(format_name: str, result: Impact) -> str:
     if format_name == "json":
-        return json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(plain(result), ensure_ascii=False, indent=2) + "\n"
     return render_text(result)
 
 
@@ -58,14 +59,14 @@ def render_text(result: Impact) -> str:
     # One per line: names hold commas and "och" of their own ("Kustlunda Energi och Vatten AB").
     lines += [f"  {name}" for name in result.organization_names]
 
-    lines += ["", _heading(_("Capabilities still served by another active system"), result.still_served)]
+    lines += ["", _heading(_("Capabilities still served by another active system"), result.capabilities_still_served)]
     lines += [
         "  " + str(msg("{capability}: {systems}", capability=item.capability, systems=item.systems))
-        for item in result.still_served
+        for item in result.capabilities_still_served
     ]
 
-    lines += ["", _heading(_("Capabilities left with no active system"), result.uncovered)]
-    for item in result.uncovered:
+    lines += ["", _heading(_("Capabilities left with no active system"), result.capabilities_left_uncovered)]
+    for item in result.capabilities_left_uncovered:
         lines.append(f"  {item.capability}")
         if not item.alternatives:
             lines.append("    " + _("no group-common alternative"))
