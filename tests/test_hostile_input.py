@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import marshal
 import os
 import re
 import stat

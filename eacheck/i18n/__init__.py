@@ -32,7 +32,6 @@ from typing import Any
 
 # Texts from the files are quoted in messages; a value the size of a file must not become a
 # message the size of a file (nor fill a CI log). One helper cuts them, for every layer.
-from eacheck.safe_text import SHOWN_LENGTH as MAX_VALUE_LENGTH  # noqa: F401
 from eacheck.safe_text import shorten
 
 LANGUAGES = ("sv", "en")
@@ -89,8 +88,6 @@ def N_(message: str) -> str:
     """Mark ``message`` for the catalogue without translating it yet (a table of texts that is
     translated with ``_()`` where it is shown)."""
     return message
-
-
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,7 +31,7 @@ MAX_DEPTH = 50
 # Every value built counts, including each expansion of an alias: this is what stops an alias
 # bomb ("billion laughs") from eating memory and time. Per file, not per document, since a
 # file of a thousand documents is as easy to write as one. A real file holds far fewer: a whole
-# landscape of 1,000 systems with all its integrations, in one file, is about 70,000 values.
+# landscape of 1,000 systems with all its integrations, in one file, is about 61,000 values.
 MAX_VALUES_PER_FILE = 250_000
 # The characters of every text built, each expansion of an alias counted again: one long
 # text aliased a thousand times is a bomb of its own. Without aliases a file cannot reach it.
