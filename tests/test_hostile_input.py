@@ -210,6 +210,8 @@ def test_doubling_a_pathological_input_roughly_doubles_the_time(case, size, tmp_
 # -- item 6: a killed worker process ends the run ------------------------------------------------
 
 
+@pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(),
+                    reason="the parallel stage forks its workers; without fork it runs in one process")
 def test_a_killed_worker_ends_the_run_with_exit_2(tmp_path):
     root = _hostile().write_base(tmp_path / "repo")
     _hostile().many_files(root, 420)  # enough files for the parallel stage
