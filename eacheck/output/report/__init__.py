@@ -1,5 +1,6 @@
 """The quarterly shared-use report in HTML, Markdown or JSON, rendered from the report dict of
-:mod:`eacheck.analysis.report_data` and written atomically. Nothing here opens a repository."""
+:mod:`eacheck.analysis.report_data` and written safely (:mod:`eacheck.safe_write`). Nothing here
+opens a repository."""
 
 from __future__ import annotations
 
