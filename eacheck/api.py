@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from eacheck.errors import UsageError
 from eacheck.findings import Finding, FindingsResult, Severity
+from eacheck.i18n import msg
 from eacheck.loading import GitRevision, LoadedRepository, WorkingTree, load
 
 if TYPE_CHECKING:
@@ -261,3 +262,89 @@ def editor_schemas_module():
     from eacheck.scaffold import editor_schemas
 
     return editor_schemas
+
+
+# -- import and export ---------------------------------------------------------------------------
+
+
+@dataclass
+class Imported:
+    """What `eacheck import` found and did: the plan, and the files written (none on problems)."""
+
+    plan: Any
+    written: list[str]
+    dry_run: bool
+    update: bool
+
+    @property
+    def exit_code(self) -> int:
+        return 0 if self.plan.ok else 1
+
+
+SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".csv")
+MODEL_SUFFIXES = (".xml",)
+
+
+def _import_plan(source, table: Path, mapping: PathLike | None, language: str, progress):
+    from eacheck import importing
+
+    suffix = table.suffix.lower()
+    if suffix in MODEL_SUFFIXES:
+        if mapping is not None:
+            raise UsageError(str(msg("an ArchiMate model needs no --mapping; leave it out")))
+        return importing.archimate_model(source, table, language, progress)
+    if suffix not in SPREADSHEET_SUFFIXES:
+        raise UsageError(str(msg("{file}: eacheck imports .xlsx workbooks, .csv files and ArchiMate "
+                                 "models (.xml); save the inventory in one of those", file=str(table))))
+    if mapping is None:
+        raise UsageError(str(msg("a spreadsheet needs --mapping MAPPING: which sheet and column becomes "
+                                 "which key (docs/import.md)")))
+    mapping_path = Path(mapping)
+    if not mapping_path.is_file():
+        raise UsageError(str(msg("{file}: no such mapping file", file=str(mapping))))
+    return importing.spreadsheet(source, table, mapping_path, progress)
+
+
+def import_source(
+    path: PathLike = ".",
+    source: PathLike = "",
+    mapping: PathLike | None = None,
+    dry_run: bool = False,
+    update: bool = False,
+    progress=None,
+) -> Imported:
+    """Import ``source`` (a spreadsheet with ``mapping``, or an ArchiMate model) into the
+    repository at ``path`` (SPEC §7). All or nothing: with any problem nothing is written.
+
+    New entities are written unless ``dry_run``; differences in existing ones are written only
+    with ``update``. ``progress(table, row)`` is called now and then on large inputs.
+    """
+    from eacheck.importing import writing
+
+    table = Path(source)
+    if not table.is_file():
+        raise UsageError(str(msg("{file}: no such file", file=str(source))))
+    tree = WorkingTree(path)
+    plan = _import_plan(tree, table, mapping, repository_language(path), progress)
+    written: list[str] = []
+    if plan.ok and not dry_run:
+        written = writing.apply(plan, Path(path), _create_file, _replace_file, update)
+    return Imported(plan, written, dry_run, update)
+
+
+def render_import(imported: Imported) -> str:
+    from eacheck.importing import summary
+
+    return summary.text(imported.plan, imported.dry_run, imported.update, imported.written)
+
+
+def _create_file(target: Path, text: str) -> None:
+    from eacheck.output.report.atomic import write_atomically
+
+    write_atomically(target, text)
+
+
+def _replace_file(target: Path, text: str) -> None:
+    from eacheck.output.report.atomic import write_atomically
+
+    write_atomically(target, text)

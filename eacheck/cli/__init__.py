@@ -17,6 +17,7 @@ COMMANDS = {
     "explain": "explain",
     "graph": "graph",
     "impact": "impact",
+    "import": "import_",
     "init": "init",
     "new": "new",
     "principles": "principles",
