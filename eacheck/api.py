@@ -348,3 +348,68 @@ def _replace_file(target: Path, text: str) -> None:
     from eacheck.output.report.atomic import write_atomically
 
     write_atomically(target, text)
+
+
+EXPORT_FORMATS = ("xlsx",)
+DEFAULT_EXPORT = "reports/landskap.xlsx"
+
+
+@dataclass(frozen=True)
+class Exported:
+    workbook: Path
+    mapping: Path
+
+
+def export(
+    path: PathLike = ".",
+    format_name: str = "xlsx",
+    out: PathLike | None = None,
+    as_of: date | None = None,
+    language: str | None = None,
+) -> Exported:
+    """Write the repository as a workbook, with the mapping that imports it back beside it
+    (``NAME.mapping.yaml``); the findings sheet is as of ``as_of``, which also dates the
+    workbook's properties, so the same repository gives the same bytes."""
+    from eacheck import i18n
+    from eacheck.output import workbook
+    from eacheck.output.report.atomic import write_atomically
+
+    if format_name not in EXPORT_FORMATS:
+        raise UsageError(str(msg("unknown export format '{name}'; use one of: {formats}",
+                                 name=format_name, formats=", ".join(EXPORT_FORMATS))))
+    as_of = as_of or date.today()
+    repository = open_repository(path)
+    landscape = repository.landscape
+    documents: dict[str, list[dict]] = {}
+    names: dict[str, str] = {}
+    for file, located in sorted(repository.located.items()):
+        if not file.startswith("architecture/"):
+            continue
+        for value, _ in located:
+            if not isinstance(value, dict) or not isinstance(value.get("id"), str):
+                continue
+            if landscape.get(value["id"]) is None:
+                continue  # a document with problems: the findings sheet lists them
+            documents.setdefault(value.get("kind"), []).append(value)
+            name = value.get("name", value.get("title"))
+            if isinstance(name, str):
+                names.setdefault(value["id"], name)
+    for kind in documents:
+        documents[kind].sort(key=lambda document: document["id"])
+    target = Path(out) if out is not None else Path(path) / DEFAULT_EXPORT
+    if target.is_dir():
+        raise UsageError(str(msg("{path}: is a folder; give a file name for the workbook", path=str(target))))
+    outcome = run_checks(repository, as_of)
+    with i18n.using(language or landscape.settings.language):
+        findings = [finding.to_json() for finding in outcome.findings]
+        data = workbook.workbook(documents, names, findings, as_of)
+        mapping_text = workbook.mapping_text()
+    mapping_target = target.with_name(target.stem + ".mapping.yaml")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(target, data)
+        write_atomically(mapping_target, mapping_text)
+    except OSError as error:
+        raise UsageError(str(msg("{path}: cannot write the file: {error}", path=str(target),
+                                 error=error.strerror or str(error)))) from None
+    return Exported(target, mapping_target)

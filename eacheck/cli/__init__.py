@@ -15,6 +15,7 @@ from eacheck.cli.localized import Group, Option, language_of_arguments, speak_th
 COMMANDS = {
     "check": "check",
     "explain": "explain",
+    "export": "export",
     "graph": "graph",
     "impact": "impact",
     "import": "import_",

@@ -134,7 +134,7 @@ def _table(index: int, raw: dict[str, Any], line_of) -> tuple[TableSpec, list[tu
     id_spec = _id_spec(raw["id"], line_of, problems)
     table = TableSpec(index, line_of(), kind, id_spec, raw.get("sheet"), raw.get("header_row", 1))
     kind_schema = schema_validation.schema_for(kind)
-    leaves = _leaf_paths(kind_schema)
+    leaves = schema_validation.leaf_paths(kind)
     for key, given in raw["fields"].items():
         spec = _field(key, given, line_of("fields", key), line_of, kind, kind_schema, leaves, problems)
         if spec is not None:
@@ -230,21 +230,6 @@ def _schema_at(kind_schema: dict[str, Any], path: tuple[str, ...]) -> dict[str, 
             return None
         node = properties[step]
     return node
-
-
-def _leaf_paths(kind_schema: dict[str, Any], prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
-    found = []
-    for key, node in kind_schema.get("properties", {}).items():
-        if node.get("type") == "object" and "properties" in node:
-            found += _leaf_paths(node, (*prefix, key))
-        elif (*prefix, key) not in (("kind",), ("id",)):
-            found.append((*prefix, key))
-    return found
-
-
-def leaf_paths(kind: str) -> list[tuple[str, ...]]:
-    """Every key of ``kind`` that holds a value (nested keys as paths), in documented order."""
-    return _leaf_paths(schema_validation.schema_for(kind))
 
 
 def required_paths(kind: str) -> list[tuple[str, ...]]:

@@ -15,12 +15,13 @@ def _umask() -> int:
     return current
 
 
-def write_atomically(target: Path, text: str) -> None:
-    """Write ``text`` (UTF-8) to ``target`` through a temporary file in the same folder.
+def write_atomically(target: Path, text: str | bytes) -> None:
+    """Write ``text`` (UTF-8; bytes as they are) to ``target`` through a temporary file in the
+    same folder.
 
     The same folder, because `os.replace` is atomic only within one file system.
     """
-    data = text.encode("utf-8")
+    data = text.encode("utf-8") if isinstance(text, str) else text
     mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask()
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
