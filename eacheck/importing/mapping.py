@@ -216,7 +216,7 @@ def _field(key: str, given: Any, line: int, line_of, kind: str, kind_schema, lea
             folded = normalized(str(text))
             if folded in spec.choices:
                 problems.append((line_of("fields", key, "map", text), msg(
-                    "'{text}' is in the map twice (case and spaces do not count); keep one", text=text)))
+                    "'{value}' is in the map twice (case and spaces do not count); keep one", value=text)))
             spec.choices[folded] = value
         spec.choice_texts = tuple(str(text) for text in given["map"])
     return spec

@@ -347,7 +347,7 @@ def _item(field: FieldSpec, item: Any, names: Names) -> Any:
                 "'{value}' is not one of the values the mapping knows for '{key}': {choices}{hint}",
                 value=shown(cells.text(item)), key=field.key,
                 choices=", ".join(field.choice_texts),
-                hint=msg("; did you mean '{text}'?", text=hint[0]) if hint else ""))
+                hint=msg("; did you mean '{name}'?", name=hint[0]) if hint else ""))
         value = field.choices[key]
     elif field.lookup is None and not isinstance(item, (list, dict)):
         value = cells.convert(item, field.type)

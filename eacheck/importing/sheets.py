@@ -101,8 +101,14 @@ def check_archive(path: Path) -> None:
                                   ratio=member.file_size // max(member.compress_size, 1)))
 
 
-def _hostile(error: Exception) -> bool:
-    return type(error).__module__.startswith("defusedxml")
+def _hostile(error: BaseException | None) -> bool:
+    """defusedxml refused something, here or in what openpyxl wrapped it in."""
+    seen = 0
+    while error is not None and seen < 10:
+        if type(error).__module__.startswith("defusedxml"):
+            return True
+        error, seen = error.__cause__ or error.__context__, seen + 1
+    return False
 
 
 class Workbook:

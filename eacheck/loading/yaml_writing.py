@@ -11,6 +11,7 @@ docs/format.md documents.
 from __future__ import annotations
 
 import datetime
+import functools
 import json
 import re
 import textwrap
@@ -36,7 +37,16 @@ def yaml_value(value: Any) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+# Most values are names and ids: letters, digits, spaces and a few marks, starting with a
+# letter. Such a text is plain YAML unless it is one of the words YAML gives a meaning.
+_PLAIN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-z0-9À-ÖØ-öø-ÿ .,()/&+'-]*[A-Za-z0-9À-ÖØ-öø-ÿ.)]\Z|[A-Za-zÀ-ÖØ-öø-ÿ]\Z")
+_MEANINGFUL = _YAML_11_BOOLEANS | {"null", "nan", "inf"}
+
+
+@functools.lru_cache(maxsize=65536)
 def _plain_is_safe(text: str) -> bool:
+    if _PLAIN.match(text) and " #" not in text and text.lower() not in _MEANINGFUL:
+        return True
     return (
         text.lower() not in _YAML_11_BOOLEANS
         and not _YAML_11_NUMBERS.match(text)
