@@ -7,9 +7,12 @@ names its ArchiMate type.
 
 Elements:
 
-- organization → ``BusinessActor``
+- organization → ``BusinessActor`` (with eacheck id and type as properties)
 - system → ``ApplicationComponent`` (with eacheck id and lifecycle status as properties)
-- capability → ``Capability``
+- capability → ``Capability`` (with eacheck id and sharing as properties)
+
+The properties carry what the relationships cannot, so that `eacheck import` reads the model
+back into the same entities (and Archi keeps them through its own import and export).
 
 Relationships, each one the ArchiMate 3.1 relationship table allows between those two types:
 
@@ -54,11 +57,11 @@ _WORDS = {
     "sv": {"model": "Applikationslandskap", "owns": "äger", "organizations": "Organisationer",
            "systems": "System", "capabilities": "Förmågor", "relations": "Relationer",
            "views": "Vyer", "view": "Integrationer", "id": "eacheck-id", "status": "Status",
-           "method": "Metod"},
+           "method": "Metod", "type": "Typ", "sharing": "Delning"},
     "en": {"model": "Application landscape", "owns": "owns", "organizations": "Organizations",
            "systems": "Systems", "capabilities": "Capabilities", "relations": "Relations",
            "views": "Views", "view": "Integrations", "id": "eacheck id", "status": "Status",
-           "method": "Method"},
+           "method": "Method", "type": "Type", "sharing": "Sharing"},
 }
 
 # Default view layout: a grid of system boxes, ordered by owner then id.
@@ -114,16 +117,20 @@ def render(landscape, selection) -> str:
 
     elements = ET.SubElement(model, _tag("elements"))
     for org_id in selection.organizations:
-        writer.named(elements, "element", landscape.organizations[org_id].name,
-                     identifier=identifier("org", org_id), **{f"{{{XSI}}}type": "BusinessActor"})
+        organization = landscape.organizations[org_id]
+        element = writer.named(elements, "element", organization.name,
+                               identifier=identifier("org", org_id), **{f"{{{XSI}}}type": "BusinessActor"})
+        writer.properties(element, [("id", org_id), ("type", organization.type)])
     for system_id in selection.systems:
         system = landscape.systems[system_id]
         element = writer.named(elements, "element", system.name, identifier=identifier("sys", system_id),
                                **{f"{{{XSI}}}type": "ApplicationComponent"})
         writer.properties(element, [("id", system.id), ("status", system.status)])
     for capability_id in selection.capabilities:
-        writer.named(elements, "element", landscape.capabilities[capability_id].name,
-                     identifier=identifier("cap", capability_id), **{f"{{{XSI}}}type": "Capability"})
+        capability = landscape.capabilities[capability_id]
+        element = writer.named(elements, "element", capability.name,
+                               identifier=identifier("cap", capability_id), **{f"{{{XSI}}}type": "Capability"})
+        writer.properties(element, [("id", capability_id), ("sharing", capability.sharing)])
     if not len(elements):
         model.remove(elements)  # the schema wants at least one element inside <elements>
 
@@ -200,7 +207,7 @@ def render(landscape, selection) -> str:
         model.remove(organizations)
 
     definitions = ET.SubElement(model, _tag("propertyDefinitions"))
-    for key in ("id", "method", "status"):
+    for key in ("id", "method", "sharing", "status", "type"):
         writer.named(definitions, "propertyDefinition", words[key], identifier=identifier("prop", key), type="string")
 
     if selection.systems:
