@@ -246,6 +246,34 @@ def init(directory: PathLike = ".", language: str = "sv"):
     return init_repository(directory, language)
 
 
+def init_from(directory: PathLike, source: PathLike, mapping: PathLike | None, language: str = "sv",
+              progress=None) -> tuple[Any, Imported]:
+    """Start a repository in ``directory`` from the group's own inventory: the settings,
+    principles and tooling of `init` without its examples, and ``source`` imported into it.
+
+    All or nothing: the import is checked against the repository about to be made first, and
+    with any problem nothing at all is written (the result's init part is then None).
+    """
+    from eacheck.importing import writing
+    from eacheck.importing.overlay import Files
+    from eacheck.scaffold.starter_repository import init_repository, starter_files
+
+    root = Path(directory)
+    if (root / "architecture").is_dir() and any((root / "architecture").rglob("*.y*ml")):
+        raise UsageError(str(msg("{path} already holds a landscape under architecture/; import into it "
+                                 "with `eacheck import` instead", path=str(root))))
+    table = Path(source)
+    if not table.is_file():
+        raise UsageError(str(msg("{file}: no such file", file=str(source))))
+    planned = _import_plan(Files(starter_files(language, examples=False), str(root)), table, mapping,
+                           language, progress)
+    if not planned.ok:
+        return None, Imported(planned, [], False, False)
+    created = init_repository(root, language, examples=False)
+    written = writing.apply(planned, root, _create_file, _replace_file, update=False)
+    return created, Imported(planned, written, False, False)
+
+
 def new_entity_module():
     """The fields, questions and checks of `eacheck new` (:mod:`eacheck.scaffold.new_entity`).
 

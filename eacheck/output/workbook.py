@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime
 import io
 import json
+import re
 import zipfile
 from typing import Any
 
@@ -38,6 +39,7 @@ _WIDEST = 60
 _LIST_SEPARATOR = ", "
 # Fixed times for the archive: zip timestamps start in 1980.
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
 
 def sheet_title(kind: str) -> str:
@@ -168,7 +170,10 @@ def deterministic(book, as_of: datetime.date) -> bytes:
             info = zipfile.ZipInfo(member.filename, date_time=_ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o600 << 16
-            target.writestr(info, source.read(member.filename))
+            data = source.read(member.filename)
+            if member.filename == "docProps/core.xml":  # openpyxl stamps the time of saving
+                data = _MODIFIED.sub(b"\\g<1>" + moment.strftime("%Y-%m-%dT%H:%M:%SZ").encode() + b"\\g<2>", data)
+            target.writestr(info, data)
     return fixed.getvalue()
 
 
