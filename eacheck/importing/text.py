@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Mapping
 
@@ -44,16 +43,13 @@ def shown(value: object) -> str:
 
 
 def closest(value: str, spellings: Mapping[str, str], n: int = 3) -> list[str]:
-    """Up to ``n`` answers whose spelling is most like ``value``, best first.
+    """Up to ``n`` answers whose spelling is most like ``value``, best first: eacheck's one rule
+    for "did you mean" (:mod:`eacheck.model.suggestions`), with runs of spaces read as one.
 
     ``spellings`` maps each way of writing an answer (an id, a name) to the answer (the id), so
-    that a misspelt name finds its entity. The same rule as eacheck's other "did you mean".
+    that a misspelt name finds its entity.
     """
-    folded: dict[str, str] = {}
-    for spelling, answer in sorted(spellings.items()):
-        folded.setdefault(normalized(spelling), answer)
-    found: list[str] = []
-    for match in difflib.get_close_matches(normalized(value), list(folded), n=n * 2, cutoff=0.6):
-        if folded[match] not in found:
-            found.append(folded[match])
-    return found[:n]
+    from eacheck.model.suggestions import closest as suggestions
+
+    return suggestions(normalized(value), {normalized(spelling): answer
+                                           for spelling, answer in sorted(spellings.items())}, n)

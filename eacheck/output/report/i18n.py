@@ -145,6 +145,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "level.info": "information",
         "principle.schema": "Filformat och referenser",
         "principle.exception-expired": "Utgångna undantag",
+        "principle.exception-too-long": "För långa undantag",
         "waived": "Dessutom undantogs {count} avvikelser genom beslutade undantag.",
         "no_findings": "Inga avvikelser.",
         # completeness
@@ -320,6 +321,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "level.info": "info",
         "principle.schema": "File format and references",
         "principle.exception-expired": "Expired exceptions",
+        "principle.exception-too-long": "Exceptions that run too long",
         "waived": "In addition, {count} findings were waived by decided exceptions.",
         "no_findings": "No findings.",
         "section_completeness": "Data completeness",
