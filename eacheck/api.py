@@ -285,6 +285,7 @@ def init_from(directory: PathLike, source: PathLike, mapping: PathLike | None, l
         return None, Imported(planned, [], False, False)
     created = init_repository(root, language, examples=False)
     written = writing.apply(planned, root, _create_file, _replace_file, update=False)
+    _flush()
     return created, Imported(planned, written, False, False)
 
 
@@ -371,6 +372,7 @@ def import_source(
     written: list[str] = []
     if plan.ok and not dry_run:
         written = writing.apply(plan, Path(path), _create_file, _replace_file, update)
+        _flush()
     return Imported(plan, written, dry_run, update)
 
 
@@ -381,9 +383,27 @@ def render_import(imported: Imported) -> str:
 
 
 def _create_file(target: Path, text: str) -> None:
-    from eacheck.output.report.atomic import write_atomically
+    """Create ``target`` whole or not at all, never over an existing file: written under a
+    temporary name, then linked to its own (a link never replaces a file, and the file appears
+    with all of its text). No fsync per file: an import of 10,000 systems would spend most of
+    its time waiting for the disk; :func:`_flush` syncs once at the end."""
+    import tempfile
 
-    write_atomically(target, text)
+    from eacheck.output.report.atomic import _umask
+
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(text.encode("utf-8"))
+        os.chmod(temporary, 0o666 & ~_umask())
+        os.link(temporary, target)
+    finally:
+        os.unlink(temporary)
+
+
+def _flush() -> None:
+    if hasattr(os, "sync"):
+        os.sync()
 
 
 def _replace_file(target: Path, text: str) -> None:

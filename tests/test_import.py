@@ -285,3 +285,51 @@ def test_the_systems_of_the_example_group_import_back_unchanged_from_a_csv_expor
     assert result.exit_code == 0, result.output
     assert "0 new, 0 with differences, 3 unchanged" in result.output
     assert snapshot(repo) == before
+
+
+def test_an_update_that_would_break_a_file_is_reported_at_its_cell_and_written_nowhere(repository, tmp_path, run):
+    root = repository({"architecture/systems/ks/lon.yaml": """\
+        # Lönesystemet
+        kind: system
+        id: lon
+        name: Lönesystem
+        owner: ks
+        capabilities: [ekonomi]
+        lifecycle: {status: active}
+        hosting:
+          model: saas
+          provider_jurisdiction: SE
+        """})
+    source = tmp_path / "s.csv"
+    source.write_text("Id;Land;Ägare\nlon;UK;ks\n", encoding="utf-8")
+    rules = mapping(tmp_path, """\
+        tables:
+          - kind: system
+            id: Id
+            fields:
+              name: {value: Lönesystem}
+              owner: Ägare
+              capabilities: {value: [ekonomi]}
+              lifecycle.status: {value: active}
+              hosting.provider_jurisdiction: Land
+        """, "m.yaml")
+    before = snapshot(root)
+    result = run("import", source, "--mapping", rules, root, "--update", "--lang", "en")
+    assert result.exit_code == 1
+    assert "s.csv:2: column 'Land': 'UK' is not an ISO 3166-1 country code" in result.output
+    assert snapshot(root) == before
+
+
+def test_a_file_with_windows_line_endings_keeps_them(repository, tmp_path, run):
+    root = repository({})
+    path = root / "architecture/organizations.yaml"
+    original = path.read_bytes().replace(b"\n", b"\r\n")
+    path.write_bytes(original)
+    source = tmp_path / "o.csv"
+    source.write_text("Id;Namn\nks;Kommunstyrelsens förvaltning\n", encoding="utf-8")
+    rules = mapping(tmp_path, "tables:\n  - kind: organization\n    id: Id\n    fields:\n      name: Namn\n"
+                              "      type: {value: administration}\n", "o.yaml")
+    result = run("import", source, "--mapping", rules, root, "--update", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert path.read_bytes() == original.replace(b"name: Kommunstyrelsef\xc3\xb6rvaltningen\r\n",
+                                                 "name: Kommunstyrelsens förvaltning\r\n".encode())

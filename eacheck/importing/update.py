@@ -36,6 +36,8 @@ def _yaml():
 def updated_text(original: str, changes: dict[str, dict[tuple[str, ...], Any]], kinds: dict[str, str]) -> str:
     """``original`` with ``changes`` (entity id -> key path -> new value) made in place;
     ``kinds`` gives each id's kind, for the documented key order."""
+    if "\r\n" in original:  # a file saved on Windows keeps its line endings
+        return updated_text(original.replace("\r\n", "\n"), changes, kinds).replace("\n", "\r\n")
     mapping_indent, offset = _indentation(original)
     yaml = _yaml()
     yaml.indent(mapping=mapping_indent, sequence=mapping_indent + offset, offset=offset)

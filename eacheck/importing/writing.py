@@ -43,7 +43,7 @@ def apply(plan: ImportPlan, root: Path, create: Write, replace: Write, update: b
         if update:
             for path, (before, after) in plan.updates.items():
                 target = root / path
-                if target.read_text(encoding="utf-8-sig") != before:
+                if target.read_bytes().decode("utf-8-sig") != before:
                     raise UsageError(str(msg("{path} changed while importing; nothing was written, run "
                                              "the import again", path=path)))
                 replace(target, after)
