@@ -44,11 +44,3 @@ class Problem:
     def sort_key(self) -> tuple:
         return (self.where.order, self.where.source, self.where.row or 0, self.where.column or "",
                 render(self.message))
-
-
-class ImportProblems(Exception):
-    """Raised when an input cannot be read at all; carries every problem found."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("; ".join(problem.render() for problem in problems))
-        self.problems = problems

@@ -111,6 +111,40 @@ def _hostile(error: BaseException | None) -> bool:
     return False
 
 
+def _reader(path: Path):
+    """openpyxl's workbook reader, made to read only what an import needs.
+
+    Opening a workbook in read-only mode makes openpyxl look for each sheet's size, and a sheet
+    that does not declare it (many programs other than Excel leave it out) is parsed in full
+    just for that, before a single row is read. An import reads the sheets it needs, once, so
+    the reader here only notes where each sheet is.
+    """
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.styles.stylesheet import apply_stylesheet
+
+    class Reader(ExcelReader):
+        def read_worksheets(self):
+            self.sheet_parts = {}
+            for sheet, rel in self.parser.find_sheets():
+                if rel.target in self.valid_files:
+                    self.sheet_parts[sheet.name] = (rel.target, "chartsheet" in rel.Type)
+
+        def read(self):
+            self.read_manifest()
+            self.read_strings()
+            self.read_workbook()
+            apply_stylesheet(self.archive, self.wb)  # which number formats are dates
+            self.read_worksheets()
+
+    reader = Reader(path, read_only=True, keep_vba=False, data_only=True, keep_links=False)
+    try:
+        reader.read()
+    except BaseException:
+        reader.archive.close()
+        raise
+    return reader
+
+
 class Workbook:
     """An .xlsx workbook opened read-only; :meth:`table` reads one sheet."""
 
@@ -123,25 +157,23 @@ class Workbook:
         check_archive(path)
         self.path = path
         try:
-            self.book = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
+            self.reader = _reader(path)
         except Exception as error:  # openpyxl raises many kinds; each means the file is broken
             raise SourceError(_unreadable(error)) from None
-        self.sheet_names = list(self.book.sheetnames)
+        self.sheet_names = list(self.reader.sheet_parts)
 
     def close(self) -> None:
-        self.book.close()
+        self.reader.archive.close()
 
     def table(self, sheet: str, header_row: int, progress: Progress | None = None) -> RawTable:
         """The header and every row below it; raises :class:`SourceError` for a broken sheet."""
-        from openpyxl.worksheet._read_only import ReadOnlyWorksheet
-
-        worksheet = self.book[sheet]
-        if not isinstance(worksheet, ReadOnlyWorksheet):
+        part, is_chart = self.reader.sheet_parts[sheet]
+        if is_chart:
             raise SourceError(msg("'{sheet}' is a chart, not a sheet of cells", sheet=shown(sheet)))
         table = RawTable(sheet, [])
         try:
-            with worksheet._get_source() as source:
-                parser = _parser(source, worksheet, self.book)
+            with self.reader.archive.open(part) as source:
+                parser = _parser(source, self.reader)
                 for number, cells in parser.parse():
                     if number < header_row:
                         continue
@@ -182,7 +214,7 @@ def _header_text(value: Any) -> str:
     return "" if value is None or value is NO_SAVED_VALUE else trim(text(value))
 
 
-def _parser(source, worksheet, book):
+def _parser(source, reader):
     from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 
     class Parser(WorkSheetParser):
@@ -194,7 +226,8 @@ def _parser(source, worksheet, book):
                 cell["value"] = NO_SAVED_VALUE
             return cell
 
-    return Parser(source, worksheet._shared_strings, data_only=True, epoch=book.epoch,
+    book = reader.wb
+    return Parser(source, reader.shared_strings, data_only=True, epoch=book.epoch,
                   date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
 
 
