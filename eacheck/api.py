@@ -25,6 +25,7 @@ from eacheck.loading import GitRevision, LoadedRepository, WorkingTree, load
 if TYPE_CHECKING:
     from eacheck.analysis.figures import Figures
     from eacheck.analysis.impact import Impact
+    from eacheck.i18n import Message
     from eacheck.checks.engine import CheckOutcome
 
 PathLike = str | os.PathLike[str]
@@ -164,7 +165,8 @@ def report(
     With ``compare_to``, the movement since that git revision (read from git, the working tree
     untouched), computed for the same as-of date. ``language`` defaults to the repository's.
     """
-    from eacheck.analysis.report_data import LANGUAGES, report_data
+    from eacheck.analysis.report_data import report_data
+    from eacheck.i18n import LANGUAGES
 
     if language is not None and language not in LANGUAGES:
         raise UsageError(f"unknown language '{language}'; use one of: {', '.join(LANGUAGES)}")
@@ -212,7 +214,7 @@ class Answer:
     text: str
     problems: int
     # Said on standard error beside the text: a Mermaid diagram past Mermaid's default limits.
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Message | str, ...] = ()
 
 
 def graph(

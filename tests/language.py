@@ -107,14 +107,21 @@ def _strings(value, language: str) -> Iterator[str]:
 
 def without_file_texts(text: str, language: str, root: Path | None = None, allowed: Iterable[str] = ()) -> str:
     """``text`` with everything taken from the files (or named in ``allowed``) blanked out;
-    line breaks are kept, so that what is left can be quoted line by line."""
-    for known in sorted({*yaml_strings(root, language), *allowed}, key=len, reverse=True):
+    line breaks are kept, so that what is left can be quoted line by line.
+
+    Every text and pattern is looked for in the original text and the union blanked: blanking
+    one first could break another (an id blanked out of a path, `principles/x.yaml`, leaves a
+    path the path pattern no longer sees, and a pattern blanked out of a name leaves the rest
+    of the name)."""
+    blank = bytearray(len(text))
+    for known in {*yaml_strings(root, language), *allowed}:
         if known in text:
-            blank = re.sub(r"[^\n]", " ", known)
-            text = re.sub(rf"(?<!\w){re.escape(known)}(?!\w)", lambda _: blank, text)
+            for match in re.finditer(rf"(?<!\w){re.escape(known)}(?!\w)", text):
+                blank[match.start():match.end()] = b"\x01" * (match.end() - match.start())
     for pattern in (_CODE_SPAN, _URL, _QUOTED_TOKEN, _PATH, _OPTION, _HEX, _KEBAB, _SNAKE_OR_DOTTED):
-        text = pattern.sub(lambda match: re.sub(r"[^\n]", " ", match.group()), text)
-    return text
+        for match in pattern.finditer(text):
+            blank[match.start():match.end()] = b"\x01" * (match.end() - match.start())
+    return "".join(" " if flag and character != "\n" else character for character, flag in zip(text, blank))
 
 
 def foreign_words(text: str, language: str, root: Path | None = None, allowed: Iterable[str] = ()) -> list[str]:

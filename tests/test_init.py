@@ -385,7 +385,7 @@ def test_init_adds_no_examples_to_a_landscape_that_exists(repository, run):
     result = run("init", root)
     assert result.exit_code == 0, result.output
     assert sorted(p.relative_to(root).as_posix() for p in (root / "architecture").rglob("*")) == landscape_before
-    assert "architecture/ as it is" in result.output
+    assert "lät architecture/ vara som den är: mappen har redan YAML-filer" in result.output
     assert (root / "eacheck.yaml").is_file() and (root / ".eacheck/schemas/entity.schema.json").is_file()
     assert run("validate", root).exit_code == 0
 

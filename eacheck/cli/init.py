@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from eacheck.cli.common import command, emit, handle_errors, option
-from eacheck.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from eacheck.i18n import DEFAULT_LANGUAGE, LANGUAGES, _, msg, msg_n
 
 
 @command("init")
@@ -39,21 +39,25 @@ def command(directory: str, lang: str, source: str | None, mapping: str | None) 
             emit(api.render_import(imported))
             click.get_current_context().exit(imported.exit_code)
     elif mapping is not None:
-        raise click.UsageError("--mapping goes with --from")
+        raise click.UsageError(_("--mapping goes with --from"))
     else:
         result = api.init(directory, lang)
     for relative in result.created:
-        click.echo(f"created  {relative}")
+        click.echo(str(msg("created {path}", path=relative)))
     for relative in result.kept:
-        click.echo(f"kept existing {relative}")
+        click.echo(str(msg("kept existing {path}", path=relative)))
     for folder in result.left_alone:
-        click.echo(f"kept existing {folder} as it is: it already holds YAML files, so no examples were added")
+        click.echo(str(msg("kept existing {folder} as it is: it already holds YAML files, so no "
+                           "examples were added", folder=folder)))
     if source is not None:
         emit(api.render_import(imported))
     where = "" if directory == "." else f"cd {directory}\n  "
-    click.echo(
-        f"\n{len(result.created)} files created, {len(result.kept)} kept. Next:\n"
-        f"  {where}eacheck validate && eacheck check && eacheck report\n"
-        + ("Then replace the examples under architecture/ with your own (see README.md)." if source is None
-           else "")
-    )
+    click.echo("")
+    click.echo(str(msg(
+        "{created}, {kept}. Next:",
+        created=msg_n("{n} file created", "{n} files created", len(result.created)),
+        kept=msg_n("{n} kept", "{n} kept", len(result.kept)),
+    )))
+    click.echo(f"  {where}eacheck validate && eacheck check && eacheck report")
+    if source is None:
+        click.echo(_("Then replace the examples under architecture/ with your own (see README.md)."))

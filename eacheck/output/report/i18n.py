@@ -12,7 +12,6 @@ from __future__ import annotations
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from eacheck.i18n import LANGUAGES  # noqa: E402  (re-exported for the report)
 
 _MONTHS = {
     "sv": ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
