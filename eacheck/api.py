@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from eacheck.errors import UsageError
+from eacheck.errors import UsageError, reason
 from eacheck.findings import Finding, FindingsResult, Severity
 from eacheck.i18n import msg
 from eacheck.loading import GitRevision, LoadedRepository, WorkingTree, load
@@ -184,7 +184,8 @@ def report(
     from eacheck.i18n import LANGUAGES
 
     if language is not None and language not in LANGUAGES:
-        raise UsageError(f"unknown language '{language}'; use one of: {', '.join(LANGUAGES)}")
+        raise UsageError(msg("unknown language '{language}'; use one of: {languages}",
+                             language=language, languages=", ".join(LANGUAGES)))
     as_of = as_of or date.today()
     now = figures(open_repository(path), as_of)
     then = None if compare_to is None else figures(open_repository(path, compare_to), as_of)
@@ -213,7 +214,8 @@ def write_report(
     from eacheck.output.report import FORMATS, default_path, render, write
 
     if format_name not in FORMATS:
-        raise UsageError(f"unknown report format '{format_name}'; use one of: {', '.join(FORMATS)}")
+        raise UsageError(msg("unknown report format '{name}'; use one of: {formats}",
+                             name=format_name, formats=", ".join(FORMATS)))
     data = report(path, **options)
     text = render(format_name, data)
     if out is None:
@@ -293,11 +295,11 @@ def init_from(directory: PathLike, source: PathLike, mapping: PathLike | None, l
 
     root = Path(directory)
     if (root / "architecture").is_dir() and any((root / "architecture").rglob("*.y*ml")):
-        raise UsageError(str(msg("{path} already holds a landscape under architecture/; import into it "
-                                 "with `eacheck import` instead", path=str(root))))
+        raise UsageError(msg("{path} already holds a landscape under architecture/; import into it "
+                                 "with `eacheck import` instead", path=str(root)))
     table = Path(source)
     if not table.is_file():
-        raise UsageError(str(msg("{file}: no such file", file=str(source))))
+        raise UsageError(msg("{file}: no such file", file=str(source)))
     planned = _import_plan(Files(starter_files(language, examples=False), str(root)), table, mapping,
                            language, progress)
     if not planned.ok:
@@ -353,17 +355,17 @@ def _import_plan(source, table: Path, mapping: PathLike | None, language: str, p
     suffix = table.suffix.lower()
     if suffix in MODEL_SUFFIXES:
         if mapping is not None:
-            raise UsageError(str(msg("an ArchiMate model needs no --mapping; leave it out")))
+            raise UsageError(msg("an ArchiMate model needs no --mapping; leave it out"))
         return importing.archimate_model(source, table, language, progress)
     if suffix not in SPREADSHEET_SUFFIXES:
-        raise UsageError(str(msg("{file}: eacheck imports .xlsx workbooks, .csv files and ArchiMate "
-                                 "models (.xml); save the inventory in one of those", file=str(table))))
+        raise UsageError(msg("{file}: eacheck imports .xlsx workbooks, .csv files and ArchiMate "
+                                 "models (.xml); save the inventory in one of those", file=str(table)))
     if mapping is None:
-        raise UsageError(str(msg("a spreadsheet needs --mapping MAPPING: which sheet and column becomes "
-                                 "which key (docs/import.md)")))
+        raise UsageError(msg("a spreadsheet needs --mapping MAPPING: which sheet and column becomes "
+                                 "which key (docs/import.md)"))
     mapping_path = Path(mapping)
     if not mapping_path.is_file():
-        raise UsageError(str(msg("{file}: no such mapping file", file=str(mapping))))
+        raise UsageError(msg("{file}: no such mapping file", file=str(mapping)))
     return importing.spreadsheet(source, table, mapping_path, progress)
 
 
@@ -385,7 +387,7 @@ def import_source(
 
     table = Path(source)
     if not table.is_file():
-        raise UsageError(str(msg("{file}: no such file", file=str(source))))
+        raise UsageError(msg("{file}: no such file", file=str(source)))
     tree = WorkingTree(path)
     plan = _import_plan(tree, table, mapping, repository_language(path), progress)
     written: list[str] = []
@@ -434,8 +436,8 @@ def export(
     from eacheck.output import workbook
 
     if format_name not in EXPORT_FORMATS:
-        raise UsageError(str(msg("unknown export format '{name}'; use one of: {formats}",
-                                 name=format_name, formats=", ".join(EXPORT_FORMATS))))
+        raise UsageError(msg("unknown export format '{name}'; use one of: {formats}",
+                                 name=format_name, formats=", ".join(EXPORT_FORMATS)))
     as_of = as_of or date.today()
     repository = open_repository(path)
     landscape = repository.landscape
@@ -458,7 +460,7 @@ def export(
         documents[kind].sort(key=lambda document: document["id"])
     target = Path(out) if out is not None else Path(path) / DEFAULT_EXPORT
     if target.is_dir():
-        raise UsageError(str(msg("{path}: is a folder; give a file name for the workbook", path=str(target))))
+        raise UsageError(msg("{path}: is a folder; give a file name for the workbook", path=str(target)))
     outcome = run_checks(repository, as_of)
     with i18n.using(language or landscape.settings.language):
         findings = [finding.to_json() for finding in outcome.findings]
@@ -471,6 +473,6 @@ def export(
         safe_write.write(target, data, inside=inside)
         safe_write.write(mapping_target, mapping_text, inside=inside)
     except OSError as error:
-        raise UsageError(str(msg("{path}: cannot write the file: {error}", path=str(target),
-                                 error=error.strerror or str(error)))) from None
+        raise UsageError(msg("{path}: cannot write the file: {error}", path=str(target),
+                                 error=reason(error))) from None
     return Exported(target, mapping_target)

@@ -7,7 +7,7 @@ from datetime import date
 from enum import IntEnum
 from typing import TYPE_CHECKING
 
-from eacheck.i18n import Message
+from eacheck.i18n import Message, stored
 
 if TYPE_CHECKING:
     from eacheck.model.entities import Principle
@@ -38,12 +38,12 @@ class Finding:
     subject: str
     kind: str
     # What is wrong and what to do, rendered in the language of the output that shows it.
-    message: Message | str
+    message: Message
     file: str
     line: int
     column: int = 1
-    # What is wrong, independent of wording and position: baselines match on it, so a
-    # finding survives edits to unrelated lines.
+    # What is wrong, independent of wording, language and position: baselines match on it,
+    # so a finding survives edits to unrelated lines and a run in the other language.
     code: str = field(default="", compare=False)
     new: bool | None = field(default=None, compare=False)
 
@@ -54,11 +54,11 @@ class Finding:
 
     @property
     def fingerprint(self) -> tuple[str, str, str, str]:
-        return (self.principle, self.kind, self.subject, self.code or self.message)
+        return (self.principle, self.kind, self.subject, self.code or stored.code(self.message))
 
     def sort_key(self) -> tuple:
-        message = self.message.sort_key if isinstance(self.message, Message) else (self.message,)
-        return (self.file, self.line, self.column, self.principle, self.subject, self.code, message)
+        return (self.file, self.line, self.column, self.principle, self.subject, self.code,
+                self.message.sort_key)
 
     def with_new(self, new: bool) -> "Finding":
         return replace(self, new=new)

@@ -30,25 +30,26 @@ import tempfile
 from pathlib import Path
 
 from eacheck.errors import UsageError
+from eacheck.i18n import Message, N_, msg
 
 _NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _CLOSE_ON_EXEC = getattr(os, "O_CLOEXEC", 0)
 
 _KINDS = (
-    (stat.S_ISDIR, "a folder"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISSOCK, "a socket"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISDIR, N_("a folder")),
+    (stat.S_ISBLK, N_("a block device")),
+    (stat.S_ISSOCK, N_("a socket")),
+    (stat.S_ISCHR, N_("a character device")),
+    (stat.S_ISFIFO, N_("a FIFO (named pipe)")),
 )
 
 
-def what_it_is(mode: int) -> str:
+def what_it_is(mode: int) -> Message:
     """'a folder', 'a FIFO (named pipe)' ... for a file mode that is not a regular file."""
     for test, name in _KINDS:
         if test(mode):
-            return name
-    return "not a regular file"
+            return msg(name)
+    return msg("something other than a regular file")
 
 
 def _umask() -> int:
@@ -74,8 +75,8 @@ def write(target: str | os.PathLike[str], data: str | bytes, *, inside: str | os
         _write_directly(target, payload)
         return
     if found is not None and not stat.S_ISREG(found.st_mode):
-        raise UsageError(f"{target} is {what_it_is(found.st_mode)}, not a file; eacheck writes only files. "
-                         "Give the path of a file")
+        raise UsageError(msg("{path} is {what}, not a file; eacheck writes only files. Give the path of a file",
+                             path=str(target), what=what_it_is(found.st_mode)))
     mode = stat.S_IMODE(found.st_mode) if found is not None else 0o666 & ~_umask()
     _replace_atomically(target, payload, mode)
 
@@ -116,23 +117,23 @@ def ensure_inside(target: str | os.PathLike[str], root: str | os.PathLike[str]) 
         existing = existing.parent
     real = Path(os.path.realpath(existing))
     if not real.is_relative_to(real_root):
-        raise UsageError(
-            f"{target}: the folder {existing} leads outside the repository (to {real}) through "
-            "a symbolic link; eacheck writes only inside the repository. Replace the link with "
-            "a real folder"
-        )
+        raise UsageError(msg(
+            "{path}: the folder {folder} leads outside the repository (to {real}) through a "
+            "symbolic link; eacheck writes only inside the repository. Replace the link with a "
+            "real folder", path=str(target), folder=str(existing), real=str(real),
+        ))
 
 
-def _link_message(target: Path) -> str:
+def _link_message(target: Path) -> Message:
     try:
-        points_to = f" (to {os.readlink(target)})"
+        points_to = os.readlink(target)
     except OSError:
-        points_to = ""
-    return (
-        f"{target} is a symbolic link{points_to}; eacheck never replaces a link nor writes "
-        "through one. Remove the link, or give the path of a real file ('-' writes to "
-        "standard output where a command offers it)"
-    )
+        return msg("{path} is a symbolic link; eacheck never replaces a link nor writes through one. "
+                   "Remove the link, or give the path of a real file ('-' writes to standard output "
+                   "where a command offers it)", path=str(target))
+    return msg("{path} is a symbolic link (to {target}); eacheck never replaces a link nor writes "
+               "through one. Remove the link, or give the path of a real file ('-' writes to "
+               "standard output where a command offers it)", path=str(target), target=str(points_to))
 
 
 def _write_directly(target: Path, payload: bytes) -> None:

@@ -46,13 +46,15 @@ def select(
     Unknown ids raise :class:`~eacheck.errors.UsageError` with a did-you-mean.
     """
     from eacheck.errors import UsageError
+    from eacheck.i18n import msg
 
     for value, collection, kind, option in (
         (organization, landscape.organizations, "organization", "--organization"),
         (capability, landscape.capabilities, "capability", "--capability"),
     ):
         if value is not None and value not in collection:
-            raise UsageError(f"{option}: {unknown_id_message(landscape, value, kind)}")
+            raise UsageError(msg("{option}: {problem}", option=option,
+                                 problem=unknown_id_message(landscape, value, kind)))
 
     wanted_capabilities = landscape.capability_and_below(capability) if capability else None
     chosen = set()

@@ -16,6 +16,7 @@ from eacheck.checks.base import CheckContext, Violation, add_months, defaults
 from eacheck.findings import SCHEMA, Finding, Severity
 from eacheck.i18n import Message, msg
 from eacheck.loading import LoadedRepository
+from eacheck.loading.repository import problem_code
 from eacheck.model import schema_validation
 from eacheck.model.entities import Principle
 from eacheck.model.naming import the
@@ -80,7 +81,7 @@ def bind(repository: LoadedRepository) -> tuple[list[Binding], list[Finding]]:
         line, column = repository.locate(principle.origin, path)
         problems.append(
             Finding(SCHEMA, Severity.ERROR, principle.id, "principle", message,
-                    principle.origin.file, line, column, code=_binding_code(message))
+                    principle.origin.file, line, column, code=problem_code(message))
         )
 
     for principle in sorted(repository.landscape.principles.values(), key=lambda p: p.id):
@@ -91,26 +92,14 @@ def bind(repository: LoadedRepository) -> tuple[list[Binding], list[Finding]]:
             continue
         schema_name = f"params:{check.NAME}"
         schema_validation.register(schema_name, check.PARAMS)
-        issues = schema_validation.validate(schema_name, principle.params, whole="'params'")
+        params = msg("the params of {principle}", principle=the("principle", principle.id))
+        issues = schema_validation.validate(schema_name, principle.params, whole=params)
         for issue in issues:
             problem(principle, ("params", *issue.path),
-                    msg("{problem} (params of check '{check}')", problem=_whole(issue.message), check=check.NAME))
+                    msg("{problem} (params of check '{check}')", problem=issue.message, check=check.NAME))
         if not issues and principle.enabled:
             bindings.append(Binding(principle, check, {**defaults(check.PARAMS), **principle.params}))
     return bindings, problems
-
-
-def _whole(problem: Message | str) -> Message:
-    # A schema problem still said in English (until the schema's messages are translated) is
-    # our own sentence, not a value from the files: shown whole, never cut like a value.
-    return problem if isinstance(problem, Message) else Message(problem)
-
-
-def _binding_code(message: Message) -> str:
-    # The English text, as these findings were always matched on: language-free (it is the
-    # same whatever the run's language), and the SARIF fingerprints made before messages were
-    # translated stay valid.
-    return message.render("en")
 
 
 def run(repository: LoadedRepository, bindings: list[Binding], as_of: date) -> CheckRun:

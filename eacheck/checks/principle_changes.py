@@ -15,8 +15,10 @@ Findings of the built-in principle ``principles-in-force``:
 from __future__ import annotations
 
 from eacheck.findings import PRINCIPLES_IN_FORCE, Finding, Severity
+from eacheck.i18n import Message, msg
 from eacheck.loading import LoadedRepository
 from eacheck.model.entities import Principle
+from eacheck.model.naming import the
 
 
 def weakened(now: LoadedRepository, before: LoadedRepository, revision: str) -> list[Finding]:
@@ -37,33 +39,36 @@ def weakened(now: LoadedRepository, before: LoadedRepository, revision: str) -> 
         if not then.enabled:
             continue
         found = current.get(principle_id)
+        subject = the("principle", principle_id)
         if found is None:
             findings.append(_finding(
                 before, then, (), severity, "removed",
-                f"principle '{principle_id}' was in force at {revision} ({then.origin.file}) and "
-                "this change removes it; the group's reviewers of principles/ must approve that "
-                "decision, or put the principle back",
+                msg("{subject} was in force at {revision} ({file}) and this change removes it; the "
+                    "group's reviewers of principles/ must approve that decision, or put the "
+                    "principle back", subject=subject, revision=revision, file=then.origin.file),
             ))
         elif not found.enabled:
             findings.append(_finding(
                 now, found, ("enabled",), severity, "disabled",
-                f"principle '{principle_id}' was in force at {revision} and this change disables "
-                "it; the group's reviewers of principles/ must approve that decision, or set "
-                "enabled back to true",
+                msg("{subject} was in force at {revision} and this change disables it; the group's "
+                    "reviewers of principles/ must approve that decision, or set enabled back to true",
+                    subject=subject, revision=revision),
             ))
         elif Severity.parse(found.severity) < Severity.parse(then.severity):
             findings.append(_finding(
                 now, found, ("severity",), severity, f"severity:{then.severity}->{found.severity}",
-                f"principle '{principle_id}' had severity {then.severity} at {revision} and this "
-                f"change lowers it to {found.severity}; the group's reviewers of principles/ must "
-                "approve that decision, or restore the severity",
+                msg("{subject} had the severity '{before}' at {revision} and this change lowers it to "
+                    "'{after}'; the group's reviewers of principles/ must approve that decision, or "
+                    "restore the severity", subject=subject, before=then.severity,
+                    after=found.severity, revision=revision),
             ))
         elif found.check != then.check:
             findings.append(_finding(
                 now, found, ("check",), severity, f"check:{then.check}->{found.check}",
-                f"principle '{principle_id}' ran the check {then.check} at {revision} and this "
-                f"change makes it run {found.check}; the group's reviewers of principles/ must "
-                "approve that decision, or restore the check",
+                msg("{subject} ran the check '{before}' at {revision} and this change makes it run "
+                    "'{after}'; the group's reviewers of principles/ must approve that decision, or "
+                    "restore the check", subject=subject, before=then.check, after=found.check,
+                    revision=revision),
             ))
     return findings
 
@@ -75,7 +80,7 @@ def _is_empty(repository: LoadedRepository) -> bool:
 
 
 def _finding(repository: LoadedRepository, principle: Principle, path: tuple, severity: Severity,
-             code: str, message: str) -> Finding:
+             code: str, message: Message) -> Finding:
     line, column = repository.locate(principle.origin, path)
     return Finding(PRINCIPLES_IN_FORCE, severity, principle.id, "principle", message,
                    principle.origin.file, line, column, code=code, new=True)

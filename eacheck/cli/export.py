@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from eacheck.cli.common import as_of_option, command, handle_errors, language_option, option, path_argument
+from eacheck.cli.common import as_of_option, command, handle_errors, language_option, note, option, path_argument
+from eacheck.i18n import msg
 
 
 @command("export")
@@ -30,5 +31,5 @@ def command(path: str, format_name: str, out: str | None, as_of, language: str |
     from eacheck import api
 
     exported = api.export(path, format_name, out, as_of, language)
-    click.echo(str(exported.workbook), err=True)
-    click.echo(str(exported.mapping), err=True)
+    note(msg("the workbook is written to {path}", path=str(exported.workbook)))
+    note(msg("the mapping that imports it back is written to {path}", path=str(exported.mapping)))

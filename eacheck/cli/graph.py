@@ -36,7 +36,7 @@ def command(path: str, format_name: str, organization: str | None, capability: s
     Example: eacheck graph . --format mermaid --organization ksf --out ksf.mmd
     """
     from eacheck import api
-    from eacheck.errors import UsageError
+    from eacheck.errors import UsageError, reason
 
     answer = api.graph(path, format_name, organization, capability, group_common)
     if answer.problems:
@@ -58,4 +58,4 @@ def command(path: str, format_name: str, organization: str | None, capability: s
     try:
         safe_write.write(out, text)
     except OSError as error:
-        raise UsageError(str(msg("cannot write {path}: {reason}", path=out, reason=error.strerror or str(error)))) from None
+        raise UsageError(msg("cannot write {path}: {reason}", path=out, reason=reason(error))) from None

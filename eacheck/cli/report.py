@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from eacheck.cli.common import language_option, as_of_option, command, emit, handle_errors, option, path_argument, revision
+from eacheck.cli.common import language_option, as_of_option, command, emit, handle_errors, note, option, path_argument, revision
+from eacheck.i18n import msg
 
 FORMATS = ("html", "md", "json")
 
@@ -39,4 +40,4 @@ def command(path: str, format_name: str, out: str | None, compare_to: str | None
         emit(api.render_report(path, format_name, **options))
         return
     written = api.write_report(path, format_name, out, **options)
-    click.echo(str(written), err=True)
+    note(msg("the report is written to {path}", path=str(written)))

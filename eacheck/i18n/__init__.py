@@ -127,12 +127,12 @@ class Message:
         return (self.text, repr(self.values))
 
 
-def msg(text: str, **values: Any) -> Message:
+def msg(text: str, /, **values: Any) -> Message:
     """A :class:`Message`; ``text`` names its values as ``{name}``."""
     return Message(text, _frozen(values))
 
 
-def msg_n(singular: str, plural: str, count: int, **values: Any) -> Message:
+def msg_n(singular: str, plural: str, count: int, /, **values: Any) -> Message:
     """A :class:`Message` whose form follows ``count``, which the texts may show as ``{n}``."""
     return Message(singular, _frozen({"n": count, **values}), plural, count)
 

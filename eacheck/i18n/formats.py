@@ -151,3 +151,16 @@ class Country(Formatted):
 
     def format(self, language: str) -> str:
         return _locale(language).territories.get(self.code, self.code)
+
+
+@dataclass(frozen=True, slots=True)
+class Chain(Formatted):
+    """Ids one after another, as a path is followed: `a -> b -> a` (each cut to a readable
+    length, never the whole chain cut in the middle of an id)."""
+
+    items: tuple
+
+    def format(self, language: str) -> str:
+        from eacheck.i18n import shorten
+
+        return " -> ".join(shorten(str(item)) for item in self.items)

@@ -113,7 +113,7 @@ def read(path: Path, label: str) -> tuple[Mapping | None, list[Problem]]:
         return found[0] if found else document.line
 
     schema()
-    issues = schema_validation.validate(_SCHEMA_NAME, document.value, whole="the mapping")
+    issues = schema_validation.validate(_SCHEMA_NAME, document.value, whole=msg("the mapping"))
     if issues:
         return None, [problem(line_of(*issue.path), issue.message) for issue in issues]
     tables = []

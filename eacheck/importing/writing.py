@@ -20,7 +20,7 @@ from eacheck.importing.plan import ImportPlan
 def apply(plan: ImportPlan, root: Path, update: bool) -> list[str]:
     """Write the plan's new files, and with ``update`` its changes; the paths written."""
     if not plan.ok:
-        raise UsageError(str(msg("the import has problems; nothing was written")))
+        raise UsageError(msg("the import has problems; nothing was written"))
     created: list[Path] = []
     folders: list[Path] = []
     replaced: list[tuple[Path, str]] = []
@@ -32,8 +32,8 @@ def apply(plan: ImportPlan, root: Path, update: bool) -> list[str]:
             safe_write.make_folder(target.parent, inside=root)
             folders += [folder for folder in missing if folder.is_relative_to(root)]
             if target.exists() or target.is_symlink():
-                raise UsageError(str(msg("{path} appeared while importing; nothing was written, run the "
-                                         "import again", path=item.path)))
+                raise UsageError(msg("{path} appeared while importing; nothing was written, run the "
+                                         "import again", path=item.path))
             safe_write.create(target, item.text, inside=root)
             created.append(target)
             written.append(item.path)
@@ -41,8 +41,8 @@ def apply(plan: ImportPlan, root: Path, update: bool) -> list[str]:
             for path, (before, after) in plan.updates.items():
                 target = root / path
                 if target.read_bytes().decode("utf-8-sig") != before:
-                    raise UsageError(str(msg("{path} changed while importing; nothing was written, run "
-                                             "the import again", path=path)))
+                    raise UsageError(msg("{path} changed while importing; nothing was written, run "
+                                             "the import again", path=path))
                 safe_write.write(target, after, inside=root)
                 replaced.append((target, before))
                 written.append(path)

@@ -11,11 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from eacheck.i18n import Message, N_, msg, stored
+from eacheck.i18n.formats import Quoted
 from eacheck.loading import yaml_parser
 from eacheck.loading.sources import ARCHITECTURE_DIR, PRINCIPLES_DIR
 from eacheck.model import schema_validation
-from eacheck.model.references import article
-from eacheck.model.suggestions import closest, did_you_mean
+from eacheck.model.naming import a
+from eacheck.model.suggestions import closest, suggestion
 from eacheck.safe_text import shorten
 
 ALLOWED_KINDS = {
@@ -23,14 +25,17 @@ ALLOWED_KINDS = {
     PRINCIPLES_DIR: ("principle",),
 }
 
-# Two dates of one document where the first may not fall after the second, and what that
-# would mean. A retired system is left out of the lifecycle pair: its `since` is the day it
+# Two dates of one document where the first may not fall after the second, and what to say
+# when it does. A retired system is left out of the lifecycle pair: its `since` is the day it
 # was retired, which may well fall after the `retire_by` it missed.
 _DATE_ORDER = {
     "system": (
-        (("lifecycle", "since"), ("lifecycle", "retire_by"),
-         "the system would be due for retirement before it got its current status"),
-        (("contract", "start"), ("contract", "end"), "the contract would end before it starts"),
+        (("lifecycle", "since"), ("lifecycle", "retire_by"), N_(
+            "'{first}' ({earlier}) is after '{second}' ({later}) in {subject}, so the system would be "
+            "due for retirement before it got its current status; correct one of the dates")),
+        (("contract", "start"), ("contract", "end"), N_(
+            "'{first}' ({earlier}) is after '{second}' ({later}) in {subject}, so the contract would end "
+            "before it starts; correct one of the dates")),
     ),
 }
 
@@ -55,7 +60,7 @@ class CheckedDocument:
 class FileProblem:
     line: int
     column: int
-    message: str
+    message: Message
     subject: str = ""
     kind: str = "file"
 
@@ -69,17 +74,19 @@ class CheckedFile:
     located: list[yaml_parser.Positions] = field(default_factory=list)
     problems: list[FileProblem] = field(default_factory=list)
 
-    # Plain tuples, so that results cross process boundaries and the cache cheaply.
+    # Plain tuples, so that results cross process boundaries and the cache cheaply; messages
+    # in their stored form (eacheck.i18n.stored), rebuilt and checked on the way back.
     def to_tuple(self) -> tuple:
         return (
             self.path,
             [(d.index, d.line, d.column, d.kind, d.valid) for d in self.documents],
             [(positions.value, positions.to_bytes()) for positions in self.located],
-            [(p.line, p.column, p.message, p.subject, p.kind) for p in self.problems],
+            [(p.line, p.column, stored.dump(p.message), p.subject, p.kind) for p in self.problems],
         )
 
     @classmethod
     def from_tuple(cls, data: tuple) -> "CheckedFile":
+        """The file :meth:`to_tuple` made; ValueError when a message is not one it stored."""
         path, documents, located, problems = data
         positions = [yaml_parser.Positions(value, packed) for value, packed in located]
         return cls(
@@ -88,7 +95,8 @@ class CheckedFile:
             [CheckedDocument(i, line, column, kind, located[i][0], valid)
              for i, line, column, kind, valid in documents],
             positions,
-            [FileProblem(*problem) for problem in problems],
+            [FileProblem(line, column, stored.load(message), subject, kind)
+             for line, column, message, subject, kind in problems],
         )
 
 
@@ -97,9 +105,8 @@ def check_file(path: str, data: bytes, place: str) -> CheckedFile:
     result = CheckedFile(path)
     try:
         text = yaml_parser.decode(data)
-    except ValueError as error:
-        line, column, message = error.args
-        result.problems.append(FileProblem(line, column, message))
+    except yaml_parser.NotUtf8 as error:
+        result.problems.append(FileProblem(error.line, error.column, error.message))
         return result
     parsed = yaml_parser.parse(text)
     result.problems.extend(FileProblem(p.line, p.column, p.message) for p in parsed.problems)
@@ -113,25 +120,25 @@ def check_file(path: str, data: bytes, place: str) -> CheckedFile:
         if message:
             result.problems.append(FileProblem(document.line, document.column, message))
             continue
-        issues = schema_validation.validate(value["kind"], value)
-        checked = CheckedDocument(
-            document.index, document.line, document.column, value["kind"], value, not issues
-        )
+        kind = value["kind"]
+        named = schema_validation.subject_of(kind, value, path)
+        issues = schema_validation.validate(kind, value, whole=named)
+        checked = CheckedDocument(document.index, document.line, document.column, kind, value, not issues)
         subject = checked.id or path
         for issue in issues:
             line, column = document.positions.of(issue.path) or (document.line, document.column)
             result.problems.append(FileProblem(line, column, issue.message, subject, checked.kind))
         if not issues:  # both dates are then real dates, and ISO dates sort as text
-            for message, positions in _date_order_problems(checked.kind, value, document.positions):
+            for message, positions in _date_order_problems(checked.kind, value, document.positions, named):
                 line, column = positions or (document.line, document.column)
                 result.problems.append(FileProblem(line, column, message, subject, checked.kind))
         result.documents.append(checked)
     return result
 
 
-def _date_order_problems(kind: str, value: dict[str, Any], positions: yaml_parser.Positions):
+def _date_order_problems(kind: str, value: dict[str, Any], positions: yaml_parser.Positions, subject: Message):
     """(message, position of whichever key comes later in the file) per contradicting pair."""
-    for first, second, meaning in _DATE_ORDER.get(kind, ()):
+    for first, second, text in _DATE_ORDER.get(kind, ()):
         if first[0] == "lifecycle" and value.get("lifecycle", {}).get("status") == "retired":
             continue
         earlier, later = (value.get(first[0]) or {}).get(first[1]), (value.get(second[0]) or {}).get(second[1])
@@ -142,25 +149,28 @@ def _date_order_problems(kind: str, value: dict[str, Any], positions: yaml_parse
             default=None,
         )
         yield (
-            f"'{'.'.join(first)}' ({earlier}) is after '{'.'.join(second)}' ({later}), so {meaning}; "
-            "correct one of the dates",
+            msg(text, first=".".join(first), earlier=earlier, second=".".join(second), later=later,
+                subject=subject),
             where,
         )
 
 
-def _shape_problem(value: Any, allowed: tuple[str, ...], place: str) -> str | None:
+def _shape_problem(value: Any, allowed: tuple[str, ...], place: str) -> Message | None:
     if not isinstance(value, dict):
-        shape = "a list" if isinstance(value, list) else "a single value"
-        return f"this document is {shape}; each document must be a mapping with 'kind' and 'id'"
+        if isinstance(value, list):
+            return msg("this document is a list; each document must be a mapping with 'kind' and 'id'")
+        return msg("this document is a single value; each document must be a mapping with 'kind' and 'id'")
     kind = value.get("kind")
     if kind is None:
-        return "this document has no 'kind'; add e.g. 'kind: system'"
+        return msg("this document has no 'kind'; add e.g. 'kind: system'")
     if kind in allowed:
         return None
     if kind == "principle":
-        return "a principle belongs in principles/, not in architecture/; move the file"
+        return msg("a principle belongs in principles/, not in architecture/; move the file")
     if isinstance(kind, str) and kind in schema_validation.KINDS:
-        return f"{article(kind)} belongs in architecture/, not in {place}/; move the file"
+        return msg("{kind} belongs in architecture/, not in {place}/; move the file", kind=a(kind), place=place)
     shown = shorten(str(kind))
-    hint = did_you_mean(closest(shown, allowed, n=1)) or "use one of: " + ", ".join(allowed)
-    return f"unknown kind '{shown}'; {hint}"
+    hint = suggestion(closest(shown, allowed, n=1))
+    if hint is not None:
+        return msg("unknown kind '{kind}'; {suggestion}", kind=shown, suggestion=hint)
+    return msg("unknown kind '{kind}'; use {kinds}", kind=shown, kinds=Quoted(tuple(allowed), style="or"))

@@ -28,6 +28,7 @@ from pathlib import Path
 from eacheck import __version__
 from eacheck.loading.file_checks import CheckedFile, check_file
 from eacheck.errors import UsageError
+from eacheck.i18n import msg
 from eacheck.loading.sources import SourceFile
 
 _NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -47,8 +48,10 @@ def _code_fingerprint() -> str:
 
     package = resources.files("eacheck")
     parts = [package.joinpath("loading", name) for name in ("file_checks.py", "yaml_parser.py")]
-    parts.append(package.joinpath("model", "schema_validation.py"))
-    parts.append(package.joinpath("model", "suggestions.py"))  # file_checks' "did you mean"
+    # what the messages are made of: the explainer, "did you mean", the names of entities, and
+    # the stored form of a message
+    parts += [package.joinpath("model", name) for name in ("schema_validation.py", "suggestions.py", "naming.py")]
+    parts += [package.joinpath("i18n", name) for name in ("__init__.py", "formats.py", "stored.py")]
     parts += sorted(package.joinpath("model", "schemas").iterdir(), key=lambda p: p.name)
     digest = hashlib.blake2b(digest_size=16)
     for part in parts:
@@ -56,8 +59,11 @@ def _code_fingerprint() -> str:
     return digest.hexdigest()
 
 
+# "problems 2": problems hold messages in their stored form, no longer English text; a cache
+# written before is another format, never read.
 _CACHE_FORMAT = (
-    f"eacheck {__version__} {_code_fingerprint()} python {sys.version_info[:2]} marshal {marshal.version}"
+    f"eacheck {__version__} problems 2 {_code_fingerprint()} python {sys.version_info[:2]} "
+    f"marshal {marshal.version}"
 )
 
 # The files of the run in progress; forked workers inherit it instead of receiving it.
@@ -190,8 +196,11 @@ def _read_trusted(path: Path, limit: int) -> dict | None:
 def _well_formed(checked: object, path: str) -> bool:
     """Whether ``checked`` has the shape of CheckedFile.to_tuple() for ``path``.
 
-    The values inside are not walked: the file's checksum shows they are what eacheck wrote,
-    and walking them all would cost a warm run a fifth of its time.
+    The documents' values inside are not walked: the file's checksum shows they are what
+    eacheck wrote, and walking them all would cost a warm run a fifth of its time. The
+    problems' messages are few, and rebuilding them checks each strictly
+    (:func:`eacheck.i18n.stored.load`, in CheckedFile.from_tuple): a message that is not
+    exactly one eacheck stored makes the entry a miss.
     """
     if type(checked) is not tuple or len(checked) != 4 or checked[0] != path:
         return False
@@ -214,7 +223,7 @@ def _well_formed(checked: object, path: str) -> bool:
         if type(problem) is not tuple or len(problem) != 5:
             return False
         line, column, message, subject, kind = problem
-        if (type(line) is not int or type(column) is not int or type(message) is not str
+        if (type(line) is not int or type(column) is not int or type(message) is not tuple
                 or type(subject) is not str or type(kind) is not str):
             return False
     return True
@@ -305,11 +314,11 @@ def _check_all(pending: list[tuple[SourceFile, str]]) -> list[tuple]:
                 results[index] = result
         return results  # type: ignore[return-value]
     except BrokenProcessPool:
-        raise UsageError(
+        raise UsageError(msg(
             "a worker process checking the files ended abruptly (it was killed, perhaps by the "
             "system for lack of memory), so the run stopped without a result; run it again, or "
             "set EACHECK_JOBS=1 to check in one process"
-        ) from None
+        )) from None
     finally:
         _PENDING = []
 

@@ -8,13 +8,14 @@ read at all (see :mod:`eacheck.loading.sources`) raises :class:`~eacheck.errors.
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from eacheck.findings import PRINCIPLES_IN_FORCE, SCHEMA, Finding, Severity
+from eacheck.i18n import Message, msg, msg_n, stored
+from eacheck.i18n.formats import Chain, Number
 from eacheck.loading import pipeline, yaml_parser
 from eacheck.loading.file_checks import CheckedDocument
 from eacheck.loading.sources import (
@@ -37,13 +38,23 @@ from eacheck.model.entities import (
     Waiver,
 )
 from eacheck.model.landscape import Landscape
-from eacheck.model.references import COUNTRY_PATHS, article, reference_problems, values_at
+from eacheck.model.naming import a, the
+from eacheck.model.references import COUNTRY_PATHS, reference_problems, values_at
 from eacheck.model.suggestions import ReferenceHints
 from eacheck.safe_text import shorten
 
 DEFAULT_PRINCIPLES_LABEL = "<eacheck defaults>/principles"
 _NAMED_PLACES = 5
-_POSITIONS = re.compile(r"(?:line \d+|:\d+)")
+# Values of the loader's messages that a finding's code leaves out: where a thing is (a line
+# moves when anything above it is edited), and what is suggested (it changes whenever an
+# entity is added). Baselines and SARIF fingerprints match on the rest, the same in every
+# language: the English text (the message id) and the values that say what is wrong.
+UNSTABLE_VALUES = frozenset({"line", "column", "first_line", "suggestion"})
+
+
+def problem_code(message: Message) -> str:
+    """The code a loader finding is matched on: ``message`` without its unstable values."""
+    return stored.code(message, UNSTABLE_VALUES)
 
 _BUILDERS = {
     "organization": lambda raw, origin, home: Organization(
@@ -128,21 +139,21 @@ class _Loader:
         self.located: dict[str, list[yaml_parser.Positions]] = {}
 
     def problem(
-        self, file: str, line: int, column: int, message: str, subject: str = "", kind: str = "file",
-        code: str | None = None,
+        self, file: str, line: int, column: int, message: Message, subject: str = "", kind: str = "file",
+        stable: Message | None = None,
     ) -> None:
-        # Baselines must not depend on line numbers, nor on advice that changes with the rest
-        # of the repository (``code``, when given).
-        code = _POSITIONS.sub("", message if code is None else code)
+        """A schema finding; ``stable`` is the message to match it on when ``message`` holds
+        advice that changes with the rest of the repository (see :func:`problem_code`)."""
+        code = problem_code(stable or message)
         self.problems.append(
             Finding(SCHEMA, Severity.ERROR, subject or file, kind, message, file, line, column, code)
         )
 
     def document_problem(
-        self, document: _Document, path: tuple[Any, ...], message: str, code: str | None = None
+        self, document: _Document, path: tuple[Any, ...], message: Message, stable: Message | None = None
     ) -> None:
         line, column = _position(self.located, document.origin, path)
-        self.problem(document.file, line, column, message, document.id or document.file, document.kind, code)
+        self.problem(document.file, line, column, message, document.id or document.file, document.kind, stable)
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -160,7 +171,7 @@ class _Loader:
 
     # -- checking across files -------------------------------------------------------------
 
-    def check_ids(self, documents: list[_Document], uniqueness: str) -> dict[str, str]:
+    def check_ids(self, documents: list[_Document], principles: bool = False) -> dict[str, str]:
         """Kind of every id, first definition wins.
 
         A repeated id is a problem on every document that uses it, each pointing at the others'
@@ -180,14 +191,18 @@ class _Loader:
                 # At most a few others are named: an id used 10,000 times must not make 10,000
                 # messages of 10,000 places each.
                 named = [place for place in places[: _NAMED_PLACES + 1] if place[0] is not document][:_NAMED_PLACES]
-                others = " and ".join(f"{article(other.kind)} in {other.file}:{line}" for other, line in named)
+                others = tuple(msg("{kind} in {file}:{line}", kind=a(other.kind), file=other.file, line=line)
+                               for other, line in named)
                 if len(places) - 1 > len(named):
-                    others += f" and {len(places) - 1 - len(named)} more"
-                self.document_problem(
-                    document, ("id",),
-                    f"the id '{shorten(entity_id)}' is also used by {others}; {uniqueness}, so rename "
-                    "all but one of them",
-                )
+                    more = len(places) - 1 - len(named)
+                    others += (msg_n("{n} more place", "{n} more places", more),)
+                if principles:
+                    message = msg("the id '{id}' is also used by {others}; principle ids must be unique, "
+                                  "so rename all but one of them", id=shorten(entity_id), others=others)
+                else:
+                    message = msg("the id '{id}' is also used by {others}; ids must be unique across all "
+                                  "kinds, so rename all but one of them", id=shorten(entity_id), others=others)
+                self.document_problem(document, ("id",), message)
             for document in same[1:]:
                 document.valid = False
         return {entity_id: same[0].kind for entity_id, same in users.items()}
@@ -204,23 +219,25 @@ class _Loader:
         )
         limit = schema_validation.MAX_ISSUES_PER_DOCUMENT
         for document in documents:
-            problems = reference_problems(document.kind, document.value, kinds_by_id, principle_ids, hints)
+            subject = self.subject(document)
+            problems = reference_problems(document.kind, document.value, kinds_by_id, principle_ids, hints, subject)
             for count, (path, message, stable) in enumerate(problems):
                 if count == limit:  # a list of a million dangling ids is one problem, not a million
-                    self.document_problem(document, (), (
-                        f"this document has more than {limit:,} references that do not resolve; "
-                        "the rest are not listed. Fix these and run eacheck again"
+                    self.document_problem(document, (), msg(
+                        "{subject} has more than {n} references that do not resolve; the rest are not "
+                        "listed. Fix these and run eacheck again", subject=subject, n=Number(limit),
                     ))
                     break
-                self.document_problem(document, path, message, code=stable)
+                self.document_problem(document, path, message, stable)
                 document.valid = False
             for pattern in COUNTRY_PATHS.get(document.kind, ()):
                 for path, code in values_at(document.value, pattern):
                     if isinstance(code, str) and len(code) == 2 and code not in ISO_3166_ALPHA_2:
-                        self.document_problem(
-                            document, path,
-                            f"'{code}' is not an ISO 3166-1 country code; use e.g. SE, FI, DE, IE, US",
-                        )
+                        self.document_problem(document, path, _not_a_country(path, subject, code))
+
+    @staticmethod
+    def subject(document: _Document) -> Message:
+        return schema_validation.subject_of(document.kind, document.value, document.file)
 
     def check_parent_cycles(self, landscape: Landscape) -> None:
         """Every 'parent' chain that goes round in a circle, reported once per member.
@@ -241,14 +258,15 @@ class _Loader:
                             entity = collection[member]
                             # At most eight steps are named: a circle of 2,000 is one problem, not a page.
                             shown = [members[(turn + step) % len(members)] for step in range(min(len(members), 7))]
-                            circle = " -> ".join([*shown, member] if len(members) <= 7 else shown)
-                            if len(members) > 7:
-                                circle += f" -> … ({len(members)} in the circle)"
-                            self.problem(
-                                entity.origin.file, entity.origin.line, entity.origin.column,
-                                f"'parent' goes round in a circle ({circle}); break the cycle",
-                                entity.id, entity.kind,
-                            )
+                            name = msg("'{key}' in {subject}", key="parent", subject=the(entity.kind, entity.id))
+                            if len(members) <= 7:
+                                message = msg("{name} goes round in a circle ({circle}); break the cycle",
+                                              name=name, circle=Chain((*shown, member)))
+                            else:
+                                message = msg("{name} goes round in a circle of {n} ({circle} -> …); break the cycle",
+                                              name=name, circle=Chain(tuple(shown)), n=Number(len(members)))
+                            self.problem(entity.origin.file, entity.origin.line, entity.origin.column,
+                                         message, entity.id, entity.kind)
                         break
                     walk[current] = None
                     current = collection[current].parent
@@ -283,8 +301,8 @@ def load(source, principles_only: bool = False) -> LoadedRepository:
     )
     architecture = [document for document in documents if document.kind != "principle"]
     principles = [document for document in documents if document.kind == "principle"]
-    kinds_by_id = loader.check_ids(architecture, "ids must be unique across all kinds")
-    principle_ids = set(loader.check_ids(principles, "principle ids must be unique"))
+    kinds_by_id = loader.check_ids(architecture)
+    principle_ids = set(loader.check_ids(principles, principles=True))
     loader.check_references(documents, kinds_by_id, principle_ids)
 
     landscape = Landscape(settings=settings)
@@ -306,12 +324,12 @@ def _nothing_in_force(landscape: Landscape) -> Finding:
     which is never what a group means: warned in every run. (Without the folder, the shipped
     defaults are in force.)"""
     if landscape.principles:
-        message = (
+        message = msg(
             "every principle in principles/ is disabled, so eacheck checks nothing but the file "
             "format; enable the principles the group has decided on"
         )
     else:
-        message = (
+        message = msg(
             "principles/ holds no principle, so eacheck checks nothing but the file format; add "
             "the group's principles (eacheck init writes the defaults), or remove the folder to "
             "run eacheck's default principles"
@@ -327,8 +345,8 @@ def _load_settings(loader: _Loader, source) -> Settings:
     path = settings_file.path
     try:
         parsed = yaml_parser.parse(yaml_parser.decode(settings_file.data))
-    except ValueError as error:
-        loader.problem(path, *error.args)
+    except yaml_parser.NotUtf8 as error:
+        loader.problem(path, error.line, error.column, error.message)
         return Settings()
     for problem in parsed.problems:
         loader.problem(path, problem.line, problem.column, problem.message)
@@ -337,24 +355,32 @@ def _load_settings(loader: _Loader, source) -> Settings:
         return Settings()
     first = documents[0]
     for extra in documents[1:]:
-        loader.problem(path, extra.line, extra.column, "eacheck.yaml holds one document only; merge them")
+        loader.problem(path, extra.line, extra.column, msg("eacheck.yaml holds one document only; merge them"))
     if not isinstance(first.value, dict):
-        loader.problem(path, first.line, first.column, "eacheck.yaml must be a mapping of settings")
+        loader.problem(path, first.line, first.column,
+                       msg("eacheck.yaml must be a mapping of settings, each a key with its value"))
         return Settings()
 
-    def settings_problem(key_path: tuple[Any, ...], message: str) -> None:
+    def settings_problem(key_path: tuple[Any, ...], message: Message) -> None:
         origin = Origin(path, 0, first.line, first.column)
         line, column = _position({path: [first.positions]}, origin, key_path)
         loader.problem(path, line, column, message, path, "settings")
 
-    issues = schema_validation.validate("settings", first.value)
+    settings = the("settings", path)
+    issues = schema_validation.validate("settings", first.value, whole=settings)
     for issue in issues:
         settings_problem(issue.path, issue.message)
     home = first.value.get("home_country")
     if isinstance(home, str) and len(home) == 2 and home not in ISO_3166_ALPHA_2:
-        settings_problem(("home_country",), f"'{home}' is not an ISO 3166-1 country code")
+        settings_problem(("home_country",), _not_a_country(("home_country",), settings, home))
         return Settings()
     return Settings() if issues else Settings.from_yaml(first.value)
+
+
+def _not_a_country(path: tuple[Any, ...], subject: Message, code: str) -> Message:
+    return msg("{name}: '{code}' is not an ISO 3166-1 country code; use e.g. SE, FI, DE, IE, US",
+               name=msg("'{key}' in {subject}", key=schema_validation.dotted(path), subject=subject),
+               code=shorten(code))
 
 
 def read_settings(source) -> Settings:

@@ -15,7 +15,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from eacheck.errors import UsageError
+from eacheck.errors import UsageError, reason
+from eacheck.i18n import Message, msg
+from eacheck.i18n.formats import Number
 from eacheck.safe_text import shorten
 from eacheck.safe_write import what_it_is
 
@@ -34,7 +36,7 @@ class SourceFile:
 @dataclass(frozen=True, slots=True)
 class SourceProblem:
     path: str
-    message: str
+    message: Message
 
 
 def _is_yaml(name: str) -> bool:
@@ -58,8 +60,8 @@ def _shown_name(name: str) -> str:
 def _not_utf8_name(relative: str) -> SourceProblem:
     return SourceProblem(
         _shown_name(relative),
-        "this name is not valid UTF-8, so eacheck cannot name it in its findings and does not "
-        "read it; rename it",
+        msg("this name is not valid UTF-8, so eacheck cannot name it in its findings and does not "
+            "read it; rename it"),
     )
 
 
@@ -72,7 +74,11 @@ _NON_BLOCKING = getattr(os, "O_NONBLOCK", 0)
 
 
 class NotReadable(Exception):
-    """A file eacheck will not read, with the reason as one sentence."""
+    """A file eacheck will not read, with the reason as one sentence (``message``)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 def read_regular_file(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> bytes:
@@ -86,24 +92,26 @@ def read_regular_file(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES)
         handle = os.open(path, os.O_RDONLY | _NO_FOLLOW | _NON_BLOCKING | getattr(os, "O_CLOEXEC", 0))
     except OSError as error:
         if error.errno == errno.ELOOP:
-            raise NotReadable("it is a symbolic link, and eacheck reads no link here") from None
-        raise NotReadable(f"it cannot be read: {error.strerror}") from None
+            raise NotReadable(msg("it is a symbolic link, and eacheck reads no link here")) from None
+        raise NotReadable(msg("it cannot be read: {reason}", reason=reason(error))) from None
     with open(handle, "rb", buffering=0) as file:
         found = os.fstat(handle)
         if not stat.S_ISREG(found.st_mode):
-            raise NotReadable(f"it is {what_it_is(found.st_mode)}, not a file; eacheck reads only files")
+            raise NotReadable(msg("it is {what}, not a file; eacheck reads only files",
+                                  what=what_it_is(found.st_mode)))
         if found.st_size > limit:
-            raise NotReadable(
-                f"it is {found.st_size:,} bytes, more than the {limit:,} eacheck reads from one "
-                "file; split it into several files"
-            )
+            raise NotReadable(msg(
+                "it is {size} bytes, more than the {limit} eacheck reads from one file; split it "
+                "into several files", size=Number(found.st_size), limit=Number(limit),
+            ))
         # The size it has, and one byte more to see whether it grew meanwhile: asking for the
         # limit itself would allocate the limit for every file.
         data = file.read(found.st_size + 1)
         if len(data) > found.st_size:
             data += file.read(limit + 1 - len(data))
     if len(data) > limit:  # it grew while being read
-        raise NotReadable(f"it is more than the {limit:,} bytes eacheck reads from one file")
+        raise NotReadable(msg("it is more than the {limit} bytes eacheck reads from one file; split it "
+                              "into several files", limit=Number(limit)))
     return data
 
 
@@ -113,14 +121,14 @@ class WorkingTree:
     def __init__(self, root: str | os.PathLike[str]) -> None:
         root_path = Path(root)
         if not root_path.exists():
-            raise UsageError(f"{root}: no such folder")
+            raise UsageError(msg("{path}: no such folder", path=str(root)))
         if not root_path.is_dir():
-            raise UsageError(f"{root}: not a folder; give the repository's root folder")
+            raise UsageError(msg("{path}: not a folder; give the repository's root folder", path=str(root)))
         if not (root_path / ARCHITECTURE_DIR).is_dir():
-            raise UsageError(
-                f"{root}: no {ARCHITECTURE_DIR}/ folder here; give the root of an architecture "
-                "repository (run `eacheck init` to start one)"
-            )
+            raise UsageError(msg(
+                "{path}: no architecture/ folder here; give the root of an architecture repository "
+                "(run `eacheck init` to start one)", path=str(root),
+            ))
         self.root = root_path
         self.real_root = root_path.resolve()
         self.problems: list[SourceProblem] = []
@@ -137,7 +145,7 @@ class WorkingTree:
             return True
         if os.path.lexists(path) and name not in self._not_folders:
             self._not_folders.add(name)
-            self.problems.append(SourceProblem(name, f"{name} is not a folder, so nothing is read from it; make it a folder"))
+            self.problems.append(_not_a_folder(name))
         return False
 
     def read(self, relative: str) -> SourceFile | None:
@@ -149,7 +157,8 @@ class WorkingTree:
         try:
             real = path.resolve(strict=True)
         except FileNotFoundError:
-            self.problems.append(SourceProblem(relative, f"{relative} is a symbolic link that leads to nothing; remove it"))
+            self.problems.append(SourceProblem(relative, msg(
+                "{path} is a symbolic link that leads to nothing; remove it", path=relative)))
             return None
         except (OSError, RuntimeError):
             self.problems.append(_loop(relative))
@@ -160,7 +169,8 @@ class WorkingTree:
         try:
             return SourceFile(relative, read_regular_file(real))
         except NotReadable as refused:
-            self.problems.append(SourceProblem(relative, f"{relative} is not read: {refused}"))
+            self.problems.append(SourceProblem(relative, msg("{path} is not read: {reason}", path=relative,
+                                                             reason=refused.message)))
             return None
 
     def yaml_files(self, folder: str) -> Iterator[SourceFile]:
@@ -183,7 +193,8 @@ class WorkingTree:
             try:
                 data = read_regular_file(real)
             except NotReadable as refused:
-                self.problems.append(SourceProblem(relative, f"this file is not read: {refused}"))
+                self.problems.append(SourceProblem(relative, msg("this file is not read: {reason}",
+                                                                 reason=refused.message)))
                 continue
             yield SourceFile(relative, data)
 
@@ -195,7 +206,8 @@ class WorkingTree:
         try:
             entries = sorted(os.scandir(self.root / folder), key=lambda entry: entry.name)
         except OSError as error:
-            self.problems.append(SourceProblem(folder, f"cannot read the folder: {error.strerror}"))
+            self.problems.append(SourceProblem(folder, msg("the folder cannot be read: {reason}",
+                                                           reason=reason(error))))
             return
         for entry in entries:
             if entry.name.startswith("."):
@@ -211,9 +223,8 @@ class WorkingTree:
                     resolved = Path(entry.path).resolve(strict=True)
                 except FileNotFoundError:
                     if _is_yaml(entry.name):
-                        self.problems.append(SourceProblem(
-                            relative, "this symbolic link leads to nothing; remove it or make it point at a file"
-                        ))
+                        self.problems.append(SourceProblem(relative, msg(
+                            "this symbolic link leads to nothing; remove it or make it point at a file")))
                     continue
                 except (OSError, RuntimeError):  # a link to itself, or round through others
                     self.problems.append(_loop(relative))
@@ -228,25 +239,27 @@ class WorkingTree:
                 if entry.is_file():
                     yield relative, real
                 else:  # a FIFO, a device or a socket by a YAML name: say so, never read it
-                    self.problems.append(SourceProblem(
-                        relative, f"this is {what_it_is(os.stat(real).st_mode)}, not a file; "
-                        "eacheck reads only files. Remove it"
-                    ))
+                    self.problems.append(SourceProblem(relative, msg(
+                        "this is {what}, not a file; eacheck reads only files. Remove it",
+                        what=what_it_is(os.stat(real).st_mode))))
 
 
 def _outside(relative: str, what: str = "file") -> SourceProblem:
-    return SourceProblem(
-        relative,
+    if what == "folder":
+        return SourceProblem(relative, msg(
+            "this is a symbolic link to a place outside the repository; eacheck does not follow it. "
+            "Copy the folder into the repository instead"))
+    return SourceProblem(relative, msg(
         "this is a symbolic link to a place outside the repository; eacheck does not follow it. "
-        f"Copy the {what} into the repository instead",
-    )
+        "Copy the file into the repository instead"))
 
 
 def _loop(relative: str) -> SourceProblem:
-    return SourceProblem(
-        relative,
-        "this symbolic link goes round in a loop (it leads back to itself); remove it",
-    )
+    return SourceProblem(relative, msg("this symbolic link goes round in a loop (it leads back to itself); remove it"))
+
+
+def _not_a_folder(name: str) -> SourceProblem:
+    return SourceProblem(name, msg("{name} is not a folder, so nothing is read from it; make it a folder", name=name))
 
 
 def check_revision(revision: str) -> str:
@@ -256,11 +269,10 @@ def check_revision(revision: str) -> str:
     tree with itself and pass. A revision starting with '-' would be read by git as an option.
     """
     if not revision or not revision.strip():
-        raise UsageError(
-            "the git revision is empty; name one, e.g. origin/main (is a CI variable unset?)"
-        )
+        raise UsageError(msg("the git revision is empty; name one, e.g. origin/main (is a CI variable unset?)"))
     if revision.startswith("-") or "\0" in revision or revision != revision.strip():
-        raise UsageError(f"'{shorten(revision)}' is not a git revision; name one, e.g. origin/main")
+        raise UsageError(msg("'{revision}' is not a git revision; name one, e.g. origin/main",
+                             revision=shorten(revision)))
     return revision
 
 
@@ -299,10 +311,11 @@ class GitRevision:
         branch = self._git("symbolic-ref", "--quiet", "HEAD", check=False)
         return bool(branch) and not self._git("rev-parse", "--verify", "--quiet", "HEAD", check=False)
 
-    def _missing_revision_message(self) -> str:
-        message = f"{self.revision}: no such git revision in {self.root}"
+    def _missing_revision_message(self) -> Message:
+        said = {"revision": shorten(self.revision), "root": str(self.root)}
         if self._git("rev-parse", "--is-shallow-repository", check=False).strip() != b"true":
-            return message + "; check the name (`git branch --all` lists the branches git knows)"
+            return msg("{revision}: no such git revision in {root}; check the name (`git branch --all` "
+                       "lists the branches git knows)", **said)
         # CI systems clone shallowly by default: the target branch of a pull request, or an
         # older commit, is then simply not there yet, and the fix is one fetch.
         remote, _, branch = self.revision.partition("/")
@@ -310,10 +323,11 @@ class GitRevision:
             fetch = f"git fetch --depth=1 {remote} {branch}:refs/remotes/{remote}/{branch}"
         else:
             fetch = "git fetch --depth=1 origin main:refs/remotes/origin/main"
-        return (
-            f"{message}. This is a shallow clone (made with --depth), which holds only the latest "
-            f"commits, so the baseline may simply not have been fetched: fetch it first, e.g. "
-            f"`{fetch}`, or clone the whole history (`fetch-depth: 0` in actions/checkout)"
+        return msg(
+            "{revision}: no such git revision in {root}. This is a shallow clone (made with --depth), "
+            "which holds only the latest commits, so the baseline may simply not have been fetched: "
+            "fetch it first, e.g. `{fetch}`, or clone the whole history (`fetch-depth: 0` in "
+            "actions/checkout)", fetch=fetch, **said,
         )
 
     def _git(self, *args: str, check: bool = True, data: bytes | None = None) -> bytes:
@@ -325,17 +339,18 @@ class GitRevision:
                 check=False,
             )
         except FileNotFoundError:
-            raise UsageError("git is not installed; --baseline and --compare-to need git") from None
+            raise UsageError(msg("git is not installed; --baseline and --compare-to need git")) from None
         if completed.returncode != 0:
             if not check:
                 return b""
             message = completed.stderr.decode(errors="replace").strip()
             if "not a git repository" in message:
-                raise UsageError(
-                    f"{self.root} is not in a git repository; --baseline and --compare-to read "
-                    "an earlier revision from git"
-                )
-            raise UsageError(f"{self.root}: git failed: {message}")
+                raise UsageError(msg(
+                    "{path} is not in a git repository; --baseline and --compare-to read an earlier "
+                    "revision from git", path=str(self.root),
+                ))
+            # git's own words, in git's language: quoted as they are.
+            raise UsageError(msg("{path}: git failed: `{detail}`", path=str(self.root), detail=shorten(message)))
         return completed.stdout
 
     def _list_blobs(self) -> dict[str, tuple[str, str]]:
@@ -359,7 +374,7 @@ class GitRevision:
     def has_dir(self, name: str) -> bool:
         if name in self._blobs and name not in self._not_folders:  # a file or a link by that name
             self._not_folders.add(name)
-            self.problems.append(SourceProblem(name, f"{name} is not a folder, so nothing is read from it; make it a folder"))
+            self.problems.append(_not_a_folder(name))
         return any(path.startswith(name + "/") for path in self._blobs)
 
     def read(self, relative: str) -> SourceFile | None:
@@ -381,7 +396,7 @@ class GitRevision:
         links = [path for path in present if self._blobs[path][0] == "120000"]
         for path in links:
             self.problems.append(
-                SourceProblem(path, "a symbolic link in git history is not followed; commit the file")
+                SourceProblem(path, msg("a symbolic link in git history is not followed; commit the file"))
             )
         regular = [path for path in present if self._blobs[path][0] != "120000"]
         if not regular:

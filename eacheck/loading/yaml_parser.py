@@ -16,6 +16,8 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
+from eacheck.i18n import Message, N_, msg
+from eacheck.i18n.formats import Number
 from eacheck.safe_text import shorten
 
 try:  # the C parser is a hard requirement for speed, but a clear error beats an ImportError
@@ -108,7 +110,16 @@ class YamlProblem:
 
     line: int
     column: int
-    message: str
+    message: Message
+
+
+class NotUtf8(ValueError):
+    """A file that is not UTF-8, with where the first bad byte is and what to do. (Its
+    ``args`` are also ``(line, column, message)``, as callers before it unpacked them.)"""
+
+    def __init__(self, line: int, column: int, message: Message) -> None:
+        super().__init__(line, column, message)
+        self.line, self.column, self.message = line, column, message
 
 
 # A position is (line << 32) + column, both 1-based; a column needs 32 bits only past
@@ -236,7 +247,7 @@ class ParsedYaml:
 
 
 class _Refused(Exception):
-    def __init__(self, node: yaml.Node, message: str) -> None:
+    def __init__(self, node: yaml.Node, message: Message) -> None:
         super().__init__(message)
         self.line = node.start_mark.line + 1
         self.column = node.start_mark.column + 1
@@ -275,7 +286,7 @@ class _Builder:
         if self.values_left < 0:
             raise _Overrun(node)
         if depth > MAX_DEPTH:
-            raise _Refused(node, f"nesting deeper than {MAX_DEPTH} levels; flatten the document")
+            raise _Refused(node, msg("nesting deeper than {n} levels; flatten the document", n=MAX_DEPTH))
         tag = node.tag
         if type(node) is ScalarNode:
             return node.value if tag == STR else _scalar(node, tag)
@@ -299,13 +310,11 @@ class _Builder:
         record, build = self.positions.record, self.build
         for key_node, value_node in node.value:
             if type(key_node) is not ScalarNode:
-                raise _Refused(key_node, "a key must be a plain name, not a list or mapping")
+                raise _Refused(key_node, msg("a key must be a plain name, not a list or a mapping"))
             key, key_tag = key_node.value, key_node.tag
             if key_tag != STR or key == "<<":
                 if key_tag == "tag:yaml.org,2002:merge" or key == "<<":
-                    raise _Refused(
-                        key_node, "merge keys (<<) are not supported; write the keys out in full"
-                    )
+                    raise _Refused(key_node, msg("merge keys (<<) are not supported; write the keys out in full"))
                 # A key is always read as its text, but a tag on it is refused as anywhere else.
                 _scalar(key_node, key_tag)
             mark = key_node.start_mark
@@ -314,17 +323,17 @@ class _Builder:
                 # reader sees first. The repeat is neither built nor recorded.
                 if len(self.problems) >= MAX_PROBLEMS_PER_DOCUMENT:
                     if len(self.problems) == MAX_PROBLEMS_PER_DOCUMENT:
-                        self.problems.append(YamlProblem(mark.line + 1, mark.column + 1, (
-                            f"more than {MAX_PROBLEMS_PER_DOCUMENT:,} keys in this document are "
-                            "repeated; the rest are not listed. Fix these and run eacheck again"
+                        self.problems.append(YamlProblem(mark.line + 1, mark.column + 1, msg(
+                            "more than {n} keys in this document are repeated; the rest are not "
+                            "listed. Fix these and run eacheck again", n=Number(MAX_PROBLEMS_PER_DOCUMENT),
                         )))
                     continue
                 self.problems.append(
                     YamlProblem(
                         mark.line + 1,
                         mark.column + 1,
-                        f"duplicate key '{shorten(key)}' (first on line {first_seen[key]}); "
-                        "keep one of them",
+                        msg("duplicate key '{key}' (first on line {first_line}); keep one of them",
+                            key=shorten(key), first_line=first_seen[key]),
                     )
                 )
                 continue
@@ -352,9 +361,9 @@ class _AliasBuilder(_Builder):
         return super().build(node, depth)
 
 
-def _refused_tag(tag: str) -> str:
+def _refused_tag(tag: str) -> Message:
     shown = shorten(tag.replace("tag:yaml.org,2002:", "!!"))
-    return f"the tag {shown} is not allowed; eacheck reads plain data only (remove the tag)"
+    return msg("the tag {tag} is not allowed; eacheck reads plain data only (remove the tag)", tag=shown)
 
 
 def _scalar(node: ScalarNode, tag: str) -> Any:
@@ -363,7 +372,7 @@ def _scalar(node: ScalarNode, tag: str) -> Any:
     text = node.value
     if tag == INT:
         if _INT[1].match(text) is None:
-            raise _Refused(node, f"'{shorten(text)}' is not a whole number")
+            raise _Refused(node, msg("'{text}' is not a whole number", text=shorten(text)))
         significant = text.lstrip("+-").removeprefix("0x").removeprefix("0o").lstrip("0")
         if len(significant) > 40:  # before int(): Python refuses to parse 4,300 digits or more
             raise _Refused(node, _too_large(text))
@@ -378,15 +387,15 @@ def _scalar(node: ScalarNode, tag: str) -> Any:
         return number
     if tag == BOOL:
         if _BOOL[1].match(text) is None:
-            raise _Refused(node, f"'{shorten(text)}' is not a boolean; write true or false")
+            raise _Refused(node, msg("'{text}' is not a boolean; write true or false", text=shorten(text)))
         return text.lower() == "true"
     if tag == NULL:
         if text and _NULL[1].match(text) is None:
-            raise _Refused(node, f"'{shorten(text)}' is not empty; remove the !!null tag")
+            raise _Refused(node, msg("'{text}' is not empty; remove the !!null tag", text=shorten(text)))
         return None
     if tag == FLOAT:
         if _FLOAT[1].match(text) is None and _INT[1].match(text) is None:
-            raise _Refused(node, f"'{shorten(text)}' is not a number")
+            raise _Refused(node, msg("'{text}' is not a number", text=shorten(text)))
         lowered = text.lower()
         if lowered.endswith(".inf"):
             return float("-inf") if lowered.startswith("-") else float("inf")
@@ -395,39 +404,35 @@ def _scalar(node: ScalarNode, tag: str) -> Any:
         try:
             return float(int(text, 0) if text.startswith(("0o", "0x")) else text)
         except (ValueError, OverflowError):
-            raise _Refused(node, f"'{shorten(text)}' is not a number") from None
+            raise _Refused(node, msg("'{text}' is not a number", text=shorten(text))) from None
     raise _Refused(node, _refused_tag(tag))
 
 
-def _too_large(text: str) -> str:
-    return (
-        f"the number {shorten(text, 40)} is too large; eacheck takes whole numbers of at most "
-        f"{len(str(MAX_WHOLE_NUMBER))} digits"
-    )
+def _too_large(text: str) -> Message:
+    return msg("the number {text} is too large; eacheck takes whole numbers of at most {n} digits",
+               text=shorten(text, 40), n=len(str(MAX_WHOLE_NUMBER)))
 
 
 def decode(data: bytes) -> str:
-    """UTF-8, with or without a byte-order mark; anything else raises ValueError with a line."""
+    """UTF-8, with or without a byte-order mark; anything else raises :class:`NotUtf8`."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as bad:
         line = data.count(b"\n", 0, bad.start) + 1
         column = bad.start - (data.rfind(b"\n", 0, bad.start) + 1) + 1
-        raise ValueError(
-            line,
-            column,
-            f"the file is not UTF-8 (byte 0x{data[bad.start]:02x} at line {line}); "
-            "save it as UTF-8",
-        ) from None
+        raise NotUtf8(line, column, msg(
+            "the file is not UTF-8 (byte {byte} at line {line}); save it as UTF-8",
+            byte=f"0x{data[bad.start]:02x}", line=line,
+        )) from None
 
 
 def parse(text: str) -> ParsedYaml:
     """Parse every document of ``text``; problems are returned, never raised."""
     result = ParsedYaml()
     if len(text) > MAX_FILE_CHARACTERS:
-        result.problems.append(YamlProblem(1, 1, (
-            f"the file has {len(text):,} characters, more than the {MAX_FILE_CHARACTERS:,} eacheck "
-            "reads from one file; split it into several files"
+        result.problems.append(YamlProblem(1, 1, msg(
+            "the file has {count} characters, more than the {limit} eacheck reads from one file; "
+            "split it into several files", count=Number(len(text)), limit=Number(MAX_FILE_CHARACTERS),
         )))
         return result
     composer = _Composer(text)
@@ -459,7 +464,7 @@ def parse(text: str) -> ParsedYaml:
     except yaml.reader.ReaderError:
         result.problems.append(_unreadable_character(text))
     except yaml.YAMLError as error:  # pragma: no cover - libyaml always gives a mark
-        result.problems.append(YamlProblem(1, 1, f"YAML error: {shorten(str(error))}"))
+        result.problems.append(YamlProblem(1, 1, msg("the YAML parser failed: `{detail}`", detail=shorten(str(error)))))
     finally:
         composer.dispose()
     return result
@@ -469,19 +474,19 @@ def _overrun_problem(text: str, node: yaml.Node, builder: _Builder) -> YamlProbl
     """Where the budget ran out: at the alias whose expansion crossed it, found by replaying the
     file's events (only on this path: a normal file never pays for it)."""
     what = (
-        f"more than {MAX_VALUES_PER_FILE:,} values" if builder.values_left < 0
-        else f"more than {MAX_TEXT_PER_FILE:,} characters of text"
+        msg("more than {n} values", n=Number(MAX_VALUES_PER_FILE)) if builder.values_left < 0
+        else msg("more than {n} characters of text", n=Number(MAX_TEXT_PER_FILE))
     )
     alias = _alias_crossing_the_budget(text) if "*" in text else None  # no alias without '*'
     if alias is not None:
         mark, anchor = alias
-        return YamlProblem(mark.line + 1, mark.column + 1, (
-            f"the alias *{shorten(anchor, 40)} here makes the file expand to {what} "
-            "(an alias bomb?); write the values out instead of repeating aliases"
+        return YamlProblem(mark.line + 1, mark.column + 1, msg(
+            "the alias *{anchor} here makes the file expand to {what} (an alias bomb?); write the "
+            "values out instead of repeating aliases", anchor=shorten(anchor, 40), what=what,
         ))
     mark = node.start_mark
-    return YamlProblem(mark.line + 1, mark.column + 1, (
-        f"the file holds {what}, more than eacheck reads from one file; split it into several files"
+    return YamlProblem(mark.line + 1, mark.column + 1, msg(
+        "the file holds {what}, more than eacheck reads from one file; split it into several files", what=what,
     ))
 
 
@@ -552,13 +557,14 @@ _NOT_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-
 def _unreadable_character(text: str) -> YamlProblem:
     found = _NOT_YAML.search(text)
     if found is None:  # pragma: no cover - libyaml refused something the pattern allows
-        return YamlProblem(1, 1, "the file holds a character YAML does not allow; remove it")
+        return YamlProblem(1, 1, msg("the file holds a character YAML does not allow; remove it"))
     line, column = _line_and_column(text, found.start())
     code = ord(found[0])
-    name = "a NUL byte" if code == 0 else f"the control character U+{code:04X}"
-    return YamlProblem(line, column, (
-        f"the file holds {name} at line {line}, column {column}, which YAML does not allow; "
-        f"remove it, or if it is meant, write it as \\x{code:02x} inside double quotes"
+    name = msg("a NUL byte") if code == 0 else msg("the control character {code}", code=f"U+{code:04X}")
+    return YamlProblem(line, column, msg(
+        "the file holds {character} at line {line}, column {column}, which YAML does not allow; "
+        "remove it, or if it is meant, write it as {escape} inside double quotes",
+        character=name, line=line, column=column, escape=f"\\x{code:02x}",
     ))
 
 
@@ -570,30 +576,91 @@ def _line_and_column(text: str, index: int) -> tuple[int, int]:
 def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    problem = error.problem or "invalid YAML"
+    problem = error.problem or ""
     context = error.context or ""
     tab = _tab_in_indentation(text, line)
     if tab is not None:
-        message = (
-            f"line {line} is indented with a tab character (column {tab}); YAML is indented "
-            "with spaces only, so replace the tab with spaces"
-        )
-        return YamlProblem(line, tab, message)
+        return YamlProblem(line, tab, msg(
+            "line {line} is indented with a tab character (column {column}); YAML is indented with "
+            "spaces only, so replace the tab with spaces", line=line, column=tab,
+        ))
     if "tab" in problem or "'\\t'" in problem:
-        message = "a tab character where YAML needs spaces; indent with spaces only"
+        message = msg("a tab character where YAML needs spaces; indent with spaces only")
     elif "maximum nesting depth" in problem:
-        message = "nesting is too deep (over 1000 levels); this is not an architecture entity"
+        message = msg("nesting is too deep (over 1000 levels); this is not an architecture entity")
     elif "duplicate anchor" in context and mark is not None and error.context_mark is not None:
         anchor = re.match(r"&([^\s,\[\]{}]+)", text[mark.index:mark.index + 200])
-        name = f"&{shorten(anchor[1], 40)}" if anchor else "this anchor"
-        message = (
-            f"the anchor {name} is defined a second time here (first on line "
-            f"{error.context_mark.line + 1}); give each anchor a name of its own"
-        )
-    else:
-        context = f" {context}" if context else ""
-        message = f"YAML syntax error: {problem}{context}; fix the syntax at this line"
+        first = error.context_mark.line + 1
+        if anchor:
+            message = msg("the anchor {anchor} is defined a second time here (first on line {first_line}); "
+                          "give each anchor a name of its own", anchor=f"&{shorten(anchor[1], 40)}", first_line=first)
+        else:  # pragma: no cover - libyaml's mark is always at the '&'
+            message = msg("an anchor is defined a second time here (first on line {first_line}); give "
+                          "each anchor a name of its own", first_line=first)
+    elif problem in _SYNTAX_PROBLEMS:
+        said = msg(_SYNTAX_PROBLEMS[problem])
+        where = _SYNTAX_CONTEXTS.get(context)
+        if where is None:
+            message = msg("YAML syntax error: {problem}; fix the syntax at this line", problem=said)
+        else:
+            message = msg("YAML syntax error: {problem} ({context}); fix the syntax at this line",
+                          problem=said, context=msg(where))
+    else:  # a problem libyaml has not said before: its own words, quoted as they are
+        detail = f"{context} {problem}".strip() or "invalid YAML"
+        message = msg("YAML syntax error (the parser says `{detail}`); fix the syntax at this line",
+                      detail=shorten(detail))
     return YamlProblem(line, column, message)
+
+
+# libyaml's problems and contexts, in words for people (the rest of libyaml's problems are
+# about directives and encodings that eacheck's files never hold, or are said above).
+_SYNTAX_PROBLEMS = {
+    "did not find expected ',' or ']'": N_("a ',' or a closing ']' is missing"),
+    "did not find expected ',' or '}'": N_("a ',' or a closing '}' is missing"),
+    "did not find expected '-' indicator": N_("a list item ('- ') was expected here"),
+    "did not find expected key": N_("a key was expected here; check the indentation"),
+    "did not find expected node content": N_("a value was expected here"),
+    "could not find expected ':'": N_("a ':' is missing after a key"),
+    "mapping values are not allowed in this context": N_(
+        "a ':' here cannot start a key; put a value that holds ': ' in quotes"),
+    "mapping keys are not allowed in this context": N_("a key cannot stand here; check the indentation"),
+    "block sequence entries are not allowed in this context": N_(
+        "a list item ('- ') cannot stand here; check the indentation"),
+    "found character that cannot start any token": N_(
+        "a character that nothing in YAML can start with (such as @ or `); put the text in quotes"),
+    "found unexpected end of stream": N_("the file ends before a quote or a bracket is closed"),
+    "found unknown escape character": N_(
+        "an unknown escape ('\\' in double quotes); write the text in single quotes instead"),
+    "found unexpected ':'": N_("an unexpected ':'; put the text in quotes"),
+    "found unexpected document indicator": N_(
+        "a '---' or '...' inside a value; put the text in quotes"),
+    "did not find expected comment or line break": N_("the line goes on where it should end"),
+    "did not find expected whitespace or line break": N_("a space or a line break is missing"),
+    "did not find expected alphabetic or numeric character": N_(
+        "a name of letters and digits must follow '&', '*' or '!'"),
+    "did not find expected <document start>": N_("a new document must begin with '---'"),
+    "did not find the expected '>'": N_("a closing '>' is missing"),
+    "found an indentation indicator equal to 0": N_("the indentation of a block text cannot be 0"),
+    "found undefined tag handle": N_("a tag with a prefix that is not defined"),
+    "found unknown directive name": N_("an unknown directive (a line that starts with '%')"),
+    "found undefined alias": N_("an alias (*name) with no anchor (&name) before it"),
+}
+_SYNTAX_CONTEXTS = {
+    "while parsing a flow sequence": N_("in a list in square brackets"),
+    "while parsing a flow mapping": N_("in keys and values in curly brackets"),
+    "while parsing a block mapping": N_("among keys and values"),
+    "while parsing a block collection": N_("in a list or among keys and values"),
+    "while scanning a quoted scalar": N_("in a text in quotes"),
+    "while parsing a quoted scalar": N_("in a text in quotes"),
+    "while scanning a simple key": N_("in what looks like a key"),
+    "while scanning a plain scalar": N_("in a text without quotes"),
+    "while scanning a block scalar": N_("in a block text (| or >)"),
+    "while scanning an anchor": N_("in an anchor (&)"),
+    "while scanning an alias": N_("in an alias (*)"),
+    "while scanning a tag": N_("in a tag (!)"),
+    "while parsing a tag": N_("in a tag (!)"),
+    "while scanning a directive": N_("in a directive (%)"),
+}
 
 
 def _tab_in_indentation(text: str, line: int) -> int | None:

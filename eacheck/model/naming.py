@@ -21,6 +21,17 @@ _THE = {
     "file": N_("the file '{id}'"),
 }
 
+# An entity without a usable id, named by the file that holds it.
+_IN_FILE = {
+    "organization": N_("the organization in '{file}'"),
+    "capability": N_("the capability in '{file}'"),
+    "system": N_("the system in '{file}'"),
+    "integration": N_("the integration in '{file}'"),
+    "procurement": N_("the procurement in '{file}'"),
+    "exception": N_("the exception in '{file}'"),
+    "principle": N_("the principle in '{file}'"),
+}
+
 _A = {
     "organization": N_("an organization"),
     "capability": N_("a capability"),
@@ -57,6 +68,11 @@ _STATUS = {
 def the(kind: str, entity_id: str) -> Message:
     """The entity named in a sentence: "system 'x'", "systemet 'x'"."""
     return msg(_THE.get(kind, _THE["file"]), id=entity_id)
+
+
+def the_one_in(kind: str, file: str) -> Message:
+    """An entity that has no usable id, by its kind and file: "the system in 'x.yaml'"."""
+    return msg(_IN_FILE[kind], file=file) if kind in _IN_FILE else the("file", file)
 
 
 def a(kind: str) -> Message:

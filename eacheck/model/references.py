@@ -69,10 +69,11 @@ def reference_problems(
     document: dict[str, Any],
     kinds_by_id: dict[str, str],
     principle_ids: set[str],
-    suggest: Callable[[str, str | None], str] | None = None,
-) -> Iterator[tuple[tuple[Any, ...], str, str]]:
+    suggest: Callable[[str, str | None], Message | None] | None = None,
+    subject: Message | None = None,
+) -> Iterator[tuple[tuple[Any, ...], Message, Message]]:
     """(path, message, stable message) for each reference that does not resolve to an entity of
-    the right kind.
+    the right kind; ``subject`` names the document in the messages ("system 'ekonomi'").
 
     ``suggest(value, kind)`` gives the "did you mean" for an unknown id (kind None: any kind).
     The stable message leaves it out: baselines match on it, and what is suggested changes
@@ -81,6 +82,9 @@ def reference_problems(
     Principles have ids of their own: the default principle `integration-platform` and the
     capability of the same name that its check looks for must be able to coexist.
     """
+    from eacheck.model.naming import a
+
+    subject = subject or msg("the document")
     for pattern, wanted in REFERENCES.get(kind, ()):
         for path, target in values_at(document, pattern):
             if not isinstance(target, str):
@@ -92,24 +96,48 @@ def reference_problems(
             if actual is not None and (wanted is ANY_KIND or actual == wanted):
                 continue  # the common case: nothing to say
             key = ".".join(str(step) for step in pattern if step != EACH)
+            name = msg("'{key}' in {subject}", key=key, subject=subject)
             if actual is None:
-                expected = wanted or "entity"
-                shown = shorten(target)
-                problem = f"'{key}' refers to '{shown}', but no {expected} has that id"
-                advice = f"fix the id or add the {expected}"
-                hint = suggest(shown, wanted) if suggest else ""
-                message = f"{problem}; {hint} If not, {advice}" if hint else f"{problem}; {advice}"
-                yield path, message, f"{problem}; {advice}"
+                plain, with_hint = _DANGLING[wanted]
+                stable = msg(plain, name=name, value=shorten(target))
+                hint = suggest(shorten(target), wanted) if suggest else None
+                message = msg(with_hint, name=name, value=shorten(target), suggestion=hint) if hint else stable
+                yield path, message, stable
             elif wanted is not ANY_KIND and actual != wanted:
-                message = (
-                    f"'{key}' must refer to {article(wanted)}, but '{shorten(target)}' is {article(actual)}; "
-                    f"give the id of {article(wanted)}"
-                )
+                message = msg("{name} must refer to {wanted}, but '{value}' is {actual}; give the id of {wanted}",
+                              name=name, wanted=a(wanted), value=shorten(target), actual=a(actual))
                 yield path, message, message
 
 
-def article(noun: str) -> str:
-    return f"{'an' if noun[0] in 'aeio' else 'a'} {noun}"
+# A reference to nothing, per kind it must refer to (the Swedish "no" and "the" follow the
+# noun's gender): without and with a "did you mean".
+_DANGLING = {
+    "organization": (
+        N_("{name} refers to '{value}', but no organization has that id; fix the id or add the organization"),
+        N_("{name} refers to '{value}', but no organization has that id; {suggestion} If not, fix the id "
+           "or add the organization"),
+    ),
+    "capability": (
+        N_("{name} refers to '{value}', but no capability has that id; fix the id or add the capability"),
+        N_("{name} refers to '{value}', but no capability has that id; {suggestion} If not, fix the id "
+           "or add the capability"),
+    ),
+    "system": (
+        N_("{name} refers to '{value}', but no system has that id; fix the id or add the system"),
+        N_("{name} refers to '{value}', but no system has that id; {suggestion} If not, fix the id or "
+           "add the system"),
+    ),
+    "principle": (
+        N_("{name} refers to '{value}', but no principle has that id; fix the id or add the principle"),
+        N_("{name} refers to '{value}', but no principle has that id; {suggestion} If not, fix the id "
+           "or add the principle"),
+    ),
+    ANY_KIND: (
+        N_("{name} refers to '{value}', but no entity has that id; fix the id or add the entity"),
+        N_("{name} refers to '{value}', but no entity has that id; {suggestion} If not, fix the id or "
+           "add the entity"),
+    ),
+}
 
 
 # "No system has the id 'x'" per kind: the Swedish word for "no" follows the noun's gender.

@@ -3,22 +3,27 @@
 Two validators per schema: a compiled one (fastjsonschema) answers "valid?" quickly for the
 common case, and only a document that fails is run through ``jsonschema`` to list every problem
 with its path. A JSON path alone does not help an architect, so each problem keeps its path and
-the loader turns it into a file and line.
+the loader turns it into a file and line, and its message names the document and the key
+("'lifecycle.status' in system 'ekonomi' must be …"). What each JSON Schema keyword means is one
+small function per keyword, in the table :data:`EXPLAINERS`.
 """
 
 from __future__ import annotations
 
 import datetime
-import difflib
 import itertools
 import json
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
 
-from eacheck.model.references import article
+from eacheck.i18n import Message, N_, msg, msg_n
+from eacheck.i18n.formats import Either, Number, Quoted
+from eacheck.model.naming import the, the_one_in
+from eacheck.model.suggestions import closest, suggestion
 from eacheck.safe_text import shorten
 
 KINDS = ("organization", "capability", "system", "integration", "procurement", "exception")
@@ -27,8 +32,11 @@ ALL_SCHEMAS = (*KINDS, "principle", "settings")
 
 @dataclass(frozen=True, slots=True)
 class SchemaIssue:
+    """One problem: where in the document (a JSON path), and what, in words that name the
+    document and the key."""
+
     path: tuple[Any, ...]
-    message: str
+    message: Message
 
 
 _REGISTERED: dict[str, dict[str, Any]] = {}
@@ -135,16 +143,19 @@ def _has_float_integer(kind: str, document: Any) -> bool:
 MAX_ISSUES_PER_DOCUMENT = 1_000
 
 
-def validate(kind: str, document: Any, whole: str | None = None) -> list[SchemaIssue]:
+def validate(kind: str, document: Any, whole: Message | None = None) -> list[SchemaIssue]:
     """Every problem of ``document`` against the schema ``kind``, up to
-    MAX_ISSUES_PER_DOCUMENT (then one more says that the rest is not listed); ``whole`` names
-    the document."""
+    MAX_ISSUES_PER_DOCUMENT (then one more says that the rest is not listed).
+
+    ``whole`` names the document in the messages ("system 'ekonomi'", "the settings in
+    'eacheck.yaml'"); by default the entity its ``id`` names, or "the document"."""
     try:
         _fast_validator(kind)(document)
         if not _has_float_integer(kind, document):
             return []
     except Exception:  # any failure: let the thorough validator say exactly what is wrong
         pass
+    whole = whole or subject_of(kind, document)
     errors = list(itertools.islice(_full_validator(kind).iter_errors(document), MAX_ISSUES_PER_DOCUMENT + 1))
     # A text that is not a date at all fails both the pattern and the format: say it once.
     not_dates = {tuple(error.absolute_path) for error in errors if error.validator == "pattern"}
@@ -152,15 +163,27 @@ def validate(kind: str, document: Any, whole: str | None = None) -> list[SchemaI
     for error in errors:
         if error.validator == "format" and tuple(error.absolute_path) in not_dates:
             continue
-        issues.update(dict.fromkeys(_explain(error, whole or article(kind))))
-    listed = sorted(issues, key=lambda issue: ([str(step) for step in issue.path], issue.message))
+        issues.update(dict.fromkeys(explain(error, whole)))
+    listed = sorted(issues, key=lambda issue: ([str(step) for step in issue.path], issue.message.sort_key))
     if len(listed) > MAX_ISSUES_PER_DOCUMENT:
         listed = listed[:MAX_ISSUES_PER_DOCUMENT]
-        listed.append(SchemaIssue((), (
-            f"{whole or article(kind)} has more than {MAX_ISSUES_PER_DOCUMENT:,} problems; the "
-            "rest are not listed. Fix these and run eacheck again"
+        listed.append(SchemaIssue((), msg(
+            "{subject} has more than {n} problems; the rest are not listed. Fix these and run "
+            "eacheck again", subject=whole, n=Number(MAX_ISSUES_PER_DOCUMENT),
         )))
     return listed
+
+
+def subject_of(kind: str, document: Any, file: str | None = None) -> Message:
+    """The document as messages name it: the entity its id names ("system 'ekonomi'"); without
+    a usable id, by its kind and ``file`` ("the system in 'architecture/x.yaml'"), or "the
+    document"."""
+    if kind not in (*KINDS, "principle"):
+        return msg("the document")
+    entity_id = document.get("id") if isinstance(document, dict) else None
+    if isinstance(entity_id, str) and entity_id:
+        return the(kind, shorten(entity_id))
+    return the_one_in(kind, file) if file is not None else msg("the document")
 
 
 def dotted(path: tuple[Any, ...]) -> str:
@@ -170,119 +193,215 @@ def dotted(path: tuple[Any, ...]) -> str:
     return text
 
 
+# -- what each JSON Schema keyword means, for people ----------------------------------------------
+
+# The types of JSON Schema as a value is described in a sentence ("must be a whole number").
 _TYPE_NAMES = {
-    "integer": "a whole number",
-    "number": "a number",
-    "string": "text",
-    "boolean": "true or false",
-    "array": "a list",
-    "object": "a mapping of keys to values",
-    "null": "empty",
+    "integer": N_("a whole number"),
+    "number": N_("a number"),
+    "string": N_("text"),
+    "boolean": N_("true or false"),
+    "array": N_("a list"),
+    "object": N_("a mapping of keys to values"),
+    "null": N_("empty"),
 }
 
 
-def _describe(value: Any) -> str:
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One error of jsonschema, and the name of what it is about: the document itself, or
+    "'lifecycle.status' in system 'x'"."""
+
+    error: Any
+    path: tuple[Any, ...]
+    name: Message
+
+    def issue(self, message: Message, path: tuple[Any, ...] | None = None) -> SchemaIssue:
+        return SchemaIssue(self.path if path is None else path, message)
+
+
+def explain(error: Any, whole: Message) -> list[SchemaIssue]:
+    """The problems one jsonschema error stands for, in words (:data:`EXPLAINERS`)."""
+    path = tuple(error.absolute_path)
+    where = dotted(path)
+    name = msg("'{key}' in {subject}", key=shorten(where), subject=whole) if where else whole
+    explainer = EXPLAINERS.get(error.validator, _unexplained)
+    return explainer(Found(error, path, name))
+
+
+def _describe(value: Any) -> Message | str:
+    """A value as a sentence mentions it: "the text 'yes'", "a list"."""
     if isinstance(value, bool):
-        return "true" if value else "false"
+        return "true" if value else "false"  # as written in YAML, in every language
     if value is None:
-        return "nothing (an empty value)"
+        return msg("nothing (an empty value)")
     if isinstance(value, str):
-        return f"the text '{shorten(value)}'"
+        return msg("the text '{text}'", text=shorten(value))
     if isinstance(value, dict):
-        return "a mapping"
+        return msg("a mapping of keys to values")
     if isinstance(value, list):
-        return "a list"
+        return msg("a list")
     return shorten(repr(value))
 
 
-def _explain(error: Any, whole: str) -> list[SchemaIssue]:
-    path = tuple(error.absolute_path)
-    where = dotted(path)
-    name = f"'{shorten(where)}'" if where else whole
-    validator, expected, value = error.validator, error.validator_value, error.instance
-    if validator == "additionalProperties":
-        allowed = sorted(error.schema.get("properties", {}))
-        issues = []
-        for key in sorted(set(value) - set(allowed))[: MAX_ISSUES_PER_DOCUMENT + 1]:
-            if error.schema.get("patternProperties"):
-                hint = "quarters are written like 2027-Q2"
-            else:
-                close = difflib.get_close_matches(key, allowed, n=1)
-                hint = (
-                    f"did you mean '{close[0]}'?" if close else "allowed keys: " + ", ".join(allowed)
-                )
-            issues.append(SchemaIssue((*path, key), f"unknown key '{shorten(key)}' in {name}; {hint}"))
-        return issues
-    if validator == "required":
-        # jsonschema reports each missing key as an error of its own, each carrying the whole
-        # list: name only the keys that error is about.
-        missing = [key for key in expected if key not in value and repr(key) in error.message]
-        return [SchemaIssue(path, f"{name} needs the key '{key}'; add it") for key in missing]
-    if validator == "type":
-        types = [expected] if isinstance(expected, str) else expected
-        wanted = " or ".join(_TYPE_NAMES.get(t, t) for t in types)
-        message = f"{name} must be {wanted}, not {_describe(value)}"
-        if "integer" in types and isinstance(value, str):
-            # ASCII digits only: str.isdigit() takes '²' too, which is no digit to write.
-            digits = "".join(ch for ch in value if "0" <= ch <= "9").lstrip("0") or "0"
-            if any("0" <= ch <= "9" for ch in value):
-                message += f"; write {shorten(digits, 40)} without spaces, separators or units"
-        elif "boolean" in types and isinstance(value, str):
-            message += "; YAML 1.2 booleans are only true and false"
-        elif "string" in types and isinstance(value, (int, float)) and not isinstance(value, bool):
-            message += "; put it in quotes"
-        return [SchemaIssue(path, message)]
-    if validator in ("enum", "const"):
-        options = expected if validator == "enum" else [expected]
-        listed = ", ".join(str(option) for option in options)
-        close = difflib.get_close_matches(shorten(value, 100), [str(o) for o in options], n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
-        return [SchemaIssue(path, f"{name} must be one of: {listed}; not {_describe(value)}{hint}")]
-    if validator == "pattern":
-        return [SchemaIssue(path, _pattern_message(name, value, expected))]
-    if validator == "format":
-        return [SchemaIssue(path, f"{name}: '{shorten(value)}' is not a real date; write YYYY-MM-DD")]
-    if validator in ("minimum", "maximum"):
-        low = error.schema.get("minimum")
-        high = error.schema.get("maximum")
-        bounds = f"between {low} and {high}" if high is not None else f"at least {low}"
-        return [SchemaIssue(path, f"{name} must be {bounds}, not {shorten(value)}")]
-    if validator == "minItems":
-        return [SchemaIssue(path, f"{name} needs at least {expected} entry; add one")]
-    if validator == "uniqueItems":
-        counts = Counter(v if isinstance(v, str) else json.dumps(v, sort_keys=True, default=str) for v in value)
-        repeated = sorted(shorten(shown, 40) for shown, count in counts.items() if count > 1)
-        listed = ", ".join(repeated[:10]) + (f" and {len(repeated) - 10} more" if len(repeated) > 10 else "")
-        return [SchemaIssue(path, f"{name} lists {listed} more than once; keep one")]
-    if validator == "minLength":
-        return [SchemaIssue(path, f"{name} must not be empty")]
-    if validator == "maxLength":
-        return [SchemaIssue(path, f"{name} is longer than {expected} characters")]
-    if validator in ("oneOf", "anyOf"):
-        return [
-            SchemaIssue(path, f"{name} must be text, or a mapping with 'sv' and/or 'en' texts")
-        ]
-    if validator == "minProperties":
-        return [SchemaIssue(path, f"{name} must not be empty")]
-    return [SchemaIssue(path, f"{name}: {shorten(error.message)}")]  # pragma: no cover - a new keyword
+def _unknown_keys(found: Found) -> list[SchemaIssue]:
+    error = found.error
+    allowed = sorted(error.schema.get("properties", {}))
+    issues = []
+    for key in sorted(set(error.instance) - set(allowed))[: MAX_ISSUES_PER_DOCUMENT + 1]:
+        shown = shorten(key)
+        if error.schema.get("patternProperties"):
+            message = msg("unknown key '{key}' in {name}; quarters are written like 2027-Q2",
+                          key=shown, name=found.name)
+        elif (hint := suggestion(closest(shown, allowed, n=1))) is not None:
+            message = msg("unknown key '{key}' in {name}; {suggestion}", key=shown, name=found.name,
+                          suggestion=hint)
+        else:
+            message = msg("unknown key '{key}' in {name}; the keys it takes are {allowed}",
+                          key=shown, name=found.name, allowed=Quoted(tuple(allowed)))
+        issues.append(found.issue(message, (*found.path, key)))
+    return issues
 
 
-def _pattern_message(name: str, value: str, pattern: str) -> str:
-    value = shorten(value)
+def _missing_keys(found: Found) -> list[SchemaIssue]:
+    # jsonschema reports each missing key as an error of its own, each carrying the whole list:
+    # name only the keys that error is about.
+    error = found.error
+    missing = [key for key in error.validator_value if key not in error.instance and repr(key) in error.message]
+    return [found.issue(msg("{name} needs the key '{key}'; add it", name=found.name, key=key)) for key in missing]
+
+
+def _wrong_type(found: Found) -> list[SchemaIssue]:
+    expected, value = found.error.validator_value, found.error.instance
+    types = [expected] if isinstance(expected, str) else list(expected)
+    said = {"name": found.name, "value": _describe(value),
+            "wanted": Either(tuple(msg(_TYPE_NAMES[t]) if t in _TYPE_NAMES else t for t in types))}
+    if "integer" in types and isinstance(value, str) and any("0" <= ch <= "9" for ch in value):
+        # ASCII digits only: str.isdigit() takes '²' too, which is no digit to write.
+        digits = "".join(ch for ch in value if "0" <= ch <= "9").lstrip("0") or "0"
+        message = msg("{name} must be {wanted}, not {value}; write {digits} without spaces, "
+                      "separators or units", digits=shorten(digits, 40), **said)
+    elif "boolean" in types and isinstance(value, str):
+        message = msg("{name} must be {wanted}, not {value}; YAML 1.2 booleans are only true and false", **said)
+    elif "string" in types and isinstance(value, (int, float)) and not isinstance(value, bool):
+        message = msg("{name} must be {wanted}, not {value}; put it in quotes", **said)
+    else:
+        message = msg("{name} must be {wanted}, not {value}", **said)
+    return [found.issue(message)]
+
+
+def _not_an_option(found: Found) -> list[SchemaIssue]:
+    error = found.error
+    options = error.validator_value if error.validator == "enum" else [error.validator_value]
+    said = {"name": found.name, "value": _describe(error.instance),
+            "options": Quoted(tuple(str(option) for option in options), style="or")}
+    hint = suggestion(closest(shorten(error.instance, 100), [str(option) for option in options], n=1))
+    if hint is not None:
+        return [found.issue(msg("{name} must be {options}, not {value}; {suggestion}", suggestion=hint, **said))]
+    return [found.issue(msg("{name} must be {options}, not {value}", **said))]
+
+
+def _not_matching(found: Found) -> list[SchemaIssue]:
+    name, value, pattern = found.name, shorten(found.error.instance), found.error.validator_value
     if pattern.startswith("^[a-z0-9]"):
-        suggestion = "-".join("".join(c if c.isalnum() else " " for c in value.lower()).split())
-        example = f", e.g. '{suggestion}'" if suggestion else ""
-        return (
-            f"{name}: '{value}' is not a valid id; use lower-case letters, digits and hyphens"
-            f"{example}"
-        )
+        example = "-".join("".join(c if c.isalnum() else " " for c in value.lower()).split())
+        if example:
+            return [found.issue(msg("{name}: '{value}' is not a valid id; use lower-case letters, "
+                                    "digits and hyphens, e.g. '{example}'", name=name, value=value,
+                                    example=example))]
+        return [found.issue(msg("{name}: '{value}' is not a valid id; use lower-case letters, "
+                                "digits and hyphens", name=name, value=value))]
     if "-[0-9]{2}-" in pattern:
-        return f"{name}: '{value}' is not a date; write YYYY-MM-DD"
+        return [found.issue(msg("{name}: '{value}' is not a date; write YYYY-MM-DD", name=name, value=value))]
     if pattern == "^[A-Z]{2}$":
-        return f"{name}: '{value}' is not a country code; write two capital letters, e.g. SE"
+        return [found.issue(msg("{name}: '{value}' is not a country code; write two capital letters, "
+                                "e.g. SE", name=name, value=value))]
     if pattern == "^[A-Z]{3}$":
-        return f"{name}: '{value}' is not a currency code; write three capital letters, e.g. SEK"
-    return f"{name}: '{value}' does not match {pattern}"  # pragma: no cover
+        return [found.issue(msg("{name}: '{value}' is not a currency code; write three capital "
+                                "letters, e.g. SEK", name=name, value=value))]
+    return [found.issue(msg("{name}: '{value}' does not have the form {pattern}", name=name, value=value,
+                            pattern=pattern))]
+
+
+def _not_a_real_date(found: Found) -> list[SchemaIssue]:
+    return [found.issue(msg("{name}: '{value}' is not a real date; write YYYY-MM-DD",
+                            name=found.name, value=shorten(found.error.instance)))]
+
+
+def _out_of_range(found: Found) -> list[SchemaIssue]:
+    schema, value = found.error.schema, shorten(found.error.instance)
+    low, high = schema.get("minimum"), schema.get("maximum")
+    if low is not None and high is not None:
+        message = msg("{name} must be between {low} and {high}, not {value}", name=found.name, low=low,
+                      high=high, value=value)
+    elif high is not None:
+        message = msg("{name} must be at most {high}, not {value}", name=found.name, high=high, value=value)
+    else:
+        message = msg("{name} must be at least {low}, not {value}", name=found.name, low=low, value=value)
+    return [found.issue(message)]
+
+
+def _too_few_items(found: Found) -> list[SchemaIssue]:
+    return [found.issue(msg_n("{name} needs at least {n} entry; add one",
+                              "{name} needs at least {n} entries; add them",
+                              found.error.validator_value, name=found.name))]
+
+
+def _repeated_items(found: Found) -> list[SchemaIssue]:
+    counts = Counter(v if isinstance(v, str) else json.dumps(v, sort_keys=True, default=str)
+                     for v in found.error.instance)
+    repeated = sorted(shorten(shown, 40) for shown, count in counts.items() if count > 1)
+    if len(repeated) > 10:
+        return [found.issue(msg_n(
+            "{name} lists {repeated} and {n} other value more than once; keep one of each",
+            "{name} lists {repeated} and {n} other values more than once; keep one of each",
+            len(repeated) - 10, name=found.name, repeated=Quoted(tuple(repeated[:10]), style="unit"),
+        ))]
+    return [found.issue(msg("{name} lists {repeated} more than once; keep one of each", name=found.name,
+                            repeated=Quoted(tuple(repeated))))]
+
+
+def _empty(found: Found) -> list[SchemaIssue]:
+    return [found.issue(msg("{name} must not be empty", name=found.name))]
+
+
+def _too_long(found: Found) -> list[SchemaIssue]:
+    return [found.issue(msg_n("{name} is longer than {n} character; shorten it",
+                              "{name} is longer than {n} characters; shorten it",
+                              found.error.validator_value, name=found.name))]
+
+
+def _no_alternative(found: Found) -> list[SchemaIssue]:
+    # The schemas' only alternatives are texts: one text, or one per language.
+    return [found.issue(msg("{name} must be text, or a mapping with 'sv' and/or 'en' texts", name=found.name))]
+
+
+def _unexplained(found: Found) -> list[SchemaIssue]:
+    # A keyword added to a schema without an explainer: tests/test_schema_messages.py fails
+    # first, but a reader still learns what and where.
+    return [found.issue(msg("{name} does not fit the file format (JSON Schema keyword '{keyword}')",
+                            name=found.name, keyword=found.error.validator))]
+
+
+# Every validation keyword the schemas use (a test holds it to that), and what it means.
+EXPLAINERS: dict[str, Callable[[Found], list[SchemaIssue]]] = {
+    "additionalProperties": _unknown_keys,
+    "required": _missing_keys,
+    "type": _wrong_type,
+    "enum": _not_an_option,
+    "const": _not_an_option,
+    "pattern": _not_matching,
+    "format": _not_a_real_date,
+    "minimum": _out_of_range,
+    "maximum": _out_of_range,
+    "minItems": _too_few_items,
+    "uniqueItems": _repeated_items,
+    "minLength": _empty,
+    "minProperties": _empty,
+    "maxLength": _too_long,
+    "oneOf": _no_alternative,
+    "anyOf": _no_alternative,
+}
 
 
 def leaf_paths(kind: str) -> list[tuple[str, ...]]:

@@ -50,13 +50,6 @@ def suggestion(options: Iterable[str], names: Mapping[str, str | None] | None = 
     return msg("did you mean {options}?", options=Either(quoted)) if quoted else None
 
 
-def did_you_mean(options: Iterable[str], names: Mapping[str, str | None] | None = None) -> str:
-    """:func:`suggestion` in English, or an empty string: for the messages of the loader, which
-    are English text still, so that a sentence does not change language half-way."""
-    found = suggestion(options, names)
-    return found.render("en") if found else ""
-
-
 class ReferenceHints:
     """The "did you mean" for references: ids and names of the right kind, built when first
     needed (most repositories have no dangling reference) and remembered per value, since one
@@ -66,16 +59,16 @@ class ReferenceHints:
         """``entities``: (id, kind, name or title); a title per language may be a mapping."""
         self._entities = entities
         self._by_kind: dict[str | None, tuple[dict[str, str], dict[str, str]]] | None = None
-        self._answers: dict[tuple[str, str | None], str] = {}
+        self._answers: dict[tuple[str, str | None], Message | None] = {}
 
-    def __call__(self, value: str, kind: str | None) -> str:
-        """``did you mean 'id' (Name)?`` among entities of ``kind`` (None: any kind), or ""."""
+    def __call__(self, value: str, kind: str | None) -> Message | None:
+        """``did you mean 'id' (Name)?`` among entities of ``kind`` (None: any kind), or None."""
         key = (value, kind)
         if key not in self._answers:
             if len(self._answers) >= MAX_REFERENCE_HINTS:
-                return ""  # each answer compares with every id: a pull request must not square that
+                return None  # each answer compares with every id: a pull request must not square that
             spellings, names = self._index().get(kind, ({}, {}))
-            self._answers[key] = did_you_mean(closest(value, spellings), names)
+            self._answers[key] = suggestion(closest(value, spellings), names)
         return self._answers[key]
 
     def _index(self) -> dict[str | None, tuple[dict[str, str], dict[str, str]]]:

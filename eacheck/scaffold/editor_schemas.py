@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from eacheck import i18n
-from eacheck.errors import UsageError
+from eacheck.errors import UsageError, reason
 from eacheck.i18n import LANGUAGES, N_, msg
 from eacheck.model.schema_validation import KINDS, schema_for
 
@@ -58,8 +58,8 @@ def editor_schemas(lang: str = "sv") -> dict[str, dict[str, Any]]:
 
 def editor_schema(name: str, lang: str = "sv") -> dict[str, Any]:
     if lang not in LANGUAGES:
-        raise UsageError(str(msg("unknown language '{language}'; use one of: {languages}",
-                                 language=lang, languages=", ".join(LANGUAGES))))
+        raise UsageError(msg("unknown language '{language}'; use one of: {languages}",
+                                 language=lang, languages=", ".join(LANGUAGES)))
     if name == ENTITY:
         schema = _entity_schema()
     elif name == "principle":
@@ -67,8 +67,8 @@ def editor_schema(name: str, lang: str = "sv") -> dict[str, Any]:
     elif name in NAMES:
         schema = copy.deepcopy(schema_for(name))
     else:
-        raise UsageError(str(msg("there is no schema '{name}'; use one of: {names}",
-                                 name=name, names=", ".join(NAMES))))
+        raise UsageError(msg("there is no schema '{name}'; use one of: {names}",
+                                 name=name, names=", ".join(NAMES)))
     return translate(schema, lang)
 
 
@@ -89,8 +89,8 @@ def write_schemas(folder: str | Path, lang: str = "sv", names: tuple[str, ...] =
             safe_write.write(path, render(editor_schema(name, lang)))
             written.append(path)
     except OSError as error:
-        raise UsageError(str(msg("{path}: cannot write the schemas: {reason}",
-                                 path=str(folder), reason=error.strerror or str(error)))) from None
+        raise UsageError(msg("{path}: cannot write the schemas: {reason}",
+                                 path=str(folder), reason=reason(error))) from None
     return written
 
 

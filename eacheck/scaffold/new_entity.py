@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from eacheck import i18n
-from eacheck.errors import UsageError
+from eacheck.errors import UsageError, reason
 from eacheck.i18n import N_, Message, msg, msg_n
 from eacheck.i18n.formats import Either, Quoted
 from eacheck.loading.yaml_writing import yaml_folded, yaml_value
@@ -272,7 +272,10 @@ def value_problems(kind: str, values: dict[str, Any], index: RepositoryIndex) ->
 
 def problems_error(problems: list[Message]) -> UsageError:
     """One error that says every problem, rendered when shown."""
-    return UsageError("; ".join(str(problem) for problem in problems))
+    said = problems[-1]
+    for problem in reversed(problems[:-1]):
+        said = msg("{problem}; {more}", problem=problem, more=said)
+    return UsageError(said)
 
 
 def known_ids_hint(field: Field, index: RepositoryIndex) -> str:
@@ -310,7 +313,7 @@ def new_entity(
     ``language`` (default: the repository's).
     """
     if kind not in FIELDS:
-        raise UsageError(str(msg("eacheck new makes {kinds}; not '{kind}'", kinds=Either(KINDS), kind=kind)))
+        raise UsageError(msg("eacheck new makes {kinds}; not '{kind}'", kinds=Either(KINDS), kind=kind))
     index = index or index_repository(root)
     values = {name: value for name, value in values.items() if value not in (None, "", [], ())}
     for field in FIELDS[kind]:
@@ -320,13 +323,13 @@ def new_entity(
                 values[field.name] = default
     missing = missing_fields(kind, values)
     if missing:
-        raise UsageError(str(msg_n(
+        raise UsageError(msg_n(
             "eacheck new {kind} needs {options}; give it as an option, or leave out --no-input to "
             "be asked",
             "eacheck new {kind} needs {options}; give them as options, or leave out --no-input to "
             "be asked",
             len(missing), kind=kind, options=tuple(field.option for field in missing),
-        )))
+        ))
     problems = value_problems(kind, values, index)
     if problems:
         raise problems_error(problems)
@@ -335,7 +338,7 @@ def new_entity(
     path = Path(root) / relative
     exists = msg("{path} exists already; eacheck new never overwrites a file", path=relative.as_posix())
     if path.exists() or path.is_symlink():
-        raise UsageError(str(exists))
+        raise UsageError(exists)
     text = render(kind, values, index, language)
     _assert_valid(kind, text, relative)
     from eacheck import safe_write
@@ -346,10 +349,10 @@ def new_entity(
         safe_write.make_folder(path.parent, inside=root)
         safe_write.create(path, text, inside=root)
     except FileExistsError:
-        raise UsageError(str(exists)) from None
+        raise UsageError(exists) from None
     except OSError as error:
-        raise UsageError(str(msg("{path}: cannot write the file: {reason}",
-                                 path=relative.as_posix(), reason=error.strerror or str(error)))) from None
+        raise UsageError(msg("{path}: cannot write the file: {reason}",
+                                 path=relative.as_posix(), reason=reason(error))) from None
     return path
 
 
@@ -431,8 +434,8 @@ def _assert_valid(kind: str, text: str, relative: Path) -> None:
     else:
         issues.append(f"{len(documents)} documents")
     if issues:
-        raise UsageError(str(msg(
+        raise UsageError(msg(
             "eacheck new would write an invalid {path} ({issues}); nothing was written. This is a "
             "bug in eacheck; please report it",
             path=relative.as_posix(), issues="; ".join(issues),
-        )))
+        ))

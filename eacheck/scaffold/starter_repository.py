@@ -28,7 +28,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from eacheck import __version__, i18n, safe_write
-from eacheck.errors import UsageError
+from eacheck.errors import UsageError, reason
 from eacheck.i18n import LANGUAGES, msg
 from eacheck.scaffold import editor_schemas
 
@@ -54,8 +54,8 @@ def starter_files(lang: str = "sv", examples: bool = True) -> dict[str, bytes]:
     --from` fills it from the group's own inventory instead).
     """
     if lang not in LANGUAGES:
-        raise UsageError(str(msg("unknown language '{language}'; use one of: {languages}",
-                                 language=lang, languages=", ".join(LANGUAGES))))
+        raise UsageError(msg("unknown language '{language}'; use one of: {languages}",
+                                 language=lang, languages=", ".join(LANGUAGES)))
     templates = resources.files("eacheck").joinpath("defaults", "init")
     files: dict[str, bytes] = {}
     for folder in ("common", lang):  # the language's own file wins over a common one
@@ -86,7 +86,7 @@ def init_repository(root: str | Path = ".", lang: str = "sv", examples: bool = T
     root = Path(root)
     files = starter_files(lang, examples)
     if root.exists() and not root.is_dir():
-        raise UsageError(str(msg("{path}: is a file; give a folder for the new repository", path=str(root))))
+        raise UsageError(msg("{path}: is a file; give a folder for the new repository", path=str(root)))
     result = InitResult(root)
     for relative in files:  # refuse before anything is written, not half-way through
         safe_write.ensure_inside(root / relative, root)
@@ -110,8 +110,8 @@ def init_repository(root: str | Path = ".", lang: str = "sv", examples: bool = T
             result.kept.append(relative)
             continue
         except OSError as error:
-            raise UsageError(str(msg("{path}: cannot write the file: {reason}",
-                                     path=str(path), reason=error.strerror or str(error)))) from None
+            raise UsageError(msg("{path}: cannot write the file: {reason}",
+                                     path=str(path), reason=reason(error))) from None
         result.created.append(relative)
     if not examples:
         (root / "architecture").mkdir(exist_ok=True)

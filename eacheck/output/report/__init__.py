@@ -9,7 +9,8 @@ from importlib import import_module
 from pathlib import Path
 from typing import Any
 
-from eacheck.errors import UsageError
+from eacheck.errors import UsageError, reason
+from eacheck.i18n import msg
 
 FORMATS = ("html", "md", "json")
 REPORTS_DIR = "reports"
@@ -19,7 +20,8 @@ STDOUT = "-"
 def render(format_name: str, report: dict[str, Any]) -> str:
     """The whole report as text, in memory."""
     if format_name not in FORMATS:
-        raise UsageError(f"unknown report format '{format_name}'; use one of: {', '.join(FORMATS)}")
+        raise UsageError(msg("unknown report format '{name}'; use one of: {formats}",
+                             name=format_name, formats=", ".join(FORMATS)))
     return import_module(f"eacheck.output.report.{format_name}_format").render(report)
 
 
@@ -41,16 +43,18 @@ def write(target: Path, text: str, inside: str | os.PathLike[str] | None = None)
 
     if inside is not None:
         if target.parent.exists() and not target.parent.is_dir():
-            raise UsageError(f"{target.parent}: is a file, not a folder; move it, or give --out")
+            raise UsageError(msg("{path}: is a file, not a folder; move it, or give --out", path=str(target.parent)))
     else:
         if target.is_dir() and not target.is_symlink():
-            raise UsageError(f"{target}: is a folder; give a file name for the report")
+            raise UsageError(msg("{path}: is a folder; give a file name for the report", path=str(target)))
         if not target.parent.is_dir():
-            raise UsageError(f"{target}: the folder {target.parent} does not exist; create it first")
+            raise UsageError(msg("{path}: the folder {folder} does not exist; create it first",
+                                 path=str(target), folder=str(target.parent)))
     try:
         if inside is not None:
             safe_write.make_folder(target.parent, inside=inside)
         safe_write.write(target, text, inside=inside)
     except OSError as error:
-        raise UsageError(f"{target}: cannot write the report: {error.strerror or error}") from None
+        raise UsageError(msg("{path}: cannot write the report: {reason}", path=str(target),
+                             reason=reason(error))) from None
     return target
