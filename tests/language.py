@@ -28,7 +28,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from eacheck.loading import yaml_parser
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SHIPPED_PRINCIPLES = PROJECT_ROOT / "eacheck" / "defaults" / "principles"
@@ -81,11 +81,13 @@ def _yaml_strings(root: Path | None, language: str) -> frozenset[str]:
     found: set[str] = set()
     for path in files:
         try:
-            documents = list(yaml.safe_load_all(path.read_text(encoding="utf-8")))
-        except (yaml.YAMLError, UnicodeDecodeError):
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
             continue  # a broken file is validate's business; its strings cannot show up whole
-        for document in documents:
-            found.update(_strings(document, language))
+        # eacheck's own parser, within its budgets: the bad-input tests hold alias bombs and
+        # 10,000-deep nesting, which PyYAML's loader would expand or recurse into.
+        for document in yaml_parser.parse(text).documents:
+            found.update(_strings(document.value, language))
     # A long text is shown whole or line by line; both count.
     lines = {line for text in found for line in text.splitlines()}
     return frozenset(text.strip() for text in found | lines if len(text.strip()) > 1)

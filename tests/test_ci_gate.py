@@ -392,7 +392,7 @@ def test_head_before_the_first_commit_is_an_empty_landscape(tmp_path):
     completed = eacheck("check", "--as-of", AS_OF, "--baseline", "HEAD", "--lang", "en", cwd=repository.root)
     assert "1 new since HEAD" in completed.stdout
     # Only HEAD is read that way: any other name for a commit that does not exist is an error.
-    completed = eacheck("check", "--as-of", AS_OF, "--baseline", "main", cwd=repository.root)
+    completed = eacheck("check", "--as-of", AS_OF, "--baseline", "main", "--lang", "en", cwd=repository.root)
     assert completed.returncode == 2
     assert "main: no such git revision" in completed.stderr
 
@@ -416,9 +416,9 @@ def test_a_missing_baseline_in_a_shallow_clone_says_how_to_fetch_it(repo, tmp_pa
     assert completed.returncode == 0, completed.stderr
     gate = eacheck("check", "--as-of", AS_OF, "--baseline", "origin/main", cwd=clone)
     assert gate.returncode == 2
-    message = gate.stderr
-    assert "origin/main: no such git revision" in message
-    assert "shallow clone" in message and "fetch-depth: 0" in message
+    message = gate.stderr  # in Swedish: the repository sets no language
+    assert "origin/main: revisionen finns inte" in message
+    assert "grund klon" in message and "fetch-depth: 0" in message
     fetch = re.search(r"`(git fetch [^`]+)`", message).group(1)
     assert fetch == "git fetch --depth=1 origin main:refs/remotes/origin/main"
 
@@ -431,7 +431,7 @@ def test_a_missing_baseline_in_a_shallow_clone_says_how_to_fetch_it(repo, tmp_pa
 
 
 def test_a_missing_revision_in_a_full_clone_says_to_check_the_name(repo):
-    completed = eacheck("check", "--as-of", AS_OF, "--baseline", "origin/main", cwd=repo.root)
+    completed = eacheck("check", "--as-of", AS_OF, "--baseline", "origin/main", "--lang", "en", cwd=repo.root)
     assert completed.returncode == 2
     assert "no such git revision" in completed.stderr and "shallow" not in completed.stderr
     assert "git branch --all" in completed.stderr

@@ -16,10 +16,11 @@ SECOND = "kind: organization\nid: stadsarkiv\nname: Stadsarkivet\ntype: administ
 THIRD = "kind: organization\nid: arkiv\nname: Arkivet\ntype: administration\n"
 
 
-def _schema_findings(run, root) -> list[dict]:
-    result = run("validate", root, "--format", "json")
+def _schema_findings(run, root, language: str = "en") -> list[dict]:
+    result = run("validate", root, "--format", "json", "--lang", language)
     assert result.exit_code == 1, result.output
-    return [f for f in json.loads(result.stdout)["findings"] if "also used by" in f["message"]]
+    said = {"en": "also used by", "sv": "används redan av"}[language]
+    return [f for f in json.loads(result.stdout)["findings"] if said in f["message"]]
 
 
 def test_every_use_of_a_repeated_id_is_reported_with_the_others_id_lines(repository, run):
@@ -39,6 +40,10 @@ def test_every_use_of_a_repeated_id_is_reported_with_the_others_id_lines(reposit
         in messages["architecture/b.yaml"]
     assert "a capability in architecture/a.yaml:3 and a system in architecture/b.yaml:8" \
         in messages["architecture/c.yaml"]
+    swedish = {f["file"]: f["message"] for f in _schema_findings(run, root, "sv")}
+    assert swedish["architecture/a.yaml"].startswith(
+        "id:t 'arkiv' används redan av ett system i architecture/b.yaml:8 och en organisation i "
+        "architecture/c.yaml:2; ett id får bara användas en gång")
 
 
 def test_a_pull_request_that_repeats_an_id_is_annotated_on_the_files_involved(tmp_path):

@@ -70,14 +70,16 @@ def test_an_exception_waives_only_its_own_principle(repository, run):
 @pytest.mark.parametrize(
     ("principle", "subject", "message"),
     [
-        ("no-such-principle", "felanmalan", "'principle' refers to 'no-such-principle', but no principle has that id"),
-        ("clear-ownership", "no-such-system", "'subject' refers to 'no-such-system', but no entity has that id"),
+        ("no-such-principle", "felanmalan",
+         "'principle' in exception 'undantag' refers to 'no-such-principle', but no principle has that id"),
+        ("clear-ownership", "no-such-system",
+         "'subject' in exception 'undantag' refers to 'no-such-system', but no entity has that id"),
     ],
 )
 def test_a_dangling_exception_is_a_schema_error(repository, run, principle, subject, message):
     root = repository({"architecture/s.yaml": NO_OWNER,
                        "architecture/e.yaml": exception("2027-06-30", principle, subject)})
-    code, report = check(run, root)
+    code, report = check(run, root, "--lang", "en")
     assert code == 1
     assert any(f["principle"] == "schema" and f["file"] == "architecture/e.yaml" and message in f["message"]
                for f in report["findings"]), report

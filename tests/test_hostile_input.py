@@ -23,7 +23,7 @@ import pytest
 from conftest import PROJECT_ROOT
 from gitrepo import GIT_ENV, GitRepository, eacheck
 
-from eacheck import api
+from eacheck import api, i18n
 from eacheck.errors import UsageError
 from eacheck.loading import pipeline
 
@@ -65,7 +65,7 @@ def _lines_at(output: str, location: str) -> list[str]:
 ])
 def test_an_empty_or_blank_revision_is_a_usage_error(arguments, repository, run):
     root = repository({"architecture/debt.yaml": _system(id="skuld", name="Skuld").replace("ks", "nobody")})
-    result = run(arguments[0], root, *arguments[1:])
+    result = run(arguments[0], root, *arguments[1:], "--lang", "en")
     assert result.exit_code == 2, result.output
     assert "git revision" in result.output
 
@@ -73,9 +73,9 @@ def test_an_empty_or_blank_revision_is_a_usage_error(arguments, repository, run)
 def test_the_api_refuses_an_empty_revision_too(repository):
     root = repository()
     for revision in ("", " \t"):
-        with pytest.raises(UsageError, match="the git revision is empty"):
+        with pytest.raises(UsageError, match="git-revisionen är tom"):  # Swedish, the default
             api.check(root, baseline=revision)
-        with pytest.raises(UsageError, match="the git revision is empty"):
+        with i18n.using("en"), pytest.raises(UsageError, match="the git revision is empty"):
             api.open_repository(root, revision)
 
 
@@ -89,7 +89,7 @@ def test_a_linked_architecture_folder_out_of_the_repository_is_not_read(tmp_path
     root = tmp_path / "repo"
     root.mkdir()
     os.symlink(outside, root / "architecture")
-    result = run("validate", root, "--format", "json")
+    result = run("validate", root, "--format", "json", "--lang", "en")
     assert result.exit_code == 1, result.output
     findings = json.loads(result.stdout)["findings"]
     assert [(f["file"], f["line"]) for f in findings] == [("architecture", 1)]
@@ -102,7 +102,7 @@ def test_a_linked_principles_folder_out_of_the_repository_is_not_read(tmp_path, 
     outside.mkdir()
     root = repository()
     os.symlink(outside, root / "principles")
-    result = run("check", root, "--format", "json", "--as-of", AS_OF)
+    result = run("check", root, "--format", "json", "--as-of", AS_OF, "--lang", "en")
     assert result.exit_code == 1
     findings = json.loads(result.stdout)["findings"]
     linked = [f for f in findings if f["file"] == "principles" and f["severity"] == "error"]
@@ -121,7 +121,7 @@ def test_alias_expansion_is_budgeted_per_file_not_per_document(repository, run):
         for i in range(3)
     )
     root = repository({"architecture/aliases.yaml": text})
-    result = run("validate", root)
+    result = run("validate", root, "--lang", "en")
     assert result.exit_code == 1
     bomb = [line for line in result.output.splitlines() if "alias *a here" in line]
     assert len(bomb) == 1 and "more than 250,000 values" in bomb[0]
@@ -133,7 +133,7 @@ def test_a_long_text_aliased_many_times_is_refused_where_the_alias_is(repository
     big = "x" * 1_000_000
     text = _system(id="arende", name="Ärende") + f"description: &big {big}\n" + "used_by: [" + ", ".join(["*big"] * 300) + "]\n"
     root = repository({"architecture/string-bomb.yaml": text})
-    result = run("validate", root)
+    result = run("validate", root, "--lang", "en")
     assert result.exit_code == 1
     assert any(line.startswith("architecture/string-bomb.yaml:9:") and "alias *big here" in line
                and "characters of text" in line for line in result.output.splitlines()), result.output[:2000]
@@ -158,14 +158,14 @@ def test_a_file_over_the_size_limit_is_a_finding(repository, run):
     result = run("validate", repository({"architecture/big.yaml": text}))
     assert result.exit_code == 1
     assert _lines_at(result.output, "architecture/big.yaml:1:1:")
-    assert "split it into several files" in result.output
+    assert "dela upp den i flera filer" in result.output  # Swedish: the repository sets no language
 
 
 def test_more_values_than_a_file_may_hold_is_a_finding(repository, run):
     from eacheck.loading.yaml_parser import MAX_VALUES_PER_FILE
 
     text = _system(id="s", name="S") + "used_by: [" + ",".join(["ks"] * (MAX_VALUES_PER_FILE + 10)) + "]\n"
-    result = run("validate", repository({"architecture/flat.yaml": text}))
+    result = run("validate", repository({"architecture/flat.yaml": text}), "--lang", "en")
     assert result.exit_code == 1
     assert any(line.startswith("architecture/flat.yaml:8:") and "more than 250,000 values" in line
                for line in result.output.splitlines())
@@ -224,7 +224,7 @@ def test_a_killed_worker_ends_the_run_with_exit_2(tmp_path):
 
         pipeline._check_chunk = die
         from eacheck.cli import main
-        sys.argv = ["eacheck", "validate", {str(root)!r}]
+        sys.argv = ["eacheck", "validate", {str(root)!r}, "--lang", "en"]
         main()
     """)
     environment = {**os.environ, "EACHECK_JOBS": "2", "EACHECK_CACHE_DIR": "off"}
@@ -277,7 +277,7 @@ INTERNAL_ERRORS_BEFORE = {
             params: {contract_months: 1000000}
             """,
          "architecture/contract.yaml": _system(id="a", name="A") + "contract: {end: 2027-01-01}\n"},
-        "principles/lifecycle.yaml:8:", "'contract_months' must be between 0 and 1200",
+        "principles/lifecycle.yaml:8:", "'contract_months' in the params of principle 'lifecycle' must be between 0 and 1200",
     ),
 }
 
@@ -287,7 +287,7 @@ def test_plain_input_is_a_finding_not_an_internal_error(case, repository, run):
     files, location, words = INTERNAL_ERRORS_BEFORE[case]
     root = repository(files)
     for command in (("validate",), ("check", "--as-of", AS_OF)):
-        result = run(*command, root)
+        result = run(*command, root, "--lang", "en")
         assert result.exit_code == 1, result.output[:3000]
         assert any(words in line for line in _lines_at(result.output, location)), result.output[:3000]
     report = run("report", root, "--format", "json", "--out", "-", "--as-of", AS_OF)
@@ -299,7 +299,7 @@ def test_a_symlink_loop_is_a_finding(repository, run):
     os.symlink("loop.yaml", root / "architecture" / "loop.yaml")
     os.symlink("b.yaml", root / "architecture" / "a.yaml")
     os.symlink("a.yaml", root / "architecture" / "b.yaml")
-    result = run("validate", root)
+    result = run("validate", root, "--lang", "en")
     assert result.exit_code == 1
     for name in ("loop", "a", "b"):
         assert any("goes round in a loop" in line for line in _lines_at(result.output, f"architecture/{name}.yaml:1:1:"))
@@ -311,7 +311,7 @@ def test_a_file_name_that_is_not_utf8_is_named_in_every_format(repository, run):
     with open(os.path.join(os.fsencode(root), b"architecture/system-\xe5.yaml"), "w", encoding="utf-8") as file:
         file.write(textwrap.dedent(_system(id="a", name="A")))
     for format_name in ("sarif", "json", "text", "junit", "github"):
-        result = run("check", root, "--format", format_name, "--as-of", AS_OF)
+        result = run("check", root, "--format", format_name, "--as-of", AS_OF, "--lang", "en")
         assert result.exit_code == 1, result.output
         assert "system-\ufffd.yaml" in result.output or "system-%EF%BF%BD.yaml" in result.output
         assert "not valid UTF-8" in result.output
@@ -436,7 +436,7 @@ def test_an_entry_of_the_wrong_shape_is_a_miss_not_an_internal_error(repository,
         cache.put(path, "0" * 32, ("not", "the", "shape"))
     cache.put("architecture/capabilities.yaml", "0" * 32, ("architecture/capabilities.yaml", [(0, 1, 1, "capability", True)], [(None, 5)], []))
     cache.save()
-    messages = [finding.message for finding in api.validate(root).findings]
+    messages = [finding.message.render("en") for finding in api.validate(root).findings]
     assert any("sytem_owner" in message for message in messages)
 
 
@@ -457,7 +457,7 @@ def test_a_forged_cache_entry_cannot_turn_a_failure_into_a_pass(how, repository,
         else:
             monkeypatch.setattr(pipeline, "_CACHE_FLOOR_BYTES", 16)
             monkeypatch.setattr(pipeline, "_CACHE_BYTES_PER_SOURCE_BYTE", 0)
-    messages = [finding.message for finding in api.validate(root).findings]
+    messages = [finding.message.render("en") for finding in api.validate(root).findings]
     assert any("sytem_owner" in message for message in messages)
 
 
@@ -490,12 +490,12 @@ def test_a_key_past_column_1_048_575_is_reported_on_its_own_line(repository, run
 def test_eacheck_yaml_that_is_not_a_file_is_reported(repository, run, tmp_path):
     root = repository()
     os.mkfifo(root / "eacheck.yaml")
-    result = run("validate", root)
+    result = run("validate", root, "--lang", "en")
     assert result.exit_code == 1
     assert any("FIFO" in line for line in _lines_at(result.output, "eacheck.yaml:1:1:")), result.output
     os.unlink(root / "eacheck.yaml")
     os.symlink(os.devnull, root / "eacheck.yaml")
-    result = run("validate", root)
+    result = run("validate", root, "--lang", "en")
     assert result.exit_code == 1
     assert any("outside the repository" in line for line in _lines_at(result.output, "eacheck.yaml:1:1:"))
     assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
@@ -556,7 +556,8 @@ def guarded(tmp_path) -> GitRepository:
 
 
 def _weakened(repo: GitRepository, *args: str) -> tuple[int, list[dict]]:
-    completed = eacheck("check", ".", "--baseline", "HEAD", "--format", "json", "--as-of", AS_OF, *args, cwd=repo.root)
+    completed = eacheck("check", ".", "--baseline", "HEAD", "--format", "json", "--as-of", AS_OF, "--lang", "en", *args,
+                        cwd=repo.root)
     assert completed.returncode in (0, 1), completed.stderr
     findings = json.loads(completed.stdout)["findings"]
     return completed.returncode, [f for f in findings if f["principle"] == "principles-in-force"]
@@ -577,7 +578,7 @@ def test_removing_disabling_lowering_or_rebinding_a_principle_is_a_finding(guard
     assert all(f["severity"] == "warning" and f["new"] is True for f in findings)
     assert "removes it" in by_subject["lifecycle"]["message"] and by_subject["lifecycle"]["file"] == "principles/lifecycle.yaml"
     assert "disables" in by_subject["clear-ownership"]["message"] and by_subject["clear-ownership"]["line"] == 9
-    assert "lowers it to info" in by_subject["effect-goals"]["message"] and by_subject["effect-goals"]["line"] == 8
+    assert "lowers it to 'info'" in by_subject["effect-goals"]["message"] and by_subject["effect-goals"]["line"] == 8
     assert "effect-goals" in by_subject["cloud-and-legal"]["message"] and by_subject["cloud-and-legal"]["line"] == 7
 
 
@@ -633,13 +634,13 @@ def test_a_cache_folder_inside_the_repository_is_never_used(repository, monkeypa
     cache_dir = root / ".eacheck-cache"
     monkeypatch.setenv("EACHECK_CACHE_DIR", str(cache_dir))
     _forge(cache_dir, root, monkeypatch)
-    messages = [finding.message for finding in api.validate(root).findings]
+    messages = [finding.message.render("en") for finding in api.validate(root).findings]
     assert any("sytem_owner" in message for message in messages)
 
 
 def test_a_principles_file_in_place_of_the_folder_is_an_error_and_the_defaults_run(repository, run):
     root = repository({"principles": "kind: principle\n"})
-    result = run("check", root, "--format", "json", "--as-of", AS_OF)
+    result = run("check", root, "--format", "json", "--as-of", AS_OF, "--lang", "en")
     findings = json.loads(result.stdout)["findings"]
     assert [(f["file"], f["severity"]) for f in findings if f["file"] == "principles"] == [("principles", "error")]
     assert "is not a folder" in result.stdout

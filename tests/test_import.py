@@ -316,7 +316,8 @@ def test_an_update_that_would_break_a_file_is_reported_at_its_cell_and_written_n
     before = snapshot(root)
     result = run("import", source, "--mapping", rules, root, "--update", "--lang", "en")
     assert result.exit_code == 1
-    assert "s.csv:2: column 'Land': 'UK' is not an ISO 3166-1 country code" in result.output
+    assert ("s.csv:2: column 'Land': 'hosting.provider_jurisdiction' in system 'lon': 'UK' is not an ISO 3166-1 "
+            "country code") in result.output
     assert snapshot(root) == before
 
 

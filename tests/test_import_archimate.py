@@ -169,9 +169,9 @@ def test_a_model_with_problems_names_its_elements_and_writes_nothing(run, tmp_pa
     before = snapshot(root)
     result = run("import", model, root, "--lang", "en")
     assert result.exit_code == 1
-    assert "trasig.xml: element 'Hyressystem' (id-6): a system needs the key 'capabilities'" in result.output
-    assert ("trasig.xml: element 'Ekonomisystem' (id-5): 'lifecycle.status' must be one of: planned, active, "
-            "phase-out, retired") in result.output
+    assert "trasig.xml: element 'Hyressystem' (id-6): system 'hyressystem' needs the key 'capabilities'" in result.output
+    assert ("trasig.xml: element 'Ekonomisystem' (id-5): 'lifecycle.status' in system 'ekonomisystem' must be "
+            "'planned', 'active', 'phase-out' or 'retired'") in result.output
     assert snapshot(root) == before
 
 

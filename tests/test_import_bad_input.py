@@ -233,8 +233,9 @@ def test_a_mapping_with_mistakes_is_reported_at_its_lines(tmp_path, repo, run):
 def test_a_mapping_that_breaks_its_schema(tmp_path, repo, run):
     rules = mapping(tmp_path, "tables:\n  - sheet: System\n    kind: application\n    id: Id\n    fields: {}\n")
     output = _fails(run, repo, inventory(tmp_path), "--mapping", rules)
-    assert "mapping.yaml:3: 'tables[0].kind' must be one of: organization, capability, system, integration" in output
-    assert "mapping.yaml:5: 'tables[0].fields' must not be empty" in output
+    assert ("mapping.yaml:3: 'tables[0].kind' in the mapping must be 'organization', 'capability', 'system' or "
+            "'integration', not the text 'application'") in output
+    assert "mapping.yaml:5: 'tables[0].fields' in the mapping must not be empty" in output
 
 
 def test_rows_are_checked_like_files_with_the_same_messages(tmp_path, repo, run):
@@ -254,9 +255,10 @@ def test_rows_are_checked_like_files_with_the_same_messages(tmp_path, repo, run)
                       "b;B;befintlig;x;aktiv;SE\n", encoding="utf-8")
     output = _fails(run, repo, source, "--mapping", rules)
     # The loader's own messages (schema, references, countries), placed at row and column.
-    assert "s.csv:2: column 'Id': 'id': 'Ekonomi_System' is not a valid id" in output
-    assert "s.csv:2: column 'Land': 'UK' is not an ISO 3166-1 country code" in output
-    assert "s.csv:3: column 'Status': 'lifecycle.status' must be one of: planned, active, phase-out, retired" in output
+    assert "s.csv:2: column 'Id': 'id' in system 'Ekonomi_System': 'Ekonomi_System' is not a valid id" in output
+    assert "s.csv:2: column 'Land': 'hosting.provider_jurisdiction' in system 'Ekonomi_System': 'UK' is not an ISO 3166-1 country code" in output
+    assert ("s.csv:3: column 'Status': 'lifecycle.status' in system 'b' must be 'planned', 'active', 'phase-out' or "
+            "'retired'") in output
     assert "s.csv:3: column 'Förmågor': " in output
 
 

@@ -101,5 +101,7 @@ def test_unknown_check_and_bad_params_are_errors_in_the_principle_file(run, repo
     result = run("validate", root, "--lang", "en")
     assert result.exit_code == 1
     assert "principles/bad.yaml:7:1: error [schema] there is no built-in check 'shared-over-uniq'" in result.output
-    assert "principles/bad.yaml:17:3: error [schema] 'contract_months' must be a whole number" in result.output
-    assert "principles/bad.yaml:18:3: error [schema] unknown key 'contract_month' in 'params'; did you mean 'contract_months'?" in result.output
+    assert ("principles/bad.yaml:17:3: error [schema] 'contract_months' in the params of principle 'bad-params' must "
+            "be a whole number") in result.output
+    assert ("principles/bad.yaml:18:3: error [schema] unknown key 'contract_month' in the params of principle "
+            "'bad-params'; did you mean 'contract_months'?") in result.output

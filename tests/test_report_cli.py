@@ -49,7 +49,9 @@ def test_default_file_is_written_under_reports_and_nothing_else(repository, run)
     assert result.exit_code == 0, result.output
     written = root / "reports" / "2026-Q4-shared-use.html"
     assert files_under(root) - before == {"reports", "reports/2026-Q4-shared-use.html"}
-    assert result.stderr.strip() == str(written)
+    assert result.stderr.strip() == f"rapporten är skriven till {written}"  # Swedish: no language set
+    english = run("report", root, "--as-of", AS_OF, "--lang", "en")
+    assert english.stderr.strip() == f"the report is written to {written}"
     assert written.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
@@ -107,7 +109,8 @@ def test_a_rendering_error_leaves_the_previous_report_untouched(repository, run,
 def test_a_missing_folder_exits_2(run, tmp_path):
     result = run("report", tmp_path / "finns-inte", "--out", "-")
     assert result.exit_code == 2
-    assert "no such folder" in result.output
+    assert "finns-inte: mappen finns inte" in result.output
+    assert "finns-inte: no such folder" in run("report", tmp_path / "finns-inte", "--out", "-", "--lang", "en").output
 
 
 def test_an_unknown_revision_exits_2(repository, run):
@@ -116,20 +119,20 @@ def test_an_unknown_revision_exits_2(repository, run):
     root = repository()
     git = GitRepository(root)
     git.commit("första")
-    result = run("report", root, "--as-of", AS_OF, "--compare-to", "finns-inte", "--out", "-")
+    result = run("report", root, "--as-of", AS_OF, "--compare-to", "finns-inte", "--out", "-", "--lang", "en")
     assert result.exit_code == 2
     assert "finns-inte" in result.output and "no such git revision" in result.output
 
 
 def test_an_out_folder_that_does_not_exist_exits_2(repository, run, tmp_path):
-    result = run("report", repository(), "--as-of", AS_OF, "--out", tmp_path / "saknas" / "r.md")
+    result = run("report", repository(), "--as-of", AS_OF, "--out", tmp_path / "saknas" / "r.md", "--lang", "en")
     assert result.exit_code == 2
     assert "does not exist" in result.output
 
 
 def test_a_file_where_the_reports_folder_belongs_exits_2(repository, run):
     root = repository({"reports": "not a folder"})
-    result = run("report", root, "--as-of", AS_OF)
+    result = run("report", root, "--as-of", AS_OF, "--lang", "en")
     assert result.exit_code == 2
     assert "is a file, not a folder" in result.output
     assert (root / "reports").read_text(encoding="utf-8") == "not a folder"

@@ -13,10 +13,18 @@ import threading
 
 import pytest
 
-from eacheck import safe_write
+from eacheck import i18n, safe_write
 from eacheck.errors import UsageError
 
 AS_OF = "2026-11-27"
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The messages are asserted in English: the library's errors render in the language of
+    the run, Swedish unless told (the CLI runs below say --lang en)."""
+    with i18n.using("en"):
+        yield
 
 
 def _read_fifo_in_background(fifo):
@@ -162,7 +170,7 @@ def test_report_out_to_a_link_to_a_device_is_refused_and_the_device_stays(reposi
     root = repository()
     link = tmp_path / "looks-like-a-file.html"
     os.symlink(os.devnull, link)
-    result = run("report", root, "--out", link, "--as-of", AS_OF)
+    result = run("report", root, "--out", link, "--as-of", AS_OF, "--lang", "en")
     assert result.exit_code == 2
     assert "is a symbolic link" in result.output and "never replaces a link" in result.output
     assert os.readlink(link) == os.devnull
@@ -174,7 +182,7 @@ def test_a_committed_reports_link_out_of_the_repository_is_refused(repository, r
     outside = tmp_path / "outside"
     outside.mkdir()
     os.symlink(outside, root / "reports")
-    result = run("report", root, "--as-of", AS_OF)
+    result = run("report", root, "--as-of", AS_OF, "--lang", "en")
     assert result.exit_code == 2
     assert "leads outside the repository" in result.output
     assert list(outside.iterdir()) == []
@@ -186,7 +194,7 @@ def test_a_committed_report_file_link_is_not_replaced(repository, run, tmp_path)
     victim = tmp_path / "victim.txt"
     victim.write_text("precious", encoding="utf-8")
     os.symlink(victim, root / "reports" / "2026-Q4-shared-use.html")
-    result = run("report", root, "--as-of", AS_OF)
+    result = run("report", root, "--as-of", AS_OF, "--lang", "en")
     assert result.exit_code == 2
     assert "is a symbolic link" in result.output
     assert victim.read_text(encoding="utf-8") == "precious"
@@ -197,7 +205,7 @@ def test_graph_out_to_a_link_is_refused(repository, run, tmp_path):
     root = repository()
     link = tmp_path / "graph.mmd"
     os.symlink(os.devnull, link)
-    result = run("graph", root, "--out", link)
+    result = run("graph", root, "--out", link, "--lang", "en")
     assert result.exit_code == 2
     assert "is a symbolic link" in result.output
     assert os.readlink(link) == os.devnull and _is_the_device_still(os.devnull)
@@ -232,7 +240,7 @@ def test_init_refuses_a_folder_linked_out_of_the_new_repository(run, tmp_path):
     root.mkdir()
     outside.mkdir()
     os.symlink(outside, root / ".github")
-    result = run("init", root)
+    result = run("init", root, "--lang", "en")
     assert result.exit_code == 2
     assert "leads outside the repository" in result.output
     assert list(outside.iterdir()) == []
@@ -245,7 +253,7 @@ def test_new_does_not_write_through_a_linked_owner_folder(repository, run, tmp_p
     outside.mkdir()
     (root / "architecture" / "systems").mkdir(exist_ok=True)
     os.symlink(outside, root / "architecture" / "systems" / "ks")
-    result = run("new", "system", root, "--id", "lonesystem", "--name", "Lönesystem", "--owner", "ks",
+    result = run("new", "system", root, "--lang", "en", "--id", "lonesystem", "--name", "Lönesystem", "--owner", "ks",
                  "--capability", "ekonomi", "--status", "active", "--system-owner", "HR", "--no-input")
     assert result.exit_code == 2
     assert "leads outside the repository" in result.output

@@ -23,7 +23,7 @@ SYSTEM = """\
 
 
 def _findings(run, root, *args) -> list[dict]:
-    result = run(*args, root, "--format", "json")
+    result = run(*args[:1], root, *args[1:], "--format", "json")
     assert result.exit_code in (0, 1), result.output
     return json.loads(result.stdout)["findings"]
 
@@ -42,17 +42,26 @@ def _system(status="active", lifecycle="since: 2020-01-01", contract="end: 2029-
         ("phase-out", "retire_by: 2026-06-30\n      since: 2027-01-01", "end: 2029-12-31",
          [(10, "'lifecycle.since' (2027-01-01) is after 'lifecycle.retire_by' (2026-06-30)")]),
         ("active", "since: 2020-01-01", "start: 2027-01-01\n      end: 2026-12-31",
-         [(13, "'contract.start' (2027-01-01) is after 'contract.end' (2026-12-31), so the contract "
-               "would end before it starts; correct one of the dates")]),
+         [(13, "'contract.start' (2027-01-01) is after 'contract.end' (2026-12-31) in system 'hr-system', so "
+               "the contract would end before it starts; correct one of the dates")]),
     ],
 )
 def test_dates_that_contradict_each_other_are_schema_findings(repository, run, status, lifecycle, contract, expected):
     root = repository({"architecture/systems/hr.yaml": _system(status, lifecycle, contract)})
-    findings = [f for f in _findings(run, root, "validate") if f["principle"] == "schema"]
+    findings = [f for f in _findings(run, root, "validate", "--lang", "en") if f["principle"] == "schema"]
     assert [(f["line"], f["message"][: len(text)]) for f, (_, text) in zip(findings, expected)] == expected
     assert len(findings) == len(expected)
     assert all(f["file"] == "architecture/systems/hr.yaml" and f["subject"] == "hr-system" for f in findings)
     assert run("validate", root).exit_code == 1
+
+
+def test_contradicting_dates_are_said_in_swedish_too(repository, run):
+    root = repository({"architecture/systems/hr.yaml": _system("active", "since: 2020-01-01",
+                                                               "start: 2027-01-01\n      end: 2026-12-31")})
+    [finding] = _findings(run, root, "validate", "--lang", "sv")
+    assert finding["message"] == (
+        "'contract.start' (2027-01-01) är senare än 'contract.end' (2026-12-31) i systemet 'hr-system', så avtalet "
+        "skulle sluta innan det börjar; rätta ett av datumen")
 
 
 @pytest.mark.parametrize(

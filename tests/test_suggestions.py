@@ -9,7 +9,7 @@ import textwrap
 from conftest import BASE_LANDSCAPE
 from gitrepo import GitRepository, eacheck
 
-from eacheck.model.suggestions import closest, did_you_mean
+from eacheck.model.suggestions import closest, suggestion
 
 ORGANIZATIONS = textwrap.dedent(BASE_LANDSCAPE["architecture/organizations.yaml"]) + textwrap.dedent("""\
     ---
@@ -54,13 +54,14 @@ def test_closest_ignores_case_and_spaces_and_gives_each_answer_once():
 
 
 def test_did_you_mean_lists_each_option_with_its_name():
-    assert did_you_mean([]) == ""
-    assert did_you_mean(["a"]) == "did you mean 'a'?"
-    assert did_you_mean(["a", "b"], {"a": "Alfa"}) == "did you mean 'a' (Alfa) or 'b'?"
+    assert suggestion([]) is None
+    assert suggestion(["a"]).render("en") == "did you mean 'a'?"
+    assert suggestion(["a", "b"], {"a": "Alfa"}).render("en") == "did you mean 'a' (Alfa) or 'b'?"
+    assert suggestion(["a", "b"], {"a": "Alfa"}).render("sv") == "menade du 'a' (Alfa) eller 'b'?"
 
 
 def _messages(run, root) -> dict[str, str]:
-    result = run("validate", root, "--format", "json")
+    result = run("validate", root, "--format", "json", "--lang", "en")
     assert result.exit_code == 1, result.output
     return {f["file"] + ":" + str(f["line"]): f["message"] for f in json.loads(result.stdout)["findings"]}
 
@@ -90,8 +91,9 @@ def test_an_unknown_reference_gets_the_closest_ids_of_the_right_kind(repository,
     })
     messages = _messages(run, root)
     assert messages["architecture/systems/fastighet.yaml:4"] == (
-        "'owner' refers to 'bostadder', but no organization has that id; did you mean 'bostader' "
-        "(Kustlunda Bostäder AB) or 'bostad' (Bostadsbolaget AB)? If not, fix the id or add the organization"
+        "'owner' in system 'fastighetssystem' refers to 'bostadder', but no organization has that id; did you "
+        "mean 'bostader' (Kustlunda Bostäder AB) or 'bostad' (Bostadsbolaget AB)? If not, fix the id or add the "
+        "organization"
     )
     principle = messages["architecture/exceptions/undantag.yaml:3"]
     assert "no principle has that id; did you mean 'cloud-and-legal' (Moln och juridik)?" in principle
@@ -117,7 +119,8 @@ def test_a_reference_written_like_a_name_is_answered_with_the_id(repository, run
     assert "did you mean 'bostader' (Kustlunda Bostäder AB)?" in messages["architecture/systems/fastighet.yaml:4"]
     # A system's id where a capability belongs: the wrong kind is said, not guessed around.
     assert messages["architecture/systems/fastighet.yaml:5"] == (
-        "'capabilities' must refer to a capability, but 'ekonomisystem' is a system; give the id of a capability")
+        "'capabilities' in system 'fastighetssystem' must refer to a capability, but 'ekonomisystem' is a system; "
+        "give the id of a capability")
 
 
 def test_nothing_close_gives_no_guess(repository, run):
@@ -130,7 +133,8 @@ def test_nothing_close_gives_no_guess(repository, run):
         lifecycle: {status: active}
         """})
     message = _messages(run, root)["architecture/systems/x.yaml:4"]
-    assert message == "'owner' refers to 'zzzz', but no organization has that id; fix the id or add the organization"
+    assert message == ("'owner' in system 'x' refers to 'zzzz', but no organization has that id; fix the id or add "
+                       "the organization")
 
 
 def test_a_new_entity_that_changes_the_suggestion_leaves_an_old_dangling_reference_old(tmp_path):
@@ -148,7 +152,7 @@ def test_a_new_entity_that_changes_the_suggestion_leaves_an_old_dangling_referen
         """})
     repo.commit("Old dangling owner")
     repo.write({"architecture/organizations.yaml": ORGANIZATIONS})  # now 'bostader' is suggested
-    completed = eacheck("check", "--baseline", "HEAD", "--format", "json", "--as-of", "2026-11-27",
+    completed = eacheck("check", "--baseline", "HEAD", "--format", "json", "--as-of", "2026-11-27", "--lang", "en",
                         cwd=repo.root)
     assert completed.returncode == 0, completed.stdout + completed.stderr
     [finding] = json.loads(completed.stdout)["findings"]

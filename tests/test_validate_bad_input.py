@@ -6,6 +6,11 @@ import json
 import os
 
 import pytest
+from language import assert_speaks
+
+# Texts of the bad files that messages quote, and that the detector cannot know are the file's:
+# the files below are broken, so it cannot read their YAML.
+RAW_TEXTS = ("!!python/object/apply:os.system", "!custom")
 
 SYSTEM = """\
     kind: system
@@ -77,12 +82,12 @@ CASES = {
     "unknown key (typo)": (
         {"architecture/typo.yaml": SYSTEM.format(id="arende") + "lifecylce: {status: active}\n"},
         "architecture/typo.yaml:8:1",
-        "unknown key 'lifecylce' in a system; did you mean 'lifecycle'?",
+        "unknown key 'lifecylce' in system 'arende'; did you mean 'lifecycle'?",
     ),
     "cost with spaces": (
         {"architecture/cost.yaml": SYSTEM.format(id="arende") + "cost: {annual: 1 200 000}\n"},
         "architecture/cost.yaml:8:8",
-        "'cost.annual' must be a whole number, not the text '1 200 000'; write 1200000",
+        "'cost.annual' in system 'arende' must be a whole number, not the text '1 200 000'; write 1200000",
     ),
     "impossible date": (
         {"architecture/date.yaml": SYSTEM.format(id="arende").replace(
@@ -103,12 +108,12 @@ CASES = {
     "dangling reference": (
         {"architecture/dangling.yaml": SYSTEM.format(id="arende").replace("owner: ks", "owner: nobody")},
         "architecture/dangling.yaml:4:1",
-        "'owner' refers to 'nobody', but no organization has that id",
+        "'owner' in system 'arende' refers to 'nobody', but no organization has that id",
     ),
     "reference to the wrong kind": (
         {"architecture/wrongkind.yaml": SYSTEM.format(id="arende").replace("owner: ks", "owner: ekonomisystem")},
         "architecture/wrongkind.yaml:4:1",
-        "'owner' must refer to an organization, but 'ekonomisystem' is a system",
+        "'owner' in system 'arende' must refer to an organization, but 'ekonomisystem' is a system",
     ),
     "alias bomb": (
         {"architecture/bomb.yaml": "kind: organization\nid: bomb\nname: x\ntype: company\n"
@@ -145,7 +150,7 @@ CASES = {
     "a yes that is not a boolean": (
         {"architecture/yes.yaml": SYSTEM.format(id="arende") + "group_common: yes\n"},
         "architecture/yes.yaml:8:1",
-        "'group_common' must be true or false, not the text 'yes'",
+        "'group_common' in system 'arende' must be true or false, not the text 'yes'",
     ),
     "merge key": (
         {"architecture/merge.yaml": "base: &b {name: x}\n<<: *b\nkind: organization\nid: m\n"},
@@ -155,33 +160,70 @@ CASES = {
 }
 
 
+KEYS = ("capabilities", "id", "lifecycle", "name", "owner")
+
+
 def test_each_missing_key_is_one_finding(repository, run):
-    """Before: a system with only `kind` got 25 findings, five for each of its five missing keys."""
-    result = run("validate", repository({"architecture/bare.yaml": "kind: system\n"}), "--format", "json")
-    findings = json.loads(result.stdout)["findings"]
+    """Before: a system with only `kind` got 25 findings, five for each of its five missing keys. A
+    document without an id is named by its kind and file."""
+    root = repository({"architecture/bare.yaml": "kind: system\n"})
+    findings = json.loads(run("validate", root, "--format", "json", "--lang", "en").stdout)["findings"]
     assert sorted(f["message"] for f in findings) == [
-        f"a system needs the key '{key}'; add it" for key in ("capabilities", "id", "lifecycle", "name", "owner")
+        f"the system in 'architecture/bare.yaml' needs the key '{key}'; add it" for key in KEYS
     ]
+    findings = json.loads(run("validate", root, "--format", "json", "--lang", "sv").stdout)["findings"]
+    assert sorted(f["message"] for f in findings) == [
+        f"systemet i 'architecture/bare.yaml' saknar nyckeln '{key}'; lägg till den" for key in KEYS
+    ]
+
+
+def test_a_missing_key_names_the_entity_in_both_languages(repository, run):
+    root = repository({"architecture/lon.yaml": "kind: system\nid: lon\nname: Lön\nowner: ks\n"
+                                               "lifecycle: {status: active}\n"})
+    said = {language: json.loads(run("validate", root, "--format", "json", "--lang", language).stdout)["findings"]
+            for language in ("sv", "en")}
+    assert [f["message"] for f in said["sv"]] == ["systemet 'lon' saknar nyckeln 'capabilities'; lägg till den"]
+    assert [f["message"] for f in said["en"]] == ["system 'lon' needs the key 'capabilities'; add it"]
 
 
 @pytest.mark.parametrize("written", ["30/6 2028", "2028-6-30"])
 def test_a_malformed_date_is_one_finding(written, repository, run):
     system = SYSTEM.format(id="datum").replace("{status: active}", f"{{status: active, since: '{written}'}}")
-    result = run("validate", repository({"architecture/date.yaml": system}), "--format", "json")
+    result = run("validate", repository({"architecture/date.yaml": system}), "--format", "json", "--lang", "en")
     findings = json.loads(result.stdout)["findings"]
-    assert [f["message"] for f in findings] == [f"'lifecycle.since': '{written}' is not a date; write YYYY-MM-DD"]
+    assert [f["message"] for f in findings] == [
+        f"'lifecycle.since' in system 'datum': '{written}' is not a date; write YYYY-MM-DD"]
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_bad_input_is_reported_with_file_and_line(case, repository, run, tmp_path):
     files, location, words = CASES[case]
     root = repository(files)
-    result = run("validate", root)
+    result = run("validate", root, "--lang", "en")
     assert result.exit_code == 1, result.output
     matching = [line for line in result.output.splitlines() if line.startswith(location)]
     assert matching, f"no message at {location}:\n{result.output}"
     assert any(words in line for line in matching), result.output
     assert not (tmp_path / "PWNED").exists() and not os.path.exists("PWNED")
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_bad_input_is_reported_in_the_language_of_the_run(case, repository, run):
+    """SPEC §6: what is wrong and what to do, in Swedish with no English sentence, and in
+    English with no Swedish one; only what the files hold is quoted as it is."""
+    files, location, _ = CASES[case]
+    root = repository(files)
+    said = {}
+    for language in ("sv", "en"):
+        result = run("validate", root, "--lang", language)
+        assert result.exit_code == 1, result.output
+        said[language] = [line for line in result.output.splitlines() if line.startswith(location)]
+        assert said[language], result.output
+        assert_speaks("\n".join(said[language]), language, root, allowed=RAW_TEXTS)
+    # the same findings, each message in its own words (not only "fel" for "error" before it)
+    messages = {language: [line.split("] ", 1)[1] for line in lines] for language, lines in said.items()}
+    assert len(messages["sv"]) == len(messages["en"])
+    assert all(swedish != english for swedish, english in zip(messages["sv"], messages["en"]))
 
 
 def test_every_problem_is_reported_in_one_run(repository, run):
@@ -199,7 +241,7 @@ def test_symlink_out_of_the_repository_is_not_followed(repository, run, tmp_path
     root = repository()
     os.symlink(outside, root / "architecture" / "linked.yaml")
     os.symlink(tmp_path, root / "architecture" / "linked-folder")
-    result = run("validate", root, "--format", "json")
+    result = run("validate", root, "--format", "json", "--lang", "en")
     assert result.exit_code == 1
     findings = json.loads(result.stdout)["findings"]
     assert {f["file"] for f in findings} == {"architecture/linked.yaml", "architecture/linked-folder"}
@@ -235,14 +277,15 @@ def test_unknown_country_code_is_an_error(repository, run):
     system = SYSTEM.format(id="arende") + "hosting: {model: saas, data_location: [SW]}\n"
     result = run("validate", repository({"architecture/sweden.yaml": system}), "--lang", "en")
     assert result.exit_code == 1
-    assert "architecture/sweden.yaml:8:40: error [schema] 'SW' is not an ISO 3166-1 country code" in result.output
+    assert ("architecture/sweden.yaml:8:40: error [schema] 'hosting.data_location[0]' in system 'arende': 'SW' is "
+            "not an ISO 3166-1 country code") in result.output
 
 
 def test_parent_cycle_is_an_error(repository, run):
     capabilities = "kind: capability\nid: a\nname: A\nparent: b\n---\nkind: capability\nid: b\nname: B\nparent: a\n"
-    result = run("validate", repository({"architecture/cycle.yaml": capabilities}))
+    result = run("validate", repository({"architecture/cycle.yaml": capabilities}), "--lang", "en")
     assert result.exit_code == 1
-    assert "goes round in a circle (a -> b -> a)" in result.output
+    assert "'parent' in capability 'a' goes round in a circle (a -> b -> a)" in result.output
 
 
 @pytest.mark.parametrize(
