@@ -20,6 +20,7 @@ from eacheck import checks, i18n
 from eacheck.findings import Finding, FindingsResult, Severity
 from eacheck.output.findings import FORMATS, render
 from eacheck.output.principles_text import check_documentation, param_description
+from eacheck.i18n import Message
 
 AS_OF = "2026-11-27"
 OTHER = {"sv": "en", "en": "sv"}
@@ -113,7 +114,7 @@ def _result(count: int) -> FindingsResult:
     findings = []
     for index in range(count):
         for severity in Severity:
-            findings.append(Finding("clear-ownership", severity, f"s{index}", "system", "m",
+            findings.append(Finding("clear-ownership", severity, f"s{index}", "system", Message("m"),
                                     f"architecture/s{index}.yaml", 1).with_new(severity is Severity.ERROR))
     return FindingsResult(findings, date(2026, 11, 27), waived=count, baseline="main")
 

@@ -13,6 +13,7 @@ from eacheck import i18n
 from eacheck.findings import Finding, FindingsResult, Severity
 from eacheck.output.findings import render
 from eacheck.output.findings.github_format import escape_data, escape_property
+from eacheck.i18n import Message
 
 AS_OF = "2026-11-27"
 COMMAND = re.compile(r"^::(error|warning|notice) (.*?)::(.*)$")
@@ -51,6 +52,7 @@ def test_properties_also_escape_colon_and_comma():
 def finding(severity: Severity, subject: str, **changes) -> Finding:
     fields = dict(principle="clear-ownership", severity=severity, subject=subject, kind="system",
                   message=f"system '{subject}' is wrong", file="architecture/arkiv.yaml", line=3, column=2)
+    fields["message"] = Message(changes.pop("message", fields["message"]))  # a text as it stands
     return Finding(**{**fields, **changes})
 
 

@@ -12,6 +12,7 @@ from gitrepo import eacheck, example_with_new_procurement
 from eacheck import api
 from eacheck.findings import Finding, FindingsResult, Severity
 from eacheck.output.findings import render
+from eacheck.i18n import Message
 
 AS_OF = "2026-11-27"
 
@@ -113,6 +114,7 @@ def test_the_report_speaks_the_language_of_the_run(run):
 def finding(message: str, subject: str = "arkiv", severity: Severity = Severity.ERROR, **changes) -> Finding:
     fields = dict(principle="clear-ownership", severity=severity, subject=subject, kind="system",
                   message=message, file="architecture/arkiv.yaml", line=3, column=1)
+    fields["message"] = Message(message)  # a text as it stands
     return Finding(**{**fields, **changes})
 
 

@@ -17,6 +17,7 @@ from eacheck.findings import Finding, FindingsResult, Severity
 from eacheck.model.entities import localized
 from eacheck.output.findings import render
 from eacheck.output.markdown import markdown_lines
+from eacheck.i18n import Message
 
 AS_OF = "2026-11-27"
 
@@ -202,7 +203,7 @@ def test_with_a_baseline_each_result_is_new_or_unchanged(tmp_path, sarif_validat
 
 def test_a_finding_in_the_shipped_principles_has_no_location(sarif_validator):
     """Such a file is not in the repository: code scanning could not show it anyway."""
-    finding = Finding("schema", Severity.ERROR, "lifecycle", "principle", "params are wrong",
+    finding = Finding("schema", Severity.ERROR, "lifecycle", "principle", Message("params are wrong"),
                       "<eacheck defaults>/principles/lifecycle.yaml", 3, 1)
     log = json.loads(render("sarif", FindingsResult([finding], date(2026, 11, 27))))
     assert_valid(sarif_validator, log)
