@@ -233,7 +233,7 @@ class Answer:
     text: str
     problems: int
     # Said on standard error beside the text: a Mermaid diagram past Mermaid's default limits.
-    warnings: tuple[Message | str, ...] = ()
+    warnings: tuple[Message, ...] = ()
 
 
 def graph(
