@@ -592,8 +592,9 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> YamlProblem:
         anchor = re.match(r"&([^\s,\[\]{}]+)", text[mark.index:mark.index + 200])
         first = error.context_mark.line + 1
         if anchor:
+            name = "&" + shorten(anchor[1], 40)
             message = msg("the anchor {anchor} is defined a second time here (first on line {first_line}); "
-                          "give each anchor a name of its own", anchor=f"&{shorten(anchor[1], 40)}", first_line=first)
+                          "give each anchor a name of its own", anchor=name, first_line=first)
         else:  # pragma: no cover - libyaml's mark is always at the '&'
             message = msg("an anchor is defined a second time here (first on line {first_line}); give "
                           "each anchor a name of its own", first_line=first)
