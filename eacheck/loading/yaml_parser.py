@@ -420,9 +420,9 @@ def decode(data: bytes) -> str:
     except UnicodeDecodeError as bad:
         line = data.count(b"\n", 0, bad.start) + 1
         column = bad.start - (data.rfind(b"\n", 0, bad.start) + 1) + 1
+        byte = "0x%02x" % data[bad.start]
         raise NotUtf8(line, column, msg(
-            "the file is not UTF-8 (byte {byte} at line {line}); save it as UTF-8",
-            byte=f"0x{data[bad.start]:02x}", line=line,
+            "the file is not UTF-8 (byte {byte} at line {line}); save it as UTF-8", byte=byte, line=line,
         )) from None
 
 
@@ -560,11 +560,12 @@ def _unreadable_character(text: str) -> YamlProblem:
         return YamlProblem(1, 1, msg("the file holds a character YAML does not allow; remove it"))
     line, column = _line_and_column(text, found.start())
     code = ord(found[0])
-    name = msg("a NUL byte") if code == 0 else msg("the control character {code}", code=f"U+{code:04X}")
+    shown, escape = "U+%04X" % code, "\\x%02x" % code
+    name = msg("a NUL byte") if code == 0 else msg("the control character {code}", code=shown)
     return YamlProblem(line, column, msg(
         "the file holds {character} at line {line}, column {column}, which YAML does not allow; "
         "remove it, or if it is meant, write it as {escape} inside double quotes",
-        character=name, line=line, column=column, escape=f"\\x{code:02x}",
+        character=name, line=line, column=column, escape=escape,
     ))
 
 
