@@ -193,6 +193,50 @@ def write_report(
     return write(default_path(path, data, format_name) if out is None else Path(out), text, out is None)
 
 
+# -- the site ------------------------------------------------------------------------------------
+
+SITE_DIR = "site"
+
+
+def render_site(
+    path: PathLike = ".",
+    as_of: date | None = None,
+    language: str | None = None,
+) -> dict[str, bytes]:
+    """Every file of the landscape site of the repository at ``path`` (SPEC §9), in memory:
+    path in the site (``system/x.html``) -> bytes. The same repository and date give the same
+    bytes. ``language`` defaults to the repository's."""
+    from eacheck.analysis.report_data import LANGUAGES, report_data
+    from eacheck.output import site
+
+    if language is not None and language not in LANGUAGES:
+        raise UsageError(f"unknown language '{language}'; use one of: {', '.join(LANGUAGES)}")
+    as_of = as_of or date.today()
+    now = figures(open_repository(path), as_of)
+    language = language or now.landscape.settings.language
+    return site.render(now, report_data(now, language=language), language)
+
+
+def write_site(
+    path: PathLike = ".",
+    out: PathLike | None = None,
+    as_of: date | None = None,
+    language: str | None = None,
+) -> Path:
+    """Build the site and put it in ``out`` (default: ``site/`` under ``path``); returns the folder.
+
+    Everything is rendered before anything is written, and the folder is then replaced as a
+    whole (:mod:`eacheck.output.site.writing`): no half-built site, no stale pages. A folder
+    that holds files `eacheck site` did not write is refused, never emptied.
+    """
+    from eacheck.output import site
+
+    target = Path(path) / SITE_DIR if out is None else Path(out)
+    site.writing.check_target(target)  # before the work, so a wrong --out fails at once
+    files = render_site(path, as_of, language)
+    return site.write(target, files)
+
+
 # -- the integration graph -----------------------------------------------------------------------
 
 

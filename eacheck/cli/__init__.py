@@ -22,6 +22,7 @@ COMMANDS = {
     "principles": "principles",
     "report": "report",
     "schema": "schema",
+    "site": "site",
     "validate": "validate",
 }
 

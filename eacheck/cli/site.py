@@ -1,0 +1,31 @@
+"""`eacheck site`: the landscape as a static website for the whole group."""
+
+from __future__ import annotations
+
+import click
+
+from eacheck.cli.common import as_of_option, command, handle_errors, language_option, option, path_argument
+
+
+@command("site")
+@path_argument
+@option("--out", metavar="DIR", default=None,
+        help="The folder to write the site to; it is replaced as a whole. Default: site/ under PATH.")
+@language_option
+@as_of_option
+@handle_errors
+def command(path: str, out: str | None, language: str | None, as_of) -> None:
+    """Write the landscape of the repository at PATH as a static website.
+
+    A start page with the indexes against their targets, a page for every organization,
+    capability, system, integration, procurement, exception and principle, the capability map
+    and a search that works offline. Plain HTML with relative links: publish the folder on an
+    intranet server, a file share, GitLab Pages or GitHub Pages. The folder's path is printed
+    on standard error.
+
+    Example: eacheck site --out public --as-of 2026-11-27
+    """
+    from eacheck import api
+
+    written = api.write_site(path, out, as_of=as_of, language=language)
+    click.echo(str(written), err=True)

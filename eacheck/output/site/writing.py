@@ -1,0 +1,111 @@
+"""Putting a rendered site in place without ever showing a half-written one.
+
+The files are written into a new folder beside the target (same parent, so the same file
+system), and only when every file is there does the new folder take the target's name: the old
+site is renamed aside, the new one renamed in, the old one removed. A reader sees the old site
+or the new one, never a mix; for the moment between the two renames the folder is missing
+(POSIX has no portable atomic swap of two folders). A build that fails leaves the old site as
+it was and no new folder behind.
+
+Stale pages cannot survive: the whole folder is replaced, so a system removed from the
+repository loses its page. For the same reason the target must be a folder this command wrote
+(it holds :data:`MARKER`), an empty folder, or not exist yet; anything else is refused rather
+than deleted. Every path comes from the renderer, is checked to stay inside the folder, and ids
+are ``[a-z0-9-]`` by the schema.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+from pathlib import Path, PurePosixPath
+
+from eacheck.errors import UsageError
+from eacheck.i18n import msg
+
+MARKER = ".eacheck-site"
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+def _inside(relative: str) -> bool:
+    path = PurePosixPath(relative)
+    return (not path.is_absolute() and bool(path.parts)
+            and all(part not in ("", ".", "..") and "\\" not in part for part in path.parts))
+
+
+def check_target(target: Path) -> None:
+    """Refuse a target the build must not replace (see the module docstring)."""
+    if target.is_symlink():
+        raise UsageError(msg("{path}: is a symbolic link; give the folder it points to, or another folder",
+                             path=str(target)))
+    if target.exists() and not target.is_dir():
+        raise UsageError(msg("{path}: exists and is not a folder; give a folder for the site with --out",
+                             path=str(target)))
+    if target.is_dir() and not (target / MARKER).is_file() and any(target.iterdir()):
+        raise UsageError(msg(
+            "{path}: the folder holds files that `eacheck site` did not write, and building the "
+            "site replaces the whole folder; give an empty or new folder with --out",
+            path=str(target)))
+
+
+def write(target: Path, files: dict[str, bytes]) -> Path:
+    """Replace the folder ``target`` with ``files`` (path in the site -> bytes)."""
+    for relative in files:
+        if not _inside(relative):  # pragma: no cover - the renderer makes every path
+            raise ValueError(f"a path outside the site: {relative!r}")
+    check_target(target)
+    parent = target.parent
+    if not parent.is_dir():
+        raise UsageError(msg("{path}: the folder {parent} does not exist; create it first",
+                             path=str(target), parent=str(parent)))
+    try:
+        new = Path(tempfile.mkdtemp(dir=parent, prefix=f".{target.name}.new-"))
+    except OSError as error:
+        raise UsageError(msg("{path}: cannot write the site: {reason}", path=str(target),
+                             reason=error.strerror or str(error))) from None
+    try:
+        _write_files(new, files)
+        os.chmod(new, 0o777 & ~_umask())  # mkdtemp made it private; a web server must read it
+        _swap(new, target)
+    except OSError as error:
+        shutil.rmtree(new, ignore_errors=True)
+        raise UsageError(msg("{path}: cannot write the site: {reason}", path=str(target),
+                             reason=error.strerror or str(error))) from None
+    except BaseException:
+        shutil.rmtree(new, ignore_errors=True)
+        raise
+    return target
+
+
+def _write_files(folder: Path, files: dict[str, bytes]) -> None:
+    made = {folder}
+    for relative, content in files.items():
+        path = folder.joinpath(*PurePosixPath(relative).parts)
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
+        with open(path, "xb") as handle:
+            handle.write(content)
+
+
+def _swap(new: Path, target: Path) -> None:
+    if not target.exists():
+        os.rename(new, target)
+        return
+    old = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.old-"))
+    os.rmdir(old)  # a free name beside the target, for the old site
+    os.rename(target, old)
+    try:
+        os.rename(new, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.rename(old, target)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
