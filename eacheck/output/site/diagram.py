@@ -19,8 +19,8 @@ from eacheck.model.entities import Integration
 # At most this many rows are drawn; the table lists them all.
 MAX_ROWS = 30
 
-WIDTH = 820
-BOX_WIDTH = 210
+WIDTH = 980
+BOX_WIDTH = 240
 CENTRE_WIDTH = 180
 ROW = 46
 BOX_HEIGHT = 34
@@ -29,8 +29,8 @@ LEFT_X = 0
 CENTRE_X = (WIDTH - CENTRE_WIDTH) / 2
 RIGHT_X = WIDTH - BOX_WIDTH
 # Characters that fit on one line of a box, and of a label on a line, at the diagram's font sizes.
-BOX_CHARACTERS = 27
-LABEL_CHARACTERS = 22
+BOX_CHARACTERS = 30
+LABEL_CHARACTERS = 26
 
 
 def cut(text: str, limit: int) -> str:

@@ -17,7 +17,6 @@ kind = {
     "procurement": N_("Procurement"),
     "exception": N_("Exception"),
     "principle": N_("Principle"),
-    "file": N_("File"),
 }
 
 organization_type = {
@@ -133,12 +132,6 @@ severity = {
     "info": N_("Info"),
 }
 
-severities = {
-    "error": N_("Errors"),
-    "warning": N_("Warnings"),
-    "info": N_("Info"),
-}
-
 sharing = {
     "group": N_("Met once for the whole group"),
     "local": N_("Local: unique solutions are accepted"),
@@ -149,6 +142,7 @@ service_state = {
     "duplicated": N_("Duplicated"),
     "served-once": N_("Served once"),
     "not-served": N_("Not served"),
+    "through-parts": N_("Served through its parts"),
     "local": N_("Local capability"),
 }
 
@@ -157,6 +151,7 @@ service_help = {
     "duplicated": N_("More than one active system serves it: the group pays more than once."),
     "served-once": N_("One active system serves it, but it is not designated group-common."),
     "not-served": N_("No active system serves it."),
+    "through-parts": N_("No active system serves it as a whole; systems serve the capabilities below it."),
     "local": N_("Unique solutions are accepted here, so how it is served is not judged."),
 }
 
@@ -170,10 +165,4 @@ metric_help = {
     "shared_use_index": N_("The share of active systems used by at least two organizations in the group."),
     "spend_index": N_("The share of the known annual cost of active systems that lies in shared systems."),
     "cross_boundary_index": N_("The share of active systems used by both administrations and companies."),
-}
-
-role = {
-    "from": N_("sends to"),
-    "to": N_("receives from"),
-    "via": N_("carries"),
 }

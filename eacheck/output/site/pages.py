@@ -178,8 +178,8 @@ def organization_pages(views: Views, organization) -> list[Page]:
     })
     return [
         page,
-        *_more_pages(owned, "organization", _("Systems that {name} owns").format(name=name), back, "organizations"),
-        *_more_pages(used, "organization", _("Systems that {name} uses").format(name=name), back, "organizations"),
+        *_more_pages(owned, "organization", _("Systems that %(name)s owns") % dict(name=name), back, "organizations"),
+        *_more_pages(used, "organization", _("Systems that %(name)s uses") % dict(name=name), back, "organizations"),
     ]
 
 
@@ -204,8 +204,8 @@ def capability_pages(views: Views, capability) -> list[Page]:
     })
     return [
         page,
-        *_more_pages(serving, "capability", _("Systems serving {name}").format(name=capability.name), back, "capabilities"),
-        *_more_pages(beneath, "capability", _("Systems serving capabilities below {name}").format(name=capability.name),
+        *_more_pages(serving, "capability", _("Systems serving %(name)s") % dict(name=capability.name), back, "capabilities"),
+        *_more_pages(beneath, "capability", _("Systems serving capabilities below %(name)s") % dict(name=capability.name),
                      back, "capabilities"),
     ]
 
@@ -216,7 +216,7 @@ def system_pages(views: Views, system) -> list[Page]:
     listings = split("integrations", integrations, f"{stem}.html", f"{stem}.integrations")
     picture = diagram.layout(
         system.id, system.name, integrations, lambda s: views.name("system", s),
-        lambda s: views.has_page("system", s), lambda integration: _line_label(views, integration),
+        lambda s: views.has_page("system", s), lambda integration: _line_label(views, integration, system.id),
     )
     page = Page(f"system/{stem}.html", "site/system.html.j2", {
         "section": "systems",
@@ -231,14 +231,16 @@ def system_pages(views: Views, system) -> list[Page]:
         "considered_in": views.considered_in.get(system.id, []),
     })
     back = (f"{stem}.html", system.name)
-    return [page, *_more_pages(listings, "system", _("Integrations of {name}").format(name=system.name),
+    return [page, *_more_pages(listings, "system", _("Integrations of %(name)s") % dict(name=system.name),
                                back, "systems")]
 
 
-def _line_label(views: Views, integration) -> str:
+def _line_label(views: Views, integration, drawn_for: str) -> str:
+    """How the data goes: the method, and the platform it passes (unless the diagram is the
+    platform's own)."""
     method = _(labels.method[integration.method]) if integration.method else ""
-    if integration.via:
-        via = _("via {platform}").format(platform=views.name("system", integration.via))
+    if integration.via and integration.via != drawn_for:
+        via = _("via %(platform)s") % dict(platform=views.name("system", integration.via))
         return f"{method}, {via}" if method else via
     return method
 
@@ -263,5 +265,5 @@ def principle_pages(views: Views, principle_id: str, principle) -> list[Page]:
         "findings": findings[0],
         "exceptions": views.exceptions_by_principle.get(principle_id, []),
     })
-    return [page, *_more_pages(findings, "principle", _("Findings: {title}").format(title=title),
+    return [page, *_more_pages(findings, "principle", _("Findings: %(title)s") % dict(title=title),
                                (f"{stem}.html", title), "principles")]

@@ -53,6 +53,12 @@ def long_date(day: date | str) -> str:
     return _date(date.fromisoformat(day) if isinstance(day, str) else day, i18n.current_language())
 
 
+def quarter(text: str) -> str:
+    """``2027-Q2`` as people write it: "kvartal 2 2027", "Q2 2027"."""
+    year, number = text.split("-Q")
+    return i18n._("quarter {number} {year}").format(number=number, year=year)
+
+
 def join(items) -> str:
     return formats.join([str(item) for item in items], i18n.current_language())
 
@@ -72,5 +78,5 @@ def environment() -> Environment:
     env.install_gettext_callables(  # type: ignore[attr-defined]
         gettext=i18n._, ngettext=i18n.ngettext, pgettext=i18n.pgettext, newstyle=True,
     )
-    env.filters.update(number=number, money=money, percent=percent, long_date=long_date, joined=join)
+    env.filters.update(number=number, money=money, percent=percent, long_date=long_date, joined=join, quarter=quarter)
     return env

@@ -38,9 +38,9 @@ PAGE_KINDS = ("organization", "capability", "system", "integration", "procuremen
 PSEUDO_PRINCIPLES = (SCHEMA, EXCEPTION_EXPIRED)
 
 # How each `group` capability is served (the capability map's colours).
-GROUP_COMMON, DUPLICATED, SERVED_ONCE, NOT_SERVED, LOCAL = (
-    "group-common", "duplicated", "served-once", "not-served", "local")
-SERVICE_STATES = (GROUP_COMMON, DUPLICATED, SERVED_ONCE, NOT_SERVED, LOCAL)
+GROUP_COMMON, DUPLICATED, SERVED_ONCE, NOT_SERVED, THROUGH_PARTS, LOCAL = (
+    "group-common", "duplicated", "served-once", "not-served", "through-parts", "local")
+SERVICE_STATES = (GROUP_COMMON, DUPLICATED, SERVED_ONCE, NOT_SERVED, THROUGH_PARTS, LOCAL)
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
@@ -269,13 +269,21 @@ class Views:
     def service_state(self) -> dict[str, str]:
         """How each capability is served (SPEC §9): a `group` capability by one group-common
         system, by more than one active system (duplicated), by one other system, or by none;
-        a `local` one accepts unique solutions and is not judged."""
+        a `local` one accepts unique solutions and is not judged.
+
+        A capability that only groups others (it has parts, no active system of its own, and
+        some active system serves a part) is served *through its parts*: an area of the map is
+        rarely bought as such, and painting every area "not served" would drown the real gaps.
+        The hierarchy is not rolled up otherwise (SPEC §4).
+        """
         serving = self.landscape.active_systems_by_capability
         states = {}
         for capability in self.capabilities:
             systems = serving.get(capability.id, [])
             if capability.sharing != "group":
                 states[capability.id] = LOCAL
+            elif not systems and any(serving.get(part.id) for part in self.descendants(capability.id)):
+                states[capability.id] = THROUGH_PARTS
             elif not systems:
                 states[capability.id] = NOT_SERVED
             elif len(systems) > 1:
