@@ -15,7 +15,7 @@ from eacheck.i18n import _
 from eacheck.output.report import charts
 from eacheck.output.site import diagram, labels
 from eacheck.output.site.paging import Listing, split
-from eacheck.output.site.views import SERVICE_STATES, Views
+from eacheck.output.site.views import SERVICE_STATES, Views, by_name
 
 # The findings each principle shows on the start page; its own page lists them all.
 FINDINGS_ON_START = 3
@@ -161,10 +161,15 @@ def capability_map(views: Views) -> dict[str, Any]:
 def organization_pages(views: Views, organization) -> list[Page]:
     path = f"organization/{organization.id}.html"
     stem = organization.id
-    owned = split("systems", views.systems_owned.get(organization.id, []), f"{stem}.html", f"{stem}.owned")
-    used = split("systems", views.systems_used.get(organization.id, []), f"{stem}.html", f"{stem}.used")
+    first = f"{stem}.html"
+    owned = split("systems", views.systems_owned.get(organization.id, []), first, f"{stem}.owned")
+    used = split("systems", views.systems_used.get(organization.id, []), first, f"{stem}.used")
+    duplicates = split("duplicates", views.duplicates_of_organization(organization.id), first, f"{stem}.duplicates")
+    candidates = split("candidates", views.candidates_of_organization(organization.id), first, f"{stem}.candidates")
+    procurements = split("procurements", views.procurements_by_organization.get(organization.id, []), first,
+                         f"{stem}.procurements")
     name = organization.name
-    back = (f"{stem}.html", name)
+    back = (first, name)
     page = Page(path, "site/organization.html.j2", {
         "section": "organizations",
         "o": organization,
@@ -172,15 +177,21 @@ def organization_pages(views: Views, organization) -> list[Page]:
         "children": views.child_organizations.get(organization.id, []),
         "owned": owned[0],
         "used": used[0],
-        "duplicates": views.duplicates_of_organization(organization.id),
-        "candidates": views.candidates_of_organization(organization.id),
-        "procurements": views.procurements_by_organization.get(organization.id, []),
+        "duplicates": duplicates[0],
+        "candidates": candidates[0],
+        "procurements": procurements[0],
     })
-    return [
-        page,
-        *_more_pages(owned, "organization", _("Systems that %(name)s owns") % dict(name=name), back, "organizations"),
-        *_more_pages(used, "organization", _("Systems that %(name)s uses") % dict(name=name), back, "organizations"),
+    more = [
+        (owned, _("Systems that %(name)s owns")),
+        (used, _("Systems that %(name)s uses")),
+        (duplicates, _("Duplicated capabilities that concern %(name)s")),
+        (candidates, _("Decommissioning candidates among the systems %(name)s owns or uses")),
+        (procurements, _("Procurements that %(name)s requested")),
     ]
+    pages = [page]
+    for listings, title in more:
+        pages += _more_pages(listings, "organization", title % dict(name=name), back, "organizations")
+    return pages
 
 
 def capability_pages(views: Views, capability) -> list[Page]:
@@ -189,6 +200,8 @@ def capability_pages(views: Views, capability) -> list[Page]:
     below = [(system, sub) for sub in descendants for system in views.systems_by_capability.get(sub.id, [])]
     serving = split("systems", views.systems_by_capability.get(capability.id, []), f"{stem}.html", f"{stem}.serving")
     beneath = split("serving", below, f"{stem}.html", f"{stem}.below")
+    procurements = split("procurements", views.procurements_by_capability.get(capability.id, []), f"{stem}.html",
+                         f"{stem}.procurements")
     back = (f"{stem}.html", capability.name)
     page = Page(f"capability/{stem}.html", "site/capability.html.j2", {
         "section": "capabilities",
@@ -200,11 +213,13 @@ def capability_pages(views: Views, capability) -> list[Page]:
         "serving": serving[0],
         "below": beneath[0],
         "duplicated": views.duplication.get(capability.id),
-        "procurements": views.procurements_by_capability.get(capability.id, []),
+        "procurements": procurements[0],
     })
     return [
         page,
         *_more_pages(serving, "capability", _("Systems serving %(name)s") % dict(name=capability.name), back, "capabilities"),
+        *_more_pages(procurements, "capability", _("Procurements for %(name)s") % dict(name=capability.name), back,
+                     "capabilities"),
         *_more_pages(beneath, "capability", _("Systems serving capabilities below %(name)s") % dict(name=capability.name),
                      back, "capabilities"),
     ]
@@ -218,21 +233,31 @@ def system_pages(views: Views, system) -> list[Page]:
         system.id, system.name, integrations, lambda s: views.name("system", s),
         lambda s: views.has_page("system", s), lambda integration: _line_label(views, integration, system.id),
     )
+    first = f"{stem}.html"
+    dependents = views.dependents(system.id) if system.is_active else ()
+    dependent_systems = split("systems", sorted((views.landscape.systems[d] for d in dependents), key=by_name), first, f"{stem}.dependents")
+    considered = split("procurements", views.considered_in.get(system.id, []), first, f"{stem}.considered")
     page = Page(f"system/{stem}.html", "site/system.html.j2", {
         "section": "systems",
         "s": system,
         "use": views.system_use.get(system.id),
         "time": views.time_class(system),
         "candidate": views.candidates.get(system.id),
-        "dependents": views.dependents(system.id) if system.is_active else (),
+        "dependents": dependent_systems[0],
         "graph": views.graph_figures.get(system.id),
         "integrations": listings[0],
         "diagram": picture,
-        "considered_in": views.considered_in.get(system.id, []),
+        "considered_in": considered[0],
     })
-    back = (f"{stem}.html", system.name)
-    return [page, *_more_pages(listings, "system", _("Integrations of %(name)s") % dict(name=system.name),
-                               back, "systems")]
+    back = (first, system.name)
+    name = dict(name=system.name)
+    return [
+        page,
+        *_more_pages(listings, "system", _("Integrations of %(name)s") % name, back, "systems"),
+        *_more_pages(dependent_systems, "system", _("Systems that depend on %(name)s") % name, back, "systems"),
+        *_more_pages(considered, "system", _("Procurements that considered %(name)s as an alternative") % name,
+                     back, "systems"),
+    ]
 
 
 def _line_label(views: Views, integration, drawn_for: str) -> str:
@@ -257,13 +282,19 @@ def principle_pages(views: Views, principle_id: str, principle) -> list[Page]:
     stem = principle_id
     findings = split("findings", views.findings_by_principle.get(principle_id, []), f"{stem}.html", f"{stem}.findings")
     title = views.principle_title(principle_id)
+    waivers = split("exceptions", views.exceptions_by_principle.get(principle_id, []), f"{stem}.html",
+                    f"{stem}.exceptions")
     page = Page(f"principle/{stem}.html", "site/principle.html.j2", {
         "section": "principles",
         "principle_id": principle_id,
         "p": principle,
         "title": title,
         "findings": findings[0],
-        "exceptions": views.exceptions_by_principle.get(principle_id, []),
+        "exceptions": waivers[0],
     })
-    return [page, *_more_pages(findings, "principle", _("Findings: %(title)s") % dict(title=title),
-                               (f"{stem}.html", title), "principles")]
+    back = (f"{stem}.html", title)
+    return [
+        page,
+        *_more_pages(findings, "principle", _("Findings: %(title)s") % dict(title=title), back, "principles"),
+        *_more_pages(waivers, "principle", _("Exceptions from %(title)s") % dict(title=title), back, "principles"),
+    ]
