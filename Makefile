@@ -7,13 +7,15 @@ STAMP := $(VENV)/.installed
 .PHONY: run test setup tools docs i18n bench clean
 
 # The main job on the example group: validate, check (its findings are real debt, so they are
-# shown, not fatal here), then the quarterly report in all three formats under reports/.
+# shown, not fatal here), then the quarterly report in all three formats under reports/ and
+# the landscape site under site/.
 run: $(STAMP)
 	$(BIN)/eacheck validate .
 	-$(BIN)/eacheck check .
 	$(BIN)/eacheck report . --format html
 	$(BIN)/eacheck report . --format md
 	$(BIN)/eacheck report . --format json
+	$(BIN)/eacheck site .
 
 docs: $(STAMP)
 	$(BIN)/python scripts/generate-principles-docs.py
