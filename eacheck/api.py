@@ -207,6 +207,7 @@ def render_site(
     path in the site (``system/x.html``) -> bytes. The same repository and date give the same
     bytes. ``language`` defaults to the repository's."""
     from eacheck.analysis.report_data import LANGUAGES, report_data
+    from eacheck.loading.pipeline import jobs
     from eacheck.output import site
 
     if language is not None and language not in LANGUAGES:
@@ -214,7 +215,7 @@ def render_site(
     as_of = as_of or date.today()
     now = figures(open_repository(path), as_of)
     language = language or now.landscape.settings.language
-    return site.render(now, report_data(now, language=language), language)
+    return site.render(now, report_data(now, language=language), language, jobs=jobs())
 
 
 def write_site(
@@ -229,12 +230,13 @@ def write_site(
     whole (:mod:`eacheck.output.site.writing`): no half-built site, no stale pages. A folder
     that holds files `eacheck site` did not write is refused, never emptied.
     """
+    from eacheck.loading.pipeline import jobs
     from eacheck.output import site
 
     target = Path(path) / SITE_DIR if out is None else Path(out)
     site.writing.check_target(target)  # before the work, so a wrong --out fails at once
     files = render_site(path, as_of, language)
-    return site.write(target, files)
+    return site.write(target, files, jobs())
 
 
 # -- the integration graph -----------------------------------------------------------------------

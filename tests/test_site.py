@@ -270,7 +270,7 @@ def test_a_failed_build_leaves_the_old_site(repository, run, tmp_path, monkeypat
 
     from eacheck.output.site import writing
 
-    def broken(folder, files):
+    def broken(folder, files, *_):
         (folder / "index.html").write_bytes(b"half")
         raise OSError(28, "No space left on device")
 
@@ -314,3 +314,35 @@ def test_the_site_command_is_documented():
     cli_doc = (PROJECT_ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
     assert "eacheck site" in cli_doc
     assert (PROJECT_ROOT / "docs" / "site.md").is_file()
+
+
+def test_the_dependents_of_all_systems_at_once_agree_with_one_at_a_time():
+    from eacheck.analysis.decommissioning import all_dependents, dependents
+    from eacheck.loading import WorkingTree, load
+
+    landscape = load(WorkingTree(PROJECT_ROOT)).landscape
+    every = all_dependents(landscape)
+    assert every  # the example has integrations
+    for system_id in landscape.systems:
+        assert every.get(system_id, ()) == dependents(landscape, system_id), system_id
+
+
+def test_a_large_site_rendered_by_two_processes_is_the_same(repository, monkeypatch):
+    """The parallel path (forked workers, for large sites) gives the bytes of the serial one."""
+    from eacheck.analysis.report_data import report_data
+    from eacheck.output import site
+
+    systems = {
+        f"architecture/systems/s{index:04d}.yaml": (
+            f"kind: system\nid: s{index:04d}\nname: System {index:04d}\nowner: ks\nused_by: [bostad]\n"
+            f"capabilities: [ekonomi]\nlifecycle: {{status: active}}\n"
+        )
+        for index in range(300)
+    }
+    repository_path = repository(systems)
+    now = api.figures(api.open_repository(repository_path), date(2026, 11, 27))
+    report = report_data(now, language="sv")
+    monkeypatch.setattr(site, "PARALLEL_THRESHOLD", 10)
+    serial = site.render(now, report, "sv", jobs=1)
+    parallel = site.render(now, report, "sv", jobs=2)
+    assert len(serial) > 300 and parallel == serial

@@ -8,6 +8,7 @@ the root; links between them are relative, so the site works wherever it is put.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from eacheck.analysis.targets import METRICS
@@ -229,10 +230,6 @@ def system_pages(views: Views, system) -> list[Page]:
     stem = system.id
     integrations = views.integrations_by_system.get(system.id, [])
     listings = split("integrations", integrations, f"{stem}.html", f"{stem}.integrations")
-    picture = diagram.layout(
-        system.id, system.name, integrations, lambda s: views.name("system", s),
-        lambda s: views.has_page("system", s), lambda integration: _line_label(views, integration, system.id),
-    )
     first = f"{stem}.html"
     dependents = views.dependents(system.id) if system.is_active else ()
     dependent_systems = split("systems", sorted((views.landscape.systems[d] for d in dependents), key=by_name), first, f"{stem}.dependents")
@@ -246,7 +243,8 @@ def system_pages(views: Views, system) -> list[Page]:
         "dependents": dependent_systems[0],
         "graph": views.graph_figures.get(system.id),
         "integrations": listings[0],
-        "diagram": picture,
+        # Laid out when the page is rendered (by a worker, for a large site), not when planned.
+        "diagram": partial(_diagram, views, system, integrations),
         "considered_in": considered[0],
     })
     back = (first, system.name)
@@ -258,6 +256,13 @@ def system_pages(views: Views, system) -> list[Page]:
         *_more_pages(considered, "system", _("Procurements that considered %(name)s as an alternative") % name,
                      back, "systems"),
     ]
+
+
+def _diagram(views: Views, system, integrations) -> diagram.Diagram | None:
+    return diagram.layout(
+        system.id, system.name, integrations, lambda s: views.name("system", s),
+        lambda s: views.has_page("system", s), lambda integration: _line_label(views, integration, system.id),
+    )
 
 
 def _line_label(views: Views, integration, drawn_for: str) -> str:

@@ -1,17 +1,23 @@
-"""The Jinja2 environment of the site: autoescaping everywhere, the gettext catalogue through
+"""The Jinja2 environments of the site: autoescaping everywhere, the gettext catalogue through
 ``jinja2.ext.i18n``, and filters that format values in the language of the run.
 
 No template marks text from the repository ``|safe``: a system name like ``<script>`` is shown
 as those characters. The only markup that is not autoescaped is what the templates write
 themselves.
+
+One environment per language, and its templates are translated when they are compiled: a call
+``_("literal", name=value)`` becomes the translated literal (the template's own markup) with
+the values escaped into it, so that 40,000 pages do not look up the same words 40,000 times.
+Message extraction reads the template sources, where the ``_()`` calls stay as written.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from functools import cache, lru_cache
+from functools import lru_cache
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, PackageLoader, StrictUndefined, nodes
+from jinja2.visitor import NodeTransformer
 
 from eacheck import i18n
 from eacheck.i18n import formats
@@ -63,10 +69,46 @@ def join(items) -> str:
     return formats.join([str(item) for item in items], i18n.current_language())
 
 
-@cache
-def environment() -> Environment:
-    """One environment per process; the language is the run's, read at every call."""
-    env = Environment(
+class _Translate(NodeTransformer):
+    """Replaces ``_("literal", ...)`` by its translation in ``language``."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+
+    def visit_Call(self, node: nodes.Call) -> nodes.Node:
+        node = self.generic_visit(node)
+        literal = (isinstance(node.node, nodes.Name) and node.node.name == "_" and len(node.args) == 1
+                   and isinstance(node.args[0], nodes.Const) and isinstance(node.args[0].value, str)
+                   and node.dyn_args is None and node.dyn_kwargs is None)
+        if not literal:
+            return node
+        text = i18n.translations(self.language).gettext(node.args[0].value)
+        translated = nodes.MarkSafe(nodes.Const(text, lineno=node.lineno), lineno=node.lineno)
+        if not node.kwargs:
+            return translated
+        values = nodes.Dict([nodes.Pair(nodes.Const(keyword.key), keyword.value, lineno=node.lineno)
+                             for keyword in node.kwargs], lineno=node.lineno)
+        return nodes.Mod(translated, values, lineno=node.lineno)
+
+
+class _TranslatingEnvironment(Environment):
+    language = "sv"
+
+    def _parse(self, source, name, filename):
+        return _Translate(self.language).visit(super()._parse(source, name, filename))
+
+
+def environment(language: str, links=None, **globals_) -> Environment:
+    """A fresh environment for one build in ``language`` (its templates are compiled
+    translated, see above), with the build's ``globals_`` (the views, the labels), so that the
+    shared macros are set up once per build rather than once per page.
+
+    ``links`` (:class:`~eacheck.output.site.helpers.Links`) gives the filters ``id|link(kind)``,
+    ``ids|links(kind)`` and ``ids|some(kind)``. Links are relative, so they depend on the folder
+    a page is in: a build has one environment per folder depth, each with its own. Filters,
+    because Jinja calls a filter directly, and a page has hundreds of links.
+    """
+    env = _TranslatingEnvironment(
         loader=PackageLoader("eacheck", "output/templates"),
         autoescape=True,
         undefined=StrictUndefined,
@@ -74,9 +116,18 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         extensions=["jinja2.ext.i18n"],
+        auto_reload=False,  # one build, templates that do not change under it: no stat per page
     )
-    env.install_gettext_callables(  # type: ignore[attr-defined]
-        gettext=i18n._, ngettext=i18n.ngettext, pgettext=i18n.pgettext, newstyle=True,
-    )
+    from eacheck.output.site.helpers import gettext, ngettext
+
+    # Not "newstyle": these two already behave so (the text is markup, values are escaped
+    # into its %(name)s places), without a wrapper per call (see helpers).
+    env.install_gettext_callables(gettext=gettext, ngettext=ngettext, newstyle=False)  # type: ignore[attr-defined]
+    env.language = language
+    env.globals.update(globals_)
+    if links is not None:
+        env.filters.update(link=lambda entity_id, kind: links(kind, entity_id),
+                           links=lambda ids, kind: links.many(kind, ids),
+                           some=lambda ids, kind, limit=5: links.some(kind, ids, limit))
     env.filters.update(number=number, money=money, percent=percent, long_date=long_date, joined=join, quarter=quarter)
     return env

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from eacheck.analysis.decommissioning import Candidate, dependents
+from eacheck.analysis.decommissioning import Candidate, all_dependents
 from eacheck.analysis.duplication import DuplicatedCapability
 from eacheck.analysis.figures import Figures
 from eacheck.analysis.shared_use import OrganizationUse, SystemUse
@@ -330,8 +330,12 @@ class Views:
     def time_class(self, system: System) -> str | None:
         return time_class(system)
 
+    @cached_property
+    def _dependents(self) -> dict[str, tuple[str, ...]]:
+        return all_dependents(self.landscape)
+
     def dependents(self, system_id: str) -> tuple[str, ...]:
-        return dependents(self.landscape, system_id)
+        return self._dependents.get(system_id, ())
 
     @cached_property
     def integrations(self) -> list[Integration]:
