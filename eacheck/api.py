@@ -24,6 +24,7 @@ from eacheck.loading import GitRevision, LoadedRepository, WorkingTree, load
 if TYPE_CHECKING:
     from eacheck.analysis.figures import Figures
     from eacheck.analysis.impact import Impact
+    from eacheck.i18n import Message
     from eacheck.checks.engine import CheckOutcome
 
 PathLike = str | os.PathLike[str]
@@ -31,8 +32,18 @@ PathLike = str | os.PathLike[str]
 
 def open_repository(path: PathLike = ".", revision: str | None = None) -> LoadedRepository:
     """Load the repository at ``path``, from its working tree or, with ``revision``, from git."""
-    source = GitRevision(path, revision) if revision else WorkingTree(path)
+    # `is not None`, not truth: an empty revision must be refused by GitRevision, never read
+    # as "the working tree" (that would compare a pull request with itself and pass it).
+    source = GitRevision(path, revision) if revision is not None else WorkingTree(path)
     return load(source)
+
+
+def check_revision(revision: str) -> str:
+    """``revision`` if it can name a git revision; UsageError for an empty or blank one (see
+    :func:`eacheck.loading.sources.check_revision`)."""
+    from eacheck.loading.sources import check_revision as check
+
+    return check(revision)
 
 
 def run_checks(repository: LoadedRepository, as_of: date) -> CheckOutcome:
@@ -65,20 +76,30 @@ def check(
     from eacheck.checks.baseline import mark_new
 
     as_of = as_of or date.today()
-    outcome = run_checks(open_repository(path), as_of)
+    repository = open_repository(path)
+    outcome = run_checks(repository, as_of)
     findings = outcome.findings
     if baseline is not None:
-        before = run_checks(open_repository(path, baseline), as_of)
+        from eacheck.checks.principle_changes import weakened
+
+        earlier = open_repository(path, baseline)
+        before = run_checks(earlier, as_of)
         findings = mark_new(findings, before.findings)
+        findings = sorted([*findings, *weakened(repository, earlier, baseline)], key=Finding.sort_key)
     return FindingsResult(findings, as_of, Severity.parse(fail_on), outcome.waived, baseline,
                           outcome.principles)
 
 
-def render_findings(format_name: str, result: FindingsResult, root: PathLike = ".") -> str:
-    """``result`` in one of the findings formats (text, json, sarif, junit, github)."""
+def render_findings(
+    format_name: str, result: FindingsResult, root: PathLike = ".", language: str | None = None
+) -> str:
+    """``result`` in one of the findings formats (text, json, sarif, junit, github), its words
+    in ``language`` (default: the language of the run in progress, see :func:`eacheck.i18n.using`)."""
+    from eacheck.i18n import using
     from eacheck.output.findings import render
 
-    return render(format_name, result, root=root)
+    with using(language):
+        return render(format_name, result, root=root)
 
 
 # -- principles ----------------------------------------------------------------------------------
@@ -114,15 +135,18 @@ def principles_table(path: PathLike, language: str | None = None) -> str:
 
 def explain(path: PathLike, principle_id: str, language: str | None = None) -> str:
     """One principle in full (Markdown); an id not in force raises :class:`UsageError`."""
-    import difflib
-
+    from eacheck.i18n import msg
+    from eacheck.model.suggestions import closest
     from eacheck.output.principles_text import principle_markdown
 
     bindings = {principle.id: (principle, check) for principle, check in principles_in_force(path)}
     if principle_id not in bindings:
-        close = difflib.get_close_matches(principle_id, list(bindings), n=1)
-        hint = f"did you mean '{close[0]}'?" if close else "run `eacheck principles` for the list"
-        raise UsageError(f"no principle '{principle_id}' is in force; {hint}")
+        close = closest(principle_id, list(bindings), n=1)
+        if close:
+            raise UsageError(msg("no principle '{id}' is in force; did you mean '{close}'?",
+                                 id=principle_id, close=close[0]))
+        raise UsageError(msg("no principle '{id}' is in force; run `eacheck principles` for the list",
+                             id=principle_id))
     principle, check = bindings[principle_id]
     return principle_markdown(principle, check, language or repository_language(path), level=1) + "\n"
 
@@ -155,7 +179,8 @@ def report(
     With ``compare_to``, the movement since that git revision (read from git, the working tree
     untouched), computed for the same as-of date. ``language`` defaults to the repository's.
     """
-    from eacheck.analysis.report_data import LANGUAGES, report_data
+    from eacheck.analysis.report_data import report_data
+    from eacheck.i18n import LANGUAGES
 
     if language is not None and language not in LANGUAGES:
         raise UsageError(f"unknown language '{language}'; use one of: {', '.join(LANGUAGES)}")
@@ -180,9 +205,9 @@ def write_report(
 ) -> Path:
     """Build, render and write the report; returns the file written.
 
-    Without ``out`` the file goes to ``reports/`` under ``path`` (created if needed). The text
-    is rendered in full before anything touches the disk, and then written atomically, so a
-    failure never leaves a partial report behind, nor replaces a good one.
+    Without ``out`` the file goes to ``reports/`` under ``path`` (created if needed, and never
+    through a link out of the repository). The text is rendered in full before anything touches
+    the disk, and then written safely (:func:`eacheck.output.report.write`).
     """
     from eacheck.output.report import FORMATS, default_path, render, write
 
@@ -190,7 +215,9 @@ def write_report(
         raise UsageError(f"unknown report format '{format_name}'; use one of: {', '.join(FORMATS)}")
     data = report(path, **options)
     text = render(format_name, data)
-    return write(default_path(path, data, format_name) if out is None else Path(out), text, out is None)
+    if out is None:
+        return write(default_path(path, data, format_name), text, inside=path)
+    return write(Path(out), text)
 
 
 # -- the site ------------------------------------------------------------------------------------
@@ -236,7 +263,7 @@ def write_site(
     target = Path(path) / SITE_DIR if out is None else Path(out)
     site.writing.check_target(target)  # before the work, so a wrong --out fails at once
     files = render_site(path, as_of, language)
-    return site.write(target, files, jobs())
+    return site.write(target, files, jobs(), inside=Path(path) if out is None else None)
 
 
 # -- the integration graph -----------------------------------------------------------------------
@@ -248,6 +275,8 @@ class Answer:
 
     text: str
     problems: int
+    # Said on standard error beside the text: a Mermaid diagram past Mermaid's default limits.
+    warnings: tuple[Message | str, ...] = ()
 
 
 def graph(
@@ -261,10 +290,14 @@ def graph(
     from eacheck.analysis.selection import select
     from eacheck.output.graph import render
 
+    from eacheck.output.graph.mermaid import size_warning
+
     repository = open_repository(path)
     landscape = repository.landscape
     selection = select(landscape, organization=organization, capability=capability, group_common=group_common)
-    return Answer(render(format_name, landscape, selection), len(repository.problems))
+    text = render(format_name, landscape, selection)
+    warning = size_warning(text) if format_name == "mermaid" else None
+    return Answer(text, len(repository.problems), (warning,) if warning else ())
 
 
 def impact(path: PathLike, system: str, as_of: date | None = None) -> tuple[Impact, int]:

@@ -16,7 +16,6 @@ from eacheck.analysis.targets import quarter_of, target_statuses
 from eacheck.findings import Finding
 from eacheck.model.entities import localized
 
-from eacheck.i18n import LANGUAGES  # noqa: E402  (re-exported for the report)
 # Indexes are fractions; four decimals are finer than any decision and keep the bytes stable.
 DECIMALS = 4
 

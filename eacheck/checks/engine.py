@@ -12,7 +12,7 @@ from types import ModuleType
 from typing import Any
 
 from eacheck import checks
-from eacheck.checks.base import CheckContext, Violation, defaults
+from eacheck.checks.base import CheckContext, Violation, add_months, defaults
 from eacheck.findings import SCHEMA, Finding, Severity
 from eacheck.i18n import Message, msg
 from eacheck.loading import LoadedRepository
@@ -21,6 +21,11 @@ from eacheck.model.entities import Principle
 from eacheck.model.naming import the
 
 EXCEPTION_EXPIRED = "exception-expired"
+# An exception decided for longer than eacheck.yaml's max_exception_months allows. An error:
+# a waiver that runs for decades is a principle switched off without saying so. It still
+# waives (it was decided); the finding asks for a shorter decision. As "today" only moves
+# forward the distance only shrinks, so it never appears by itself in an unrelated change.
+EXCEPTION_TOO_LONG = "exception-too-long"
 
 
 @dataclass(frozen=True)
@@ -71,27 +76,41 @@ def bind(repository: LoadedRepository) -> tuple[list[Binding], list[Finding]]:
     bindings: list[Binding] = []
     problems: list[Finding] = []
 
-    def problem(principle: Principle, path: tuple, message: str) -> None:
+    def problem(principle: Principle, path: tuple, message: Message) -> None:
         line, column = repository.locate(principle.origin, path)
         problems.append(
             Finding(SCHEMA, Severity.ERROR, principle.id, "principle", message,
-                    principle.origin.file, line, column, code=message)
+                    principle.origin.file, line, column, code=_binding_code(message))
         )
 
     for principle in sorted(repository.landscape.principles.values(), key=lambda p: p.id):
         try:
             check = checks.get(principle.check)
         except checks.UnknownCheck as unknown:
-            problem(principle, ("check",), str(unknown))
+            problem(principle, ("check",), unknown.message)
             continue
         schema_name = f"params:{check.NAME}"
         schema_validation.register(schema_name, check.PARAMS)
         issues = schema_validation.validate(schema_name, principle.params, whole="'params'")
         for issue in issues:
-            problem(principle, ("params", *issue.path), f"{issue.message} (params of check '{check.NAME}')")
+            problem(principle, ("params", *issue.path),
+                    msg("{problem} (params of check '{check}')", problem=_whole(issue.message), check=check.NAME))
         if not issues and principle.enabled:
             bindings.append(Binding(principle, check, {**defaults(check.PARAMS), **principle.params}))
     return bindings, problems
+
+
+def _whole(problem: Message | str) -> Message:
+    # A schema problem still said in English (until the schema's messages are translated) is
+    # our own sentence, not a value from the files: shown whole, never cut like a value.
+    return problem if isinstance(problem, Message) else Message(problem)
+
+
+def _binding_code(message: Message) -> str:
+    # The English text, as these findings were always matched on: language-free (it is the
+    # same whatever the run's language), and the SARIF fingerprints made before messages were
+    # translated stay valid.
+    return message.render("en")
 
 
 def run(repository: LoadedRepository, bindings: list[Binding], as_of: date) -> CheckRun:
@@ -113,20 +132,21 @@ def run(repository: LoadedRepository, bindings: list[Binding], as_of: date) -> C
             else:
                 found.append((principle, severity, violation))
     expired = [waiver for waiver in landscape.exceptions.values() if not waiver.holds_on(as_of)]
+    longest = add_months(as_of, landscape.settings.max_exception_months)
+    too_long = sorted(
+        (waiver for waiver in landscape.exceptions.values() if waiver.expires > longest),
+        key=lambda waiver: waiver.id,
+    )
     # Positions last, only for what is reported: waived findings never need a line.
     positions = iter(repository.locate_all(
         [(violation.subject.origin, violation.path) for _, _, violation in found]
-        + [(waiver.origin, ("expires",)) for waiver in expired]
+        + [(waiver.origin, ("expires",)) for waiver in [*expired, *too_long]]
     ))
     findings: list[Finding] = []
     for principle, severity, violation in found:
         subject = violation.subject
         line, column = next(positions)
-        message = violation.message
-        if isinstance(message, Message):
-            message = message.with_values(subject=the(subject.kind, subject.id))
-        else:  # a check that still says its part in English: glued on after the subject
-            message = f"{subject.kind} '{subject.id}' {message}"
+        message = violation.message.with_values(subject=the(subject.kind, subject.id))
         findings.append(
             Finding(principle.id, severity, subject.id, subject.kind, message,
                     subject.origin.file, line, column, code=violation.code)
@@ -143,6 +163,23 @@ def run(repository: LoadedRepository, bindings: list[Binding], as_of: date) -> C
                     principle=waiver.principle, waived=waiver.subject,
                 ),
                 waiver.origin.file, line, column, code="expired",
+            )
+        )
+    months = landscape.settings.max_exception_months
+    for waiver in too_long:
+        line, column = next(positions)
+        findings.append(
+            Finding(
+                EXCEPTION_TOO_LONG, Severity.ERROR, waiver.id, "exception",
+                msg(
+                    "{subject} expires on {expires}, more than {months} months after {as_of}, and "
+                    "exceptions are time-limited decisions; decide it again with an expiry on or "
+                    "before {longest}, or raise max_exception_months in eacheck.yaml if the group "
+                    "allows longer exceptions",
+                    subject=the("exception", waiver.id), expires=waiver.expires, months=months,
+                    as_of=as_of, longest=longest,
+                ),
+                waiver.origin.file, line, column, code="too-long",
             )
         )
     return CheckRun(findings, waived)

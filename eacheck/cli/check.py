@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from eacheck.cli.common import language_option, as_of_option, command, emit, handle_errors, option, path_argument
+from eacheck.cli.common import language_option, as_of_option, command, emit, handle_errors, option, path_argument, revision
 
 FORMATS = ("text", "json", "sarif", "junit", "github")
 
@@ -13,7 +13,7 @@ FORMATS = ("text", "json", "sarif", "junit", "github")
 @path_argument
 @option("--format", "format_name", type=click.Choice(FORMATS), default="text", show_default=True,
               help="text for people; json, sarif (code scanning), junit (GitLab, Jenkins) or github (annotations).")
-@option("--baseline", metavar="REV", default=None,
+@option("--baseline", metavar="REV", default=None, callback=revision,
               help="Fail only on findings that are not present at this git revision (e.g. main).")
 @as_of_option
 @language_option

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from eacheck.cli.common import language_option, as_of_option, command, emit, handle_errors, option, path_argument
+from eacheck.cli.common import language_option, as_of_option, command, emit, handle_errors, option, path_argument, revision
 
 FORMATS = ("html", "md", "json")
 
@@ -16,7 +16,7 @@ FORMATS = ("html", "md", "json")
 @option("--out", metavar="FILE", default=None,
               help="Where to write; '-' prints to standard output. "
                    "Default: reports/<year>-Q<n>-shared-use.<format> under PATH.")
-@option("--compare-to", metavar="REV", default=None,
+@option("--compare-to", metavar="REV", default=None, callback=revision,
               help="Show the movement since this git revision, e.g. the tag of last quarter's report.")
 @language_option
 @as_of_option

@@ -9,17 +9,18 @@ warnings and old debt stay visible without turning the pipeline red.
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
-from eacheck.checks.engine import EXCEPTION_EXPIRED
+from eacheck.checks.engine import EXCEPTION_EXPIRED, EXCEPTION_TOO_LONG
 from eacheck.findings import SCHEMA, Finding, FindingsResult
-from eacheck.model.entities import localized
+from eacheck.i18n import N_, _
+from eacheck.model.naming import the
+from eacheck.output.findings import words
+from eacheck.safe_text import xml_text
 
-NOTHING_TO_REPORT = "no findings"
-# Characters XML 1.0 cannot carry, even escaped; a YAML string can hold them.
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# The name of the one passing test case of a principle with nothing to report.
+NOTHING_TO_REPORT = N_("no findings")
 
 
 def render(result: FindingsResult, **context) -> str:
@@ -28,8 +29,9 @@ def render(result: FindingsResult, **context) -> str:
     by_principle: dict[str, list[Finding]] = defaultdict(list)
     for finding in result.findings:
         by_principle[finding.principle].append(finding)
-    # Principles in force appear even when clean; `schema` and `exception-expired` always run.
-    suites = sorted({*result.principles, SCHEMA, EXCEPTION_EXPIRED, *by_principle})
+    # Principles in force appear even when clean; the built-in rules on the files and the
+    # exceptions always run.
+    suites = sorted({*result.principles, SCHEMA, EXCEPTION_EXPIRED, EXCEPTION_TOO_LONG, *by_principle})
 
     root = ET.Element("testsuites", name="eacheck")
     total_tests = total_failures = 0
@@ -44,7 +46,7 @@ def render(result: FindingsResult, **context) -> str:
                 failures += failed
                 _testcase(suite, finding, failed, _unique_name(finding, names), result)
         else:
-            ET.SubElement(suite, "testcase", classname=principle_id, name=NOTHING_TO_REPORT, time="0")
+            ET.SubElement(suite, "testcase", classname=principle_id, name=_(NOTHING_TO_REPORT), time="0")
         tests = max(len(findings), 1)
         _counts(suite, tests, failures)
         title = _title(result, principle_id)
@@ -92,22 +94,21 @@ def _testcase(suite: ET.Element, finding: Finding, failed: bool, name: str, resu
 
 def _details(finding: Finding, result: FindingsResult) -> str:
     lines = [
-        f"{finding.severity} [{finding.principle}] {finding.text}",
-        f"at {finding.file}:{finding.line}:{finding.column}",
-        f"subject: {finding.kind} '{finding.subject}'",
+        f"{words.severity(finding.severity)} [{finding.principle}] {finding.text}",
+        _("at {place}").format(place=f"{finding.file}:{finding.line}:{finding.column}"),
+        _("subject: {subject}").format(subject=the(finding.kind, finding.subject)),
     ]
     if result.baseline is not None:
-        lines.append(("new since " if finding.new else "already present at ") + result.baseline)
+        lines.append(words.baseline_state(bool(finding.new), result.baseline))
     title = _title(result, finding.principle)
     if title:
-        lines.append(f"principle: {title}")
+        lines.append(_("principle: {title}").format(title=title))
     return "\n".join(lines)
 
 
 def _title(result: FindingsResult, principle_id: str) -> str | None:
-    principle = result.principles.get(principle_id)
-    return None if principle is None else localized(principle.title, "en")
+    return words.principle_title(result.principles.get(principle_id))
 
 
 def _clean(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
+    return xml_text(text)  # a YAML string can hold characters XML 1.0 cannot carry

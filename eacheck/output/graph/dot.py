@@ -9,12 +9,14 @@ with backslashes doubled and double quotes escaped, and ampersands in labels wri
 
 from __future__ import annotations
 
+from eacheck.i18n import _
 from eacheck.output.graph import flow_edges, systems_by_owner
+from eacheck.safe_text import printable
 
 
 def quote(text: str) -> str:
     """A DOT double-quoted string: backslashes doubled, double quotes escaped, one line."""
-    text = " ".join(text.split())
+    text = printable(" ".join(text.split()))  # one line; other control characters shown escaped
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
@@ -25,7 +27,7 @@ def label(text: str) -> str:
 
 
 def render(landscape, selection) -> str:
-    name = landscape.settings.name or "landscape"
+    name = landscape.settings.name or _("landscape")
     # newrank: the classic ranking fails ("trouble in init_rank") on clustered graphs the size of
     # a real landscape; the Graphviz maintainers' workaround is the newer ranking pass.
     lines = [

@@ -11,9 +11,17 @@ Mermaid entity code (`#34;` for `"`).
 
 from __future__ import annotations
 
+from eacheck.i18n import Message, msg
+from eacheck.i18n.formats import Number
 from eacheck.output.graph import flow_edges, systems_by_owner
+from eacheck.safe_text import printable
 
 _ENTITY_CODED = set('#"&<>[](){}|`\\;')
+# Mermaid's defaults (`maxTextSize`, `maxEdges`): past either, it draws an error message
+# ("Maximum text size in diagram exceeded") instead of the diagram.
+MAX_TEXT_SIZE = 50_000
+MAX_EDGES = 500
+_ARROWS = (" -->|", " -.->|")
 
 
 def node_id(prefix: str, entity_id: str) -> str:
@@ -29,7 +37,7 @@ def node_id(prefix: str, entity_id: str) -> str:
 
 
 def label(text: str) -> str:
-    text = " ".join(text.split())  # a label is one line; newlines and tabs become spaces
+    text = printable(" ".join(text.split()))  # one line; other control characters shown escaped
     return '"' + "".join(f"#{ord(c)};" if c in _ENTITY_CODED else c for c in text) + '"'
 
 
@@ -57,6 +65,22 @@ def render(landscape, selection) -> str:
         if members:
             lines.append(f"  class {','.join(node_id('sys', s) for s in members)} {class_name}")
     return "\n".join(lines) + "\n"
+
+
+def size_warning(text: str) -> Message | None:
+    """What to tell the reader when Mermaid will refuse ``text`` with its default limits."""
+    characters = len(text)
+    edges = sum(1 for line in text.splitlines() if any(arrow in line for arrow in _ARROWS))
+    if characters <= MAX_TEXT_SIZE and edges <= MAX_EDGES:
+        return None
+    return msg(
+        "warning: the Mermaid diagram has {characters} characters and {edges} edges, more than "
+        "Mermaid draws with its default limits ({max_characters} characters, {max_edges} edges); "
+        "draw a part of the landscape with --organization ID or --capability ID, or write the "
+        "whole of it with --format dot for Graphviz",
+        characters=Number(characters), edges=Number(edges),
+        max_characters=Number(MAX_TEXT_SIZE), max_edges=Number(MAX_EDGES),
+    )
 
 
 def _system(landscape, system_id: str) -> str:

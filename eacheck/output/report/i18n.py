@@ -12,7 +12,6 @@ from __future__ import annotations
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from eacheck.i18n import LANGUAGES  # noqa: E402  (re-exported for the report)
 
 _MONTHS = {
     "sv": ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
@@ -145,6 +144,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "level.info": "information",
         "principle.schema": "Filformat och referenser",
         "principle.exception-expired": "Utgångna undantag",
+        "principle.exception-too-long": "För långa undantag",
+        "principle.principles-in-force": "Principerna som gäller",
         "waived": "Dessutom undantogs {count} avvikelser genom beslutade undantag.",
         "no_findings": "Inga avvikelser.",
         # completeness
@@ -320,6 +321,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "level.info": "info",
         "principle.schema": "File format and references",
         "principle.exception-expired": "Expired exceptions",
+        "principle.exception-too-long": "Exceptions that run too long",
+        "principle.principles-in-force": "The principles in force",
         "waived": "In addition, {count} findings were waived by decided exceptions.",
         "no_findings": "No findings.",
         "section_completeness": "Data completeness",

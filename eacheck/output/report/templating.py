@@ -3,25 +3,23 @@ own, so that no text from the repository (a system name, a principle title) beco
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
-# Characters that make Markdown syntax anywhere in a line: emphasis, code, links and images,
-# raw HTML and entities, table cells, strikethrough. CommonMark allows a backslash before any ASCII
-# punctuation, and an escaped `<` cannot open raw HTML.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
-# ...and those that make syntax only at the start of a line (headings, lists, quotes).
-_LINE_START = re.compile(r"^(#|>|[-+](?=\s)|\d+[.)](?=\s|$)|[=-](?=[=-]*$))")
+from eacheck.output.markdown import markdown_escape
+from eacheck.safe_text import printable
+
+__all__ = ["environment", "markdown_escape"]
 
 
-def markdown_escape(value) -> str:
-    if value is None:
-        return ""
-    text = " ".join(str(value).split())  # a line break would end a table row
-    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-    return _LINE_START.sub(lambda match: match[0][:-1] + "\\" + match[0][-1], text)
+def _html_value(value):
+    """What autoescaping then escapes: text without control characters (line breaks kept).
+    Markup is the template's own (the charts), already safe."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return printable(value, lines=True)
+    return value
 
 
 @cache
@@ -29,7 +27,8 @@ def environment(kind: str) -> Environment:
     loader = PackageLoader("eacheck", "output/templates")
     if kind == "html":
         return Environment(loader=loader, autoescape=True, undefined=StrictUndefined,
-                           trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+                           finalize=_html_value, trim_blocks=True, lstrip_blocks=True,
+                           keep_trailing_newline=True)
     if kind == "md":
         # `finalize` runs on every {{ }} value: the Markdown counterpart of autoescaping.
         return Environment(loader=loader, autoescape=False, undefined=StrictUndefined,

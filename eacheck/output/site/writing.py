@@ -11,7 +11,9 @@ Stale pages cannot survive: the whole folder is replaced, so a system removed fr
 repository loses its page. For the same reason the target must be a folder this command wrote
 (it holds :data:`MARKER`), an empty folder, or not exist yet; anything else is refused rather
 than deleted. Every path comes from the renderer, is checked to stay inside the folder, and ids
-are ``[a-z0-9-]`` by the schema.
+are ``[a-z0-9-]`` by the schema. Each file is created through :mod:`eacheck.safe_write` (never
+over anything, never through a link), and the default folder must lead nowhere outside the
+repository (a link committed in its place is refused as anywhere else).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import shutil
 import tempfile
 from pathlib import Path, PurePosixPath
 
+from eacheck import safe_write
 from eacheck.errors import UsageError
 from eacheck.i18n import msg
 
@@ -55,14 +58,17 @@ def check_target(target: Path) -> None:
             path=str(target)))
 
 
-def write(target: Path, files: dict[str, bytes], jobs: int = 1) -> Path:
+def write(target: Path, files: dict[str, bytes], jobs: int = 1, inside: Path | None = None) -> Path:
     """Replace the folder ``target`` with ``files`` (path in the site -> bytes); a large site's
     files are written by ``jobs`` processes (into the new folder, before it takes the target's
-    place)."""
+    place). With ``inside`` (the default location, in the repository), the folder must lead
+    nowhere outside that folder."""
     for relative in files:
         if not _inside(relative):  # pragma: no cover - the renderer makes every path
             raise ValueError(f"a path outside the site: {relative!r}")
     check_target(target)
+    if inside is not None:
+        safe_write.ensure_inside(target, inside)
     parent = target.parent
     if not parent.is_dir():
         raise UsageError(msg("{path}: the folder {parent} does not exist; create it first",
@@ -125,17 +131,10 @@ def _write_files(folder: Path, files: dict[str, bytes], jobs: int = 1) -> None:
 
 
 def _write_some(base: str, items: list[tuple[str, bytes]]) -> None:
-    # The plain system calls: tens of thousands of small files, and the new folder is ours
-    # alone (O_EXCL all the same: nothing is ever written through a name that exists).
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    # The new folder is ours alone; each file is created all the same, never over a name
+    # that exists nor through a link.
     for relative, content in items:
-        handle = os.open(os.path.join(base, relative), flags, 0o666)
-        try:
-            view = memoryview(content)
-            while view:
-                view = view[os.write(handle, view):]
-        finally:
-            os.close(handle)
+        safe_write.create(os.path.join(base, relative), content)
 
 
 def _swap(new: Path, target: Path) -> None:
