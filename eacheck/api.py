@@ -233,7 +233,8 @@ def render_site(
     """Every file of the landscape site of the repository at ``path`` (SPEC §9), in memory:
     path in the site (``system/x.html``) -> bytes. The same repository and date give the same
     bytes. ``language`` defaults to the repository's."""
-    from eacheck.analysis.report_data import LANGUAGES, report_data
+    from eacheck.analysis.report_data import report_data
+    from eacheck.i18n import LANGUAGES
     from eacheck.loading.pipeline import jobs
     from eacheck.output import site
 
