@@ -346,3 +346,25 @@ def test_a_large_site_rendered_by_two_processes_is_the_same(repository, monkeypa
     serial = site.render(now, report, "sv", jobs=1)
     parallel = site.render(now, report, "sv", jobs=2)
     assert len(serial) > 300 and parallel == serial
+
+
+def test_a_large_site_written_by_two_processes_is_complete(tmp_path, monkeypatch):
+    from eacheck.output.site import writing
+
+    monkeypatch.setattr(writing, "PARALLEL_THRESHOLD", 10)
+    files = {f"system/s{index:03d}.html": f"page {index}\n".encode() for index in range(101)}
+    files["index.html"] = b"start\n"
+    target = writing.write(tmp_path / "site", files, jobs=2)
+    assert digest(target) == {path: hashlib.sha256(content).hexdigest() for path, content in sorted(files.items())}
+
+
+def test_a_failing_writer_process_fails_the_build_and_leaves_nothing(tmp_path, monkeypatch):
+    from eacheck.errors import UsageError
+    from eacheck.output.site import writing
+
+    monkeypatch.setattr(writing, "PARALLEL_THRESHOLD", 10)
+    files = {f"system/s{index:03d}.html": b"x" for index in range(20)}
+    files["system/s001.html/oops"] = b"a file below a file cannot be made"
+    with pytest.raises(UsageError):
+        writing.write(tmp_path / "site", files, jobs=2)
+    assert list(tmp_path.iterdir()) == []
