@@ -203,14 +203,25 @@ class Views:
             grouped[procurement.requested_by].append(procurement)
         return dict(grouped)
 
+    @cached_property
+    def _duplicated_by_system(self) -> dict[str, list[int]]:
+        """System -> the positions (in capability order) of the duplicated capabilities it serves."""
+        grouped: dict[str, list[int]] = defaultdict(list)
+        for position, entry in enumerate(self.duplication.values()):
+            for system_id in entry.systems:
+                grouped[system_id].append(position)
+        return dict(grouped)
+
     def duplicates_of_organization(self, organization_id: str) -> list[DuplicatedCapability]:
         """Duplicated capabilities in which the organization owns or uses one of the systems."""
-        involved = self.systems_involving(organization_id)
-        return [entry for entry in self.duplication.values() if involved.intersection(entry.systems)]
+        entries = list(self.duplication.values())
+        positions = {position for system_id in self.systems_involving(organization_id)
+                     for position in self._duplicated_by_system.get(system_id, ())}
+        return [entries[position] for position in sorted(positions)]
 
     def candidates_of_organization(self, organization_id: str) -> list[Candidate]:
         involved = self.systems_involving(organization_id)
-        return [candidate for candidate in self.candidates.values() if candidate.system in involved]
+        return [self.candidates[system_id] for system_id in sorted(involved) if system_id in self.candidates]
 
     def systems_involving(self, organization_id: str) -> set[str]:
         return {system.id for system in self.systems_owned.get(organization_id, [])} | {
