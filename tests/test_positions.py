@@ -39,9 +39,12 @@ def _assert_positions_match_libyaml(text: str) -> int:
     assert len(documents) == len(roots)
     checked = 0
     for document, root in zip(documents, roots):
-        for path, mark in _marks(root):
+        marks = list(_marks(root))
+        for path, mark in marks:
             assert document.positions.of(path) == mark, (path, text[:200])
             checked += 1
+        # the walk in document order agrees: every key and item, with its line
+        assert sorted(document.positions.lines()) == sorted((mark[0], path) for path, mark in marks if path)
     return checked
 
 

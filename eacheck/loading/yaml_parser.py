@@ -173,6 +173,23 @@ class Positions:
             found = (value >> _COLUMN_BITS, value & ((1 << _COLUMN_BITS) - 1))
         return found
 
+    def lines(self) -> list[tuple[int, tuple[Any, ...]]]:
+        """(line, path) of every key and list item, in the order the document holds them: what
+        lies on a given line (`eacheck import` traces a finding back to a cell this way)."""
+        if isinstance(self._packed, bytes):
+            self._packed = array("Q", self._packed)
+        packed, found = self._packed, []
+
+        def walk(value: Any, path: tuple[Any, ...]) -> None:
+            items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+            for key, item in items:
+                if len(found) < len(packed):
+                    found.append((packed[len(found)] >> _COLUMN_BITS, (*path, key)))
+                walk(item, (*path, key))
+
+        walk(self.value, ())
+        return found
+
     def _index(self) -> dict[int, dict[Any, int] | list[int]]:
         """For each container, by the entry number of its own key or item (-1 for the document),
         the entry numbers of its keys or items."""

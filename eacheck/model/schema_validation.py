@@ -283,3 +283,19 @@ def _pattern_message(name: str, value: str, pattern: str) -> str:
     if pattern == "^[A-Z]{3}$":
         return f"{name}: '{value}' is not a currency code; write three capital letters, e.g. SEK"
     return f"{name}: '{value}' does not match {pattern}"  # pragma: no cover
+
+
+def leaf_paths(kind: str) -> list[tuple[str, ...]]:
+    """Every key of ``kind`` that holds a value, nested keys as paths, in the schema's (the
+    documented) order; ``kind`` and ``id`` left out."""
+    found: list[tuple[str, ...]] = []
+
+    def walk(schema: dict[str, Any], prefix: tuple[str, ...]) -> None:
+        for key, node in schema.get("properties", {}).items():
+            if node.get("type") == "object" and "properties" in node:
+                walk(node, (*prefix, key))
+            elif (*prefix, key) not in (("kind",), ("id",)):
+                found.append((*prefix, key))
+
+    walk(schema_for(kind), ())
+    return found
