@@ -26,9 +26,9 @@ def fold(text: str) -> str:
 def entries(views: Views) -> list[list[str]]:
     """[kind, id, name, folded name and id, page] for each entity the search finds."""
     found = []
-    for kind, entities in (("system", views.systems), ("organization", views.organizations),
-                           ("capability", views.capabilities)):
-        for entity in entities:
+    collections = {"system": views.systems, "organization": views.organizations, "capability": views.capabilities}
+    for kind in KINDS:
+        for entity in collections[kind]:
             found.append([kind, entity.id, entity.name, fold(f"{entity.name} {entity.id}"),
                           f"{kind}/{entity.id}.html"])
     return found

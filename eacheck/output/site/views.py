@@ -32,8 +32,6 @@ from eacheck.model.entities import (
 )
 from eacheck.model.landscape import Landscape
 
-# The kinds that have a page of their own, and the folder their pages are in.
-PAGE_KINDS = ("organization", "capability", "system", "integration", "procurement", "exception", "principle")
 # Findings that belong to no principle of the repository, each shown on a page of its own like one.
 PSEUDO_PRINCIPLES = (SCHEMA, EXCEPTION_EXPIRED)
 
