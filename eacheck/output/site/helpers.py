@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from types import SimpleNamespace
+from typing import Any
 
 from markupsafe import Markup, escape
 
@@ -120,3 +121,36 @@ class Chrome:
         if self._footer is None:
             self._footer = Markup(self._env.get_template("site/footer.html.j2").render())
         return self._footer
+
+
+class Rows:
+    """``item|row("integration")``: the row of a list for ``item``, from the macro
+    ``integration_row`` of site/rows.html.j2, rendered once per environment (folder depth) and
+    remembered. An integration's row is on its list page and on the pages of the systems it
+    joins, a system's on its owner's, users' and capabilities' pages: the same markup each time."""
+
+    # What makes two items the same row.
+    _KEYS = {
+        "serving": lambda pair: (pair[0].id, pair[1].id),
+        "finding": id,  # findings have no id; each is one object for the whole build
+        "duplicate": lambda entry: entry.capability,
+        "candidate": lambda candidate: candidate.system,
+    }
+
+    def __init__(self, env) -> None:
+        self._env = env
+        self._macros = None
+        self._made: dict[tuple[str, Any], Markup] = {}
+
+    def __call__(self, item, kind: str) -> Markup:
+        key = (kind, self._KEYS.get(kind, _entity_id)(item))
+        made = self._made.get(key)
+        if made is None:
+            if self._macros is None:
+                self._macros = self._env.get_template("site/rows.html.j2").module
+            made = self._made[key] = Markup(getattr(self._macros, f"{kind}_row")(item))
+        return made
+
+
+def _entity_id(entity) -> str:
+    return entity.id

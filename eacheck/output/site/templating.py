@@ -125,6 +125,9 @@ def environment(language: str, links=None, **globals_) -> Environment:
     env.install_gettext_callables(gettext=gettext, ngettext=ngettext, newstyle=False)  # type: ignore[attr-defined]
     env.language = language
     env.globals.update(globals_)
+    from eacheck.output.site.helpers import Rows
+
+    env.filters["row"] = Rows(env)
     if links is not None:
         env.filters.update(link=lambda entity_id, kind: links(kind, entity_id),
                            links=lambda ids, kind: links.many(kind, ids),
