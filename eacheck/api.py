@@ -155,7 +155,8 @@ def report(
     With ``compare_to``, the movement since that git revision (read from git, the working tree
     untouched), computed for the same as-of date. ``language`` defaults to the repository's.
     """
-    from eacheck.analysis.report_data import LANGUAGES, report_data
+    from eacheck.analysis.report_data import report_data
+    from eacheck.i18n import LANGUAGES
 
     if language is not None and language not in LANGUAGES:
         raise UsageError(f"unknown language '{language}'; use one of: {', '.join(LANGUAGES)}")

@@ -99,10 +99,12 @@ def test_renders_without_errors_and_fetches_nothing(example):
 
 def test_shows_the_key_figures(example):
     card = example.text("#metric-shared_use_index")
-    assert "Delningsindex" in card and "47 %" in card and "Mål kvartal 4 2026: 50 %" in card
-    assert "68 %" in example.text("#metric-spend_index")
+    # Babel's Swedish forms: a no-break space before % and between thousands
+    assert "Delningsindex" in card and "47\u00a0%" in card and "Mål kvartal 4 2026: 50\u00a0%" in card
+    assert "68\u00a0%" in example.text("#metric-spend_index")
     assert "Målet nått" in example.text("#metric-cross_boundary_index")
-    assert "3 270 000 kr per år för 7 system i 6 förmågor" in example.text("#duplication")
+    assert ("3\u00a0270\u00a0000\u00a0kr per år. System som inte behålls: 7; förmågor med dubblerade system: 6"
+            in example.text("#duplication"))
     assert "Ekonomisystem Kustlundahem" in example.text("#decommissioning")
     assert re.search(r"Totalt\s+13\s+10\s+0", example.text("#findings"))
     # the chart is drawn: one bar per organization inside the group (14 in the example)
@@ -138,7 +140,7 @@ def test_english_report(browser_context, run, tmp_path):
     assert opened.errors == []
     assert opened.page.evaluate("document.documentElement.lang") == "en"
     assert "47%" in opened.text("#metric-shared_use_index")
-    assert "SEK 3,270,000 a year" in opened.text("#duplication")
+    assert "SEK\u00a03,270,000 a year" in opened.text("#duplication")
     assert "27 November 2026" in opened.text("header")
     opened.page.close()
 

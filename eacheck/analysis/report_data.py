@@ -14,15 +14,22 @@ from eacheck.analysis.movement import Change, Movement, movement
 from eacheck.analysis.principle_findings import count_by_principle, totals
 from eacheck.analysis.targets import quarter_of, target_statuses
 from eacheck.findings import Finding
+from eacheck.i18n import using
 from eacheck.model.entities import localized
 
-from eacheck.i18n import LANGUAGES  # noqa: E402  (re-exported for the report)
 # Indexes are fractions; four decimals are finer than any decision and keep the bytes stable.
 DECIMALS = 4
 
 
 def report_data(now: Figures, then: Figures | None = None, revision: str | None = None,
                 language: str = "sv") -> dict[str, Any]:
+    """The report in ``language``: its few texts (finding messages, principle titles) are
+    rendered in it, everything else is codes and numbers."""
+    with using(language):
+        return _report_data(now, then, revision, language)
+
+
+def _report_data(now: Figures, then: Figures | None, revision: str | None, language: str) -> dict[str, Any]:
     settings = now.landscape.settings
     moved = movement(then, now, revision) if then is not None else None
     return {
