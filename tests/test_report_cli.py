@@ -208,7 +208,7 @@ def test_json_has_every_section_of_the_contract(run):
     assert list(document) == [
         "as_of", "quarter", "group", "language", "currency", "shared_use", "duplication",
         "duplication_total", "decommission_candidates", "time", "completeness", "targets",
-        "findings", "graph", "movement", "names",
+        "findings", "graph", "movement", "history", "history_skipped", "names",
     ]
     figures = {entry["system"]: entry for entry in document["graph"]["systems"]}
     assert len(figures) == 66
@@ -229,6 +229,7 @@ def test_json_has_every_section_of_the_contract(run):
         assert candidate["dependents"] == sorted(set(candidate["dependents"]))
         assert candidate["system"] not in candidate["dependents"]
     assert document["movement"] is None
+    assert document["history"] is None and document["history_skipped"] is None  # only with --history
     assert document["names"]["systems"]["ekonomisystem"] == "Ekonomisystem Kassaboken"
     for value in (shared["index"], shared["spend_index"], document["completeness"]["share"]):
         assert 0 <= value <= 1 and round(value, 4) == value

@@ -14,9 +14,9 @@ from typing import Any
 
 from eacheck import __version__
 from eacheck.analysis.decommissioning import REASONS
-from eacheck.analysis.targets import METRICS
+from eacheck.analysis.targets import METRICS, quarters_between
 from eacheck.analysis.time_classes import CLASSES as TIME_CLASSES
-from eacheck.i18n import _, formats, ngettext
+from eacheck.i18n import _, formats, ngettext, pgettext
 from eacheck.output.report import charts
 from eacheck.output.report.labels import translated_tables
 
@@ -54,6 +54,11 @@ class Formats:
     def quarter(self, quarter: str) -> str:
         year, number = quarter.split("-Q")
         return _("Q{quarter} {year}").format(quarter=number, year=year)
+
+    def quarter_short(self, quarter: str) -> str:
+        """For a chart's axis, where the quarters stand side by side."""
+        year, number = quarter.split("-Q")
+        return pgettext("abbreviation", "Q{quarter} {year}").format(quarter=number, year=year)
 
     # Text for a table cell, where a missing value is a dash or a word.
     def money_text(self, amount: int | None) -> str:
@@ -242,10 +247,11 @@ def _history(report: dict[str, Any], fmt: Formats) -> dict[str, Any] | None:
     history = report.get("history")
     if not history:
         return None
-    quarters = [fmt.quarter(point["quarter"]) for point in history]
+    quarters = [fmt.quarter_short(point["quarter"]) for point in history]
+    positions = [quarters_between(history[0]["quarter"], point["quarter"]) for point in history]
     result = {"charts": {}}
     for metric in METRICS:
         values = [None if point["missing"] else point["indexes"][metric] for point in history]
         targets = [point["targets"][metric] for point in history]
-        result["charts"][metric] = charts.line_chart(quarters, values, targets, fmt.percent)
+        result["charts"][metric] = charts.line_chart(quarters, values, targets, fmt.percent, positions)
     return result

@@ -9,29 +9,12 @@ render inside ``i18n.using(language)``.
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from eacheck import i18n
-
-# Characters that make Markdown syntax anywhere in a line: emphasis, code, links and images,
-# raw HTML and entities, table cells, strikethrough. CommonMark allows a backslash before any ASCII
-# punctuation, and an escaped `<` cannot open raw HTML.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
-_BREAKING_SPACE = re.compile(r"[^\S\u00a0\u202f]+")
-# ...and those that make syntax only at the start of a line (headings, lists, quotes).
-_LINE_START = re.compile(r"^(#|>|[-+](?=\s)|\d+[.)](?=\s|$)|[=-](?=[=-]*$))")
-
-
-def markdown_escape(value) -> str:
-    if value is None:
-        return ""
-    # A line break would end a table row; no-break spaces (Swedish thousands, `47 %`) stay.
-    text = _BREAKING_SPACE.sub(" ", str(value)).strip()
-    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-    return _LINE_START.sub(lambda match: match[0][:-1] + "\\" + match[0][-1], text)
+from eacheck.output.markdown import escape as markdown_escape
 
 
 @cache
