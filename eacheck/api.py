@@ -135,14 +135,12 @@ def principles_table(path: PathLike, language: str | None = None) -> str:
 
 def explain(path: PathLike, principle_id: str, language: str | None = None) -> str:
     """One principle in full (Markdown); an id not in force raises :class:`UsageError`."""
-    import difflib
-
+    from eacheck.model.suggestions import closest, did_you_mean
     from eacheck.output.principles_text import principle_markdown
 
     bindings = {principle.id: (principle, check) for principle, check in principles_in_force(path)}
     if principle_id not in bindings:
-        close = difflib.get_close_matches(principle_id, list(bindings), n=1)
-        hint = f"did you mean '{close[0]}'?" if close else "run `eacheck principles` for the list"
+        hint = did_you_mean(closest(principle_id, list(bindings), n=1)) or "run `eacheck principles` for the list"
         raise UsageError(f"no principle '{principle_id}' is in force; {hint}")
     principle, check = bindings[principle_id]
     return principle_markdown(principle, check, language or repository_language(path), level=1) + "\n"
@@ -301,6 +299,8 @@ class Answer:
 
     text: str
     problems: int
+    # Said on standard error beside the text: a Mermaid diagram past Mermaid's default limits.
+    warnings: tuple[str, ...] = ()
 
 
 def graph(
@@ -314,10 +314,14 @@ def graph(
     from eacheck.analysis.selection import select
     from eacheck.output.graph import render
 
+    from eacheck.output.graph.mermaid import size_warning
+
     repository = open_repository(path)
     landscape = repository.landscape
     selection = select(landscape, organization=organization, capability=capability, group_common=group_common)
-    return Answer(render(format_name, landscape, selection), len(repository.problems))
+    text = render(format_name, landscape, selection)
+    warning = size_warning(text) if format_name == "mermaid" else None
+    return Answer(text, len(repository.problems), (warning,) if warning else ())
 
 
 def impact(path: PathLike, system: str, as_of: date | None = None) -> tuple[Impact, int]:

@@ -70,6 +70,7 @@ class Finding:
             "message": self.text,
             "file": self.file,
             "line": self.line,
+            "column": self.column,
         }
         if self.new is not None:
             result["new"] = self.new

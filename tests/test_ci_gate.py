@@ -372,3 +372,66 @@ def test_a_baseline_from_before_eacheck_counts_every_finding_as_new(tmp_path):
     assert result.returncode == 1, result.stderr
     findings = json.loads(result.stdout)["findings"]
     assert findings and all(finding["new"] for finding in findings)
+
+
+# -- the first commit, and shallow clones ---------------------------------------------------
+
+
+def test_head_before_the_first_commit_is_an_empty_landscape(tmp_path):
+    """The pre-commit hook `init` writes runs `--baseline HEAD` on the commit that starts the
+    repository, when HEAD names a branch with no commit yet: everything counts as new."""
+    repository = GitRepository(tmp_path / "ny")
+    repository.write({**BASE_LANDSCAPE, PROCUREMENT_FILE: PROCUREMENT,
+                      "principles/shared-over-unique.yaml": PRINCIPLE.format(id="shared-over-unique")})
+    repository.git("add", "--all")  # staged, as during `git commit`, but nothing committed
+    code, report = check_json(repository, "--baseline", "HEAD")
+    assert code == 1
+    [finding] = report["findings"]
+    assert (finding["principle"], finding["subject"], finding["new"]) == (
+        "shared-over-unique", "upph-bolagsekonomi", True)
+    completed = eacheck("check", "--as-of", AS_OF, "--baseline", "HEAD", cwd=repository.root)
+    assert "1 new since HEAD" in completed.stdout
+    # Only HEAD is read that way: any other name for a commit that does not exist is an error.
+    completed = eacheck("check", "--as-of", AS_OF, "--baseline", "main", cwd=repository.root)
+    assert completed.returncode == 2
+    assert "main: no such git revision" in completed.stderr
+
+
+def test_head_before_the_first_commit_of_a_clean_landscape_passes(tmp_path):
+    repository = GitRepository(tmp_path / "ny")
+    repository.write(BASE_LANDSCAPE)
+    code, report = check_json(repository, "--baseline", "HEAD")
+    assert code == 0 and report["findings"] == []
+
+
+def test_a_missing_baseline_in_a_shallow_clone_says_how_to_fetch_it(repo, tmp_path):
+    """`git clone --depth 1` of the branch, as CI systems clone: the target branch is not there."""
+    clone = tmp_path / "ci-clone"
+    completed = subprocess.run(
+        ["git", "clone", "--quiet", "--depth", "1", "--branch", "ny-upphandling",
+         f"file://{repo.root}", str(clone)],
+        env={**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"},
+        capture_output=True, text=True, check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    gate = eacheck("check", "--as-of", AS_OF, "--baseline", "origin/main", cwd=clone)
+    assert gate.returncode == 2
+    message = gate.stderr
+    assert "origin/main: no such git revision" in message
+    assert "shallow clone" in message and "fetch-depth: 0" in message
+    fetch = re.search(r"`(git fetch [^`]+)`", message).group(1)
+    assert fetch == "git fetch --depth=1 origin main:refs/remotes/origin/main"
+
+    # The fetch the message gives is enough: the gate then works in the same shallow clone.
+    subprocess.run(fetch.split(), cwd=clone, check=True, capture_output=True,
+                   env={**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"})
+    gate = eacheck("check", "--as-of", AS_OF, "--baseline", "origin/main", "--format", "json", cwd=clone)
+    assert gate.returncode == 1, gate.stderr
+    assert [f["subject"] for f in json.loads(gate.stdout)["findings"] if f["new"]] == ["upph-bolagsekonomi"]
+
+
+def test_a_missing_revision_in_a_full_clone_says_to_check_the_name(repo):
+    completed = eacheck("check", "--as-of", AS_OF, "--baseline", "origin/main", cwd=repo.root)
+    assert completed.returncode == 2
+    assert "no such git revision" in completed.stderr and "shallow" not in completed.stderr
+    assert "git branch --all" in completed.stderr

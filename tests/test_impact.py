@@ -11,6 +11,7 @@ from conftest import PROJECT_ROOT
 from eacheck import api
 from eacheck.analysis.impact import PARENT_GROUP_COMMON, PLANNED_GROUP_COMMON, impact
 from eacheck.errors import UsageError
+from eacheck.output.impact import render_text
 
 
 @pytest.fixture(scope="module")
@@ -192,3 +193,80 @@ def test_cli_unknown_system_exits_2(run):
     result = run("impact", "ksf", PROJECT_ROOT)
     assert result.exit_code == 2
     assert "'ksf' is an organization, not a system" in result.output
+
+
+# -- a system that is not in operation --------------------------------------------------------
+
+
+def test_a_retired_system_breaks_nothing_and_lists_the_integrations_that_still_name_it(run):
+    """The example's old payroll system is retired, but an active integration still runs from it."""
+    result = run("impact", "lonesystem-gammalt", PROJECT_ROOT, "--format", "json", "--as-of", "2026-11-27")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["status"] == "retired"
+    for nothing in ("broken_integrations", "upstream", "downstream", "organizations",
+                    "capabilities_still_served", "capabilities_left_uncovered"):
+        assert data[nothing] == [], nothing
+    assert data["stale_integrations"] == [{
+        "integration": "int-lonesystem-gammalt-e-arkiv", "from": "lonesystem-gammalt", "to": "e-arkiv",
+        "via": None, "role": "from", "status": "active",
+    }]
+
+    text = run("impact", "lonesystem-gammalt", PROJECT_ROOT, "--as-of", "2026-11-27").output
+    assert "nothing breaks, no organization loses it" in text
+    assert "Integrations that break" not in text and "Organizations that lose it" not in text
+    assert "stale data to clean up (1):\n  int-lonesystem-gammalt-e-arkiv: lonesystem-gammalt -> e-arkiv (active)" in text
+    assert "point them at the system that replaced it" in text
+
+
+def test_stale_integrations_by_status(repository):
+    root = repository({
+        "architecture/case.yaml": """\
+            kind: system
+            id: gammalt
+            name: Gammalt
+            owner: ks
+            capabilities: [ekonomi]
+            lifecycle: {status: retired}
+            ---
+            kind: system
+            id: kommande
+            name: Kommande
+            owner: ks
+            capabilities: [ekonomi]
+            lifecycle: {status: planned}
+            ---
+            kind: integration
+            id: i-aktiv
+            from: gammalt
+            to: ekonomisystem
+            ---
+            kind: integration
+            id: i-planerad
+            from: ekonomisystem
+            to: kommande
+            via: gammalt
+            status: planned
+            ---
+            kind: integration
+            id: i-avvecklad
+            from: gammalt
+            to: ekonomisystem
+            status: retired
+            ---
+            kind: integration
+            id: i-till-kommande
+            from: ekonomisystem
+            to: kommande
+            """,
+    })
+    landscape = api.open_repository(root).landscape
+    retired = impact(landscape, "gammalt")
+    assert [(s.integration, s.role, s.status) for s in retired.stale_integrations] == [
+        ("i-aktiv", "from", "active"), ("i-planerad", "via", "planned")]
+    assert (retired.broken_integrations, retired.organizations, retired.uncovered) == ((), (), ())
+    planned = impact(landscape, "kommande")  # a planned flow to a planned system is fine
+    assert [s.integration for s in planned.stale_integrations] == ["i-till-kommande"]
+    assert "set them to planned" in render_text(planned)
+    active = impact(landscape, "ekonomisystem")
+    assert active.stale_integrations == () and active.broken_integrations

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -11,11 +12,13 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import PROJECT_ROOT
-from gitrepo import GitRepository, eacheck
+from gitrepo import GIT_ENV, GitRepository, eacheck
 
 from eacheck import __version__
 
-AS_OF_DATES = ("2026-11-27", "2028-06-30", "2030-12-31")
+DISTRIBUTION = "eacheck-kommun"  # the name on PyPI; tests/test_packaging.py holds pyproject to it
+
+AS_OF_DATES = ("2026-11-27", "2027-12-31", "2028-12-31")
 KINDS = ("organization", "capability", "system", "integration", "procurement", "exception")
 
 
@@ -193,19 +196,162 @@ def test_ci_and_pre_commit_run_the_installed_version_against_the_target_branch(s
     checkout = next(step for step in steps if step.get("uses", "").startswith("actions/checkout"))
     assert checkout["with"]["fetch-depth"] == 0
     commands = "\n".join(step.get("run", "") for step in steps)
-    assert f'eacheck=={__version__}' in commands
+    assert f'pip install "{DISTRIBUTION}=={__version__}"' in commands
     assert job["env"]["BASELINE"] == "origin/${{ github.base_ref }}"
     assert 'eacheck check --baseline "$BASELINE" --format github' in commands
 
     config = yaml.safe_load((root / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     (repository,) = config["repos"]
-    assert repository["rev"] == f"v{__version__}"
-    hooks = [hook["id"] for hook in repository["hooks"]]
-    assert hooks == ["eacheck-validate", "eacheck-check"]
-    defined = PROJECT_ROOT / ".pre-commit-hooks.yaml"
-    if defined.exists():  # the hooks this project publishes
-        assert set(hooks) <= {hook["id"] for hook in yaml.safe_load(defined.read_text(encoding="utf-8"))}
+    assert repository["repo"] == "local" and "rev" not in repository  # no tag that must exist
+    hooks = {hook["id"]: hook for hook in repository["hooks"]}
+    assert list(hooks) == ["eacheck-validate", "eacheck-check"]
+    assert hooks["eacheck-check"]["entry"] == "eacheck check --baseline HEAD"
+    defined = {hook["id"]: hook for hook in yaml.safe_load((PROJECT_ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
+    for hook_id, hook in hooks.items():  # the same hooks as the ones this project publishes
+        assert hook["files"] == defined[hook_id]["files"]
+        assert hook["language"] == "system" and hook["pass_filenames"] is False
     assert "VERSION" not in (root / ".github/workflows/eacheck.yml").read_text(encoding="utf-8")
+
+
+# The actions the written workflow uses, each at a tag verified to exist in the action's own
+# repository (actions/checkout and actions/setup-python both tag v6). A new one must be
+# verified the same way before it is added here.
+VERIFIED_ACTIONS = {"actions/checkout@v6", "actions/setup-python@v6"}
+# Addresses the written files may name: documentation that exists, and JSON Schema's own.
+REAL_ADDRESSES = {"https://pre-commit.com"}
+
+
+def _eacheck_parses(argv: list[str]) -> None:
+    """``argv`` (after `eacheck`) names a command and options that exist, or click says why."""
+    import click
+
+    from eacheck.cli import main
+
+    context = click.Context(main, info_name="eacheck")
+    command, arguments = main.get_command(context, argv[0]), argv[1:]
+    assert command is not None, f"no command eacheck {argv[0]}"
+    if isinstance(command, click.Group):  # `eacheck new system ...`
+        command, arguments = command.get_command(context, arguments[0]), arguments[1:]
+    command.make_context(command.name, list(arguments), parent=context)
+
+
+def _eacheck_commands(text: str, variables: dict[str, str]) -> list[list[str]]:
+    """Every `eacheck ...` command line in ``text``, shell words with ``variables`` filled in."""
+    import shlex
+
+    found = []
+    for line in text.splitlines():
+        line = line.split(" # ")[0].strip().removeprefix("run:").strip().removeprefix("- ").strip()
+        if not line.startswith("eacheck "):
+            continue
+        for name, value in variables.items():
+            line = line.replace(f'"${name}"', value)
+        line = re.sub(r"<[^>]*>", "PLACEHOLDER", line)  # `--compare-to <last quarter's commit>`
+        words = shlex.split(line.split(" > ")[0].split(" || ")[0])
+        found.append(words[1:])
+    return found
+
+
+def test_every_file_init_writes_refers_only_to_what_exists(started):
+    """No tag, release, address, command, option or file that is not there (issue #11)."""
+    root, _ = started
+    written = {path.relative_to(root).as_posix(): path for path in root.rglob("*") if path.is_file()}
+
+    config = yaml.safe_load(written[".pre-commit-config.yaml"].read_text(encoding="utf-8"))
+    for repository in config["repos"]:
+        assert repository["repo"] == "local", "a remote hook needs a rev that exists"
+        for hook in repository["hooks"]:
+            import shlex
+
+            program, *arguments = shlex.split(hook["entry"])
+            assert program == "eacheck"
+            _eacheck_parses(arguments)
+
+    workflow_text = written[".github/workflows/eacheck.yml"].read_text(encoding="utf-8")
+    workflow = yaml.safe_load(workflow_text)
+    (job,) = workflow["jobs"].values()
+    assert {step["uses"] for step in job["steps"] if "uses" in step} <= VERIFIED_ACTIONS
+    runs = "\n".join(step.get("run", "") for step in job["steps"])
+    [install] = [line for line in runs.splitlines() if "pip install" in line]
+    assert install.strip() == f'pip install "{DISTRIBUTION}=={__version__}"'
+    commands = _eacheck_commands(runs, {"BASELINE": "origin/main"})
+    assert commands
+    for argv in commands:
+        _eacheck_parses(argv)
+    assert "@v" not in workflow_text.replace("actions/checkout@v6", "").replace("actions/setup-python@v6", "")
+
+    for relative, path in written.items():
+        if relative.startswith(".eacheck/schemas/"):
+            continue  # schema ids ($id) name no place to fetch
+        text = path.read_text(encoding="utf-8")
+        for address in re.findall(r"https?://[^\s)\"'>`]+", text):
+            assert address in REAL_ADDRESSES or "<" in address, (relative, address)
+        if relative.endswith(".md"):
+            for block in re.findall(r"```sh\n(.*?)```", text, flags=re.DOTALL):
+                for argv in _eacheck_commands(block, {}):
+                    _eacheck_parses(argv)
+            for named in re.findall(r"`(\.?[\w.-]+/[\w./-]*|\.[\w.-]+)`", text):
+                if named.startswith(("reports/", "architecture/", "principles/")) or named.count("/") > 3:
+                    continue  # made later, or a layout pattern
+                assert named.rstrip("/") in written or any(p.startswith(named) for p in written), (relative, named)
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_pre_commit_hooks_init_writes_block_only_what_a_commit_introduces(tmp_path, lang):
+    """Real pre-commit, real commits: the first commit (no HEAD yet) and old debt pass; a new
+    problem stops the commit and says where it is."""
+    import os
+
+    pre_commit = Path(sys.executable).parent / "pre-commit"
+    if not pre_commit.exists():
+        pytest.fail("pre-commit is missing; install the test extra: pip install -e '.[test]'")
+    repo = GitRepository(tmp_path / "landskap")
+    environment = {
+        **GIT_ENV,
+        # `language: system` runs the eacheck on the PATH: this one.
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{GIT_ENV.get('PATH', '')}",
+        "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
+    }
+    assert eacheck("init", ".", "--lang", lang, cwd=repo.root).returncode == 0
+    subprocess.run([str(pre_commit), "install"], cwd=repo.root, env=environment, check=True,
+                   capture_output=True)
+
+    def commit(message: str) -> subprocess.CompletedProcess:
+        repo.git("add", "--all")
+        return subprocess.run(
+            ["git", "-c", "user.name=Arkitekt", "-c", "user.email=arkitekt@example.org",
+             "-c", "commit.gpgsign=false", "commit", "-m", message],
+            cwd=repo.root, env=environment, capture_output=True, text=True, check=False,
+        )
+
+    first = commit("Start the architecture repository")
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert "eacheck check" in first.stdout + first.stderr  # the hook really ran
+
+    # Old debt, committed past the hooks: a procurement without effect goals (an error).
+    procurement = ("kind: procurement\nid: {id}\ntitle: {id}\nrequested_by: ksf\n"
+                   "capabilities: [{capability}]\n")
+    capabilities = repo.root / "architecture/capabilities.yaml"
+    capabilities.write_text(capabilities.read_text(encoding="utf-8")
+                            + "---\nkind: capability\nid: arkiv\nname: Arkiv\n", encoding="utf-8")
+    (repo.root / "architecture/procurements/upphandling-arkiv.yaml").write_text(
+        procurement.format(id="upphandling-arkiv", capability="arkiv"), encoding="utf-8")
+    repo.git("add", "--all")
+    repo.git("commit", "--quiet", "--no-verify", "-m", "Old debt")
+
+    capabilities.write_text(capabilities.read_text(encoding="utf-8")
+                            + "---\nkind: capability\nid: diarium\nname: Diarium\n", encoding="utf-8")
+    unrelated = commit("Add a capability")
+    assert unrelated.returncode == 0, unrelated.stdout + unrelated.stderr  # old debt does not block
+
+    (repo.root / "architecture/procurements/upphandling-diarium.yaml").write_text(
+        procurement.format(id="upphandling-diarium", capability="diarium"), encoding="utf-8")
+    blocked = commit("Propose a records system")
+    output = blocked.stdout + blocked.stderr
+    assert blocked.returncode != 0, output
+    assert "architecture/procurements/upphandling-diarium.yaml:1:1: error [effect-goals]" in output
+    assert "(new)" in output and "1 new since HEAD" in output
+    assert len(repo.git("log", "--oneline").splitlines()) == 3  # the blocked commit was not made
 
 
 def test_a_second_init_overwrites_nothing_and_lists_what_it_kept(tmp_path, run):

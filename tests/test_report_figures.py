@@ -101,6 +101,7 @@ def system(
     contract_end: str | None = None,
     system_owner: str | None = "Systemägare",
     hosting: str | None = "{model: on-premises}",
+    since: str | None = None,
 ) -> str:
     lines = [
         "kind: system",
@@ -108,7 +109,8 @@ def system(
         f"name: System {system_id}",
         f"owner: {owner}",
         f"capabilities: [{', '.join(capabilities)}]",
-        f"lifecycle: {{status: {status}{', retire_by: ' + retire_by if retire_by else ''}}}",
+        f"lifecycle: {{status: {status}{', retire_by: ' + retire_by if retire_by else ''}"
+        f"{', since: ' + since if since else ''}}}",
     ]
     if used_by:
         lines.append(f"used_by: [{', '.join(used_by)}]")
@@ -270,6 +272,34 @@ def test_duplicated_capabilities_and_kept_system(duplicated):
     assert {capability: entry.kept for capability, entry in by_capability.items()} == {
         "cap-a": "d2", "cap-b": "d4", "cap-c": "d6", "cap-d": "d7", "cap-e": "e2",
     }
+
+
+def test_a_tie_goes_to_the_system_in_operation_longest_then_the_lowest_id(landscape_of):
+    """SPEC §4: a system just added (or one whose history is unknown) never displaces an
+    established one on a tie, whatever its id."""
+    landscape = landscape_of(
+        # cap-a: a-new sorts first but came last; a-old has run longest
+        system("a-new", used_by=("adm2",), since="2026-10-01"),
+        system("b-old", owner="adm2", used_by=("adm1",), since="2012-05-01", cost=900),
+        system("c-mid", owner="adm3", used_by=("co1",), since="2019-01-01", cost=300),
+        # cap-b: no history on the lowest id: it comes after every system with a since
+        system("b-1-unknown", capabilities=("cap-b",), used_by=("adm2",)),
+        system("b-2-known", owner="adm2", capabilities=("cap-b",), used_by=("adm1",), since="2024-01-01"),
+        # cap-c: no history on either: the lowest id
+        system("c-2", capabilities=("cap-c",)),
+        system("c-1", owner="adm2", capabilities=("cap-c",)),
+        # cap-d: more organizations still beat a longer time in operation
+        system("d-old", capabilities=("cap-d",), since="2001-01-01"),
+        system("d-wide", owner="adm2", capabilities=("cap-d",), used_by=("adm1", "adm3"), since="2025-01-01"),
+        # cap-e: the same since: the lowest id
+        system("e-2", capabilities=("cap-e",), since="2020-01-01"),
+        system("e-1", owner="adm2", capabilities=("cap-e",), since="2020-01-01"),
+    )
+    result = duplication(landscape)
+    kept = {entry.capability: entry.kept for entry in result.capabilities}
+    assert kept == {"cap-a": "b-old", "cap-b": "b-2-known", "cap-c": "c-1", "cap-d": "d-wide", "cap-e": "e-1"}
+    [cap_a] = [entry for entry in result.capabilities if entry.capability == "cap-a"]
+    assert cap_a.alternative_cost == 300  # the established system is no longer the alternative cost
 
 
 def test_alternative_cost_per_capability(duplicated):

@@ -37,7 +37,7 @@ CASES = {
     "same id in two files": (
         {"architecture/twice.yaml": "kind: capability\nid: ekonomi\nname: Ekonomi igen\n"},
         "architecture/twice.yaml:2:1",
-        "already used by a capability in architecture/capabilities.yaml:1",
+        "also used by a capability in architecture/capabilities.yaml:2",
     ),
     "unknown key (typo)": (
         {"architecture/typo.yaml": SYSTEM.format(id="arende") + "lifecylce: {status: active}\n"},

@@ -4,6 +4,7 @@ to keep, and the alternative cost of keeping the others."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from eacheck.model.entities import System
 from eacheck.model.landscape import Landscape
@@ -31,10 +32,22 @@ class Duplication:
 
 
 def kept_system(landscape: Landscape, systems: list[System]) -> System:
-    """Most using organizations among the group-common systems if there are any, else among all;
-    a tie goes to the lowest id."""
+    """Most using organizations among the group-common systems if there are any, else among all.
+
+    A tie goes to the system in operation longest (the earliest ``lifecycle.since``; one without
+    ``since`` after every one with it), then to the lowest id: a system just added, or one whose
+    history is unknown, never displaces an established one because of how its id sorts.
+    """
     pool = [system for system in systems if system.group_common] or systems
-    return min(pool, key=lambda system: (-len(landscape.using_organizations(system)), system.id))
+    return min(
+        pool,
+        key=lambda system: (
+            -len(landscape.using_organizations(system)),
+            system.since is None,
+            system.since or date.max,
+            system.id,
+        ),
+    )
 
 
 def _known_cost(systems: list[System]) -> int:

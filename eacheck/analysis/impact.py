@@ -2,6 +2,11 @@
 
 Definitions (docs/graph.md explains them for architects):
 
+- **A system not in operation** (``planned`` or ``retired``) breaks nothing when it is retired
+  or dropped: it takes part in no flow, serves no capability today and no organization uses it
+  yet or any more. Its answer lists only the **stale integrations**, data to clean up: those
+  that still claim a flow through it (``active`` ones, and for a retired system ``planned``
+  ones too, since that flow will never run either).
 - **Broken integrations**: the active integrations that have the system as ``from``, ``to`` or
   ``via``, whatever the status of the systems at their other ends.
 - **Upstream / downstream**: the systems whose data reaches the system, and the systems its data
@@ -38,6 +43,7 @@ from eacheck.model.landscape import Landscape
 
 PLANNED_GROUP_COMMON = "planned-group-common"
 PARENT_GROUP_COMMON = "parent-group-common"
+IN_OPERATION = ("active", "phase-out")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +57,20 @@ class BrokenIntegration:
     def to_json(self) -> dict:
         return {"integration": self.integration, "from": self.source, "to": self.target,
                 "via": self.via, "role": self.role}
+
+
+@dataclass(frozen=True, slots=True)
+class StaleIntegration:
+    integration: str
+    source: str
+    target: str
+    via: str | None
+    role: str  # how the system takes part: "from", "to" or "via"
+    status: str  # the integration's own status: active or planned
+
+    def to_json(self) -> dict:
+        return {"integration": self.integration, "from": self.source, "to": self.target,
+                "via": self.via, "role": self.role, "status": self.status}
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +127,11 @@ class Impact:
     organizations: tuple[str, ...] = ()
     still_served: tuple[StillServed, ...] = ()
     uncovered: tuple[Uncovered, ...] = ()
+    stale_integrations: tuple[StaleIntegration, ...] = ()
+
+    @property
+    def in_operation(self) -> bool:
+        return self.status in IN_OPERATION
 
     def to_json(self) -> dict:
         return {
@@ -120,6 +145,7 @@ class Impact:
             "organizations": list(self.organizations),
             "capabilities_still_served": [item.to_json() for item in self.still_served],
             "capabilities_left_uncovered": [item.to_json() for item in self.uncovered],
+            "stale_integrations": [item.to_json() for item in self.stale_integrations],
         }
 
 
@@ -128,6 +154,9 @@ def impact(landscape: Landscape, system_id: str, as_of: date | None = None) -> I
     system = landscape.systems.get(system_id)
     if system is None:
         raise UsageError(unknown_id_message(landscape, system_id, "system"))
+    if system.status not in IN_OPERATION:
+        return Impact(system=system.id, name=system.name, status=system.status,
+                      as_of=as_of or date.today(), stale_integrations=_stale(landscape, system))
 
     broken = []
     for integration in sorted(landscape.integrations.values(), key=lambda i: i.id):
@@ -160,6 +189,21 @@ def impact(landscape: Landscape, system_id: str, as_of: date | None = None) -> I
             for capability, others in others_serving.items() if not others
         ),
     )
+
+
+def _stale(landscape: Landscape, system) -> tuple[StaleIntegration, ...]:
+    """Integrations that still claim a flow through a system not in operation."""
+    claiming = ("active", "planned") if system.status == "retired" else ("active",)
+    stale = []
+    for integration in sorted(landscape.integrations.values(), key=lambda i: i.id):
+        if integration.status not in claiming:
+            continue
+        roles = [role for role, other in (("from", integration.source), ("to", integration.target),
+                                          ("via", integration.via)) if other == system.id]
+        if roles:
+            stale.append(StaleIntegration(integration.id, integration.source, integration.target,
+                                          integration.via, roles[0], integration.status))
+    return tuple(stale)
 
 
 def _flow_neighbours(landscape: Landscape, system_id: str):

@@ -2,7 +2,9 @@
 
 Finds a procurement (by default `proposed` or `approved`) without effect goals (effektmål), and
 each goal that lacks a `metric`, a `target` or a date (`by`). Without them, nobody can follow up
-whether the money bought the benefit (nyttorealisering).
+whether the money bought the benefit (nyttorealisering). A goal whose date has already passed
+while the procurement is still only proposed or approved is found too: nothing bought yet can
+reach it, so the goal needs a new date or the procurement a new status.
 """
 
 from __future__ import annotations
@@ -38,4 +40,13 @@ def check(context: CheckContext, params: dict) -> Iterator[Violation]:
                     f"has effect goal {index + 1} that is not measurable: add {', '.join(missing)}",
                     f"incomplete-goal:{index}",
                     ("effect_goals", index),
+                )
+            elif goal.by < context.as_of:
+                yield Violation(
+                    procurement,
+                    f"has effect goal {index + 1} whose date {goal.by.isoformat()} has passed while "
+                    f"the procurement is still {procurement.status}; give the goal a date it can "
+                    "still be reached by, or update the procurement's status",
+                    f"goal-date-passed:{index}",
+                    ("effect_goals", index, "by"),
                 )

@@ -12,7 +12,7 @@ from types import ModuleType
 from typing import Any
 
 from eacheck import checks
-from eacheck.checks.base import CheckContext, Violation, defaults
+from eacheck.checks.base import CheckContext, Violation, add_months, defaults
 from eacheck.findings import SCHEMA, Finding, Severity
 from eacheck.i18n import Message, msg
 from eacheck.loading import LoadedRepository
@@ -21,6 +21,11 @@ from eacheck.model.entities import Principle
 from eacheck.model.naming import the
 
 EXCEPTION_EXPIRED = "exception-expired"
+# An exception decided for longer than eacheck.yaml's max_exception_months allows. An error:
+# a waiver that runs for decades is a principle switched off without saying so. It still
+# waives (it was decided); the finding asks for a shorter decision. As "today" only moves
+# forward the distance only shrinks, so it never appears by itself in an unrelated change.
+EXCEPTION_TOO_LONG = "exception-too-long"
 
 
 @dataclass(frozen=True)
@@ -113,10 +118,15 @@ def run(repository: LoadedRepository, bindings: list[Binding], as_of: date) -> C
             else:
                 found.append((principle, severity, violation))
     expired = [waiver for waiver in landscape.exceptions.values() if not waiver.holds_on(as_of)]
+    longest = add_months(as_of, landscape.settings.max_exception_months)
+    too_long = sorted(
+        (waiver for waiver in landscape.exceptions.values() if waiver.expires > longest),
+        key=lambda waiver: waiver.id,
+    )
     # Positions last, only for what is reported: waived findings never need a line.
     positions = iter(repository.locate_all(
         [(violation.subject.origin, violation.path) for _, _, violation in found]
-        + [(waiver.origin, ("expires",)) for waiver in expired]
+        + [(waiver.origin, ("expires",)) for waiver in [*expired, *too_long]]
     ))
     findings: list[Finding] = []
     for principle, severity, violation in found:
@@ -143,6 +153,23 @@ def run(repository: LoadedRepository, bindings: list[Binding], as_of: date) -> C
                     principle=waiver.principle, waived=waiver.subject,
                 ),
                 waiver.origin.file, line, column, code="expired",
+            )
+        )
+    months = landscape.settings.max_exception_months
+    for waiver in too_long:
+        line, column = next(positions)
+        findings.append(
+            Finding(
+                EXCEPTION_TOO_LONG, Severity.ERROR, waiver.id, "exception",
+                msg(
+                    "{subject} expires on {expires}, more than {months} months after {as_of}, and "
+                    "exceptions are time-limited decisions; decide it again with an expiry on or "
+                    "before {longest}, or raise max_exception_months in eacheck.yaml if the group "
+                    "allows longer exceptions",
+                    subject=the("exception", waiver.id), expires=waiver.expires, months=months,
+                    as_of=as_of, longest=longest,
+                ),
+                waiver.origin.file, line, column, code="too-long",
             )
         )
     return CheckRun(findings, waived)

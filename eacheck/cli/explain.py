@@ -5,10 +5,11 @@ from __future__ import annotations
 import click
 
 from eacheck.cli.common import command, emit, handle_errors, language_option, path_argument
+from eacheck.cli.completion import ids_of
 
 
 @command("explain")
-@click.argument("principle_id", metavar="ID")
+@click.argument("principle_id", metavar="ID", shell_complete=ids_of("principle"))
 @path_argument
 @language_option
 @handle_errors

@@ -8,6 +8,7 @@ import click
 
 from eacheck.cli.common import language_option, command, emit, handle_errors, note, option, path_argument
 from eacheck.i18n import msg_n
+from eacheck.cli.completion import ids_of
 
 FORMATS = ("mermaid", "dot", "graphml", "archimate")
 
@@ -17,9 +18,9 @@ FORMATS = ("mermaid", "dot", "graphml", "archimate")
 @option("--format", "format_name", type=click.Choice(FORMATS), default="mermaid", show_default=True,
               help="mermaid (wikis, pull requests), dot (Graphviz), graphml (yEd, Gephi) or "
                    "archimate (Open Exchange Format, for Archi).")
-@option("--organization", metavar="ID", default=None,
+@option("--organization", metavar="ID", default=None, shell_complete=ids_of("organization"),
               help="Only the systems this organization owns or uses, and the integrations among them.")
-@option("--capability", metavar="ID", default=None,
+@option("--capability", metavar="ID", default=None, shell_complete=ids_of("capability"),
               help="Only the systems serving this capability or one below it.")
 @option("--group-common", is_flag=True, default=False, help="Only group-common systems.")
 @option("--out", metavar="FILE", default="-", show_default=True,
@@ -48,6 +49,8 @@ def command(path: str, format_name: str, organization: str | None, capability: s
             "(run `eacheck validate` to see them)",
             answer.problems,
         ))
+    for warning in answer.warnings:  # the diagram is still written, and the exit code stays 0
+        note(warning)
     text = answer.text
     if out == "-":
         emit(text)

@@ -6,12 +6,13 @@ import click
 
 from eacheck.cli.common import language_option, as_of_option, command, emit, handle_errors, note, option
 from eacheck.i18n import msg_n
+from eacheck.cli.completion import ids_of
 
 FORMATS = ("text", "json")
 
 
 @command("impact")
-@click.argument("system")
+@click.argument("system", shell_complete=ids_of("system"))
 @click.argument("path", default=".", type=click.Path(file_okay=True, dir_okay=True))
 @option("--format", "format_name", type=click.Choice(FORMATS), default="text", show_default=True,
               help="text for people, json for other tools.")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import click
 
 from eacheck import api
-from eacheck.cli.common import handle_errors
+from eacheck.cli.common import CommandFailed, handle_errors
 from eacheck.cli.localized import Command, Group, Option
 from eacheck.errors import UsageError
 from eacheck.i18n import LANGUAGES
@@ -113,7 +113,17 @@ def _make_command(kind: str) -> click.Command:
         if not no_input:
             for field in FIELDS[kind]:
                 if field.name not in values and (field.required or field.ask):
-                    answer = _ask(field, values, index)
+                    try:
+                        answer = _ask(field, values, index)
+                    except click.Abort:
+                        # click's "Aborted!" exits 1, which means findings; this run found none,
+                        # it could not finish (SPEC §5: exit code 2).
+                        click.echo(err=True)  # the prompt left the line open
+                        raise CommandFailed(
+                            f"no answer to '{field.label}' (standard input ended or the question "
+                            f"was interrupted), so nothing was written; give it as {field.option}, "
+                            "and add --no-input in scripts"
+                        ) from None
                     if answer:
                         values[field.name] = answer
         written = new_entity.new_entity(path, kind, values, index)

@@ -20,7 +20,9 @@ _USE = {
 
 
 @command("schema")
-@click.argument("name", required=False, type=click.Choice(SCHEMA_NAMES))
+# NAME as the metavar: the list of choices is longer than a usage line, and click would
+# break it in the middle of a word; the help text lists them instead.
+@click.argument("name", required=False, type=click.Choice(SCHEMA_NAMES), metavar="[NAME]")
 @option("--out", "out", metavar="DIR", type=click.Path(file_okay=False), default=None,
               help="Write the schemas (or only NAME) into DIR, replacing older ones.")
 @option("--lang", type=click.Choice(LANGUAGES), default=None,
@@ -33,7 +35,9 @@ def command(name: str | None, out: str | None, lang: str | None) -> None:
     With --out DIR, writes one schema per kind, the combined entity schema for architecture/
     (it dispatches on `kind`), and the principle and settings schemas, as NAME.schema.json;
     `eacheck init` writes them into .eacheck/schemas/, and this refreshes them after an upgrade.
-    With NAME and no --out, prints that schema. With neither, lists the schemas.
+    With NAME and no --out, prints that schema. With neither, lists the schemas. NAME is one
+    of: organization, capability, system, integration, procurement, exception, entity,
+    principle, settings.
 
     Example: eacheck schema --out .eacheck/schemas --lang sv
     """

@@ -10,7 +10,8 @@ from eacheck.cli.common import language_option, as_of_option, command, emit, han
 @command("validate")
 @path_argument
 @option(
-    "--format", "format_name", type=click.Choice(["text", "json"]), default="text", show_default=True
+    "--format", "format_name", type=click.Choice(["text", "json"]), default="text", show_default=True,
+    help="text for people; json for other tools (the same shape as `eacheck check --format json`).",
 )
 @as_of_option
 @language_option

@@ -8,7 +8,6 @@ checked afterwards by the loader.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,10 +15,22 @@ from eacheck.loading import yaml_parser
 from eacheck.loading.sources import ARCHITECTURE_DIR, PRINCIPLES_DIR
 from eacheck.model import schema_validation
 from eacheck.model.references import article
+from eacheck.model.suggestions import closest, did_you_mean
 
 ALLOWED_KINDS = {
     ARCHITECTURE_DIR: schema_validation.KINDS,
     PRINCIPLES_DIR: ("principle",),
+}
+
+# Two dates of one document where the first may not fall after the second, and what that
+# would mean. A retired system is left out of the lifecycle pair: its `since` is the day it
+# was retired, which may well fall after the `retire_by` it missed.
+_DATE_ORDER = {
+    "system": (
+        (("lifecycle", "since"), ("lifecycle", "retire_by"),
+         "the system would be due for retirement before it got its current status"),
+        (("contract", "start"), ("contract", "end"), "the contract would end before it starts"),
+    ),
 }
 
 @dataclass(slots=True)
@@ -111,8 +122,31 @@ def check_file(path: str, data: bytes, place: str) -> CheckedFile:
                 or (document.line, document.column)
             )
             result.problems.append(FileProblem(line, column, issue.message, subject, checked.kind))
+        if not issues:  # both dates are then real dates, and ISO dates sort as text
+            for message, positions in _date_order_problems(checked.kind, value, document.positions):
+                line, column = positions or (document.line, document.column)
+                result.problems.append(FileProblem(line, column, message, subject, checked.kind))
         result.documents.append(checked)
     return result
+
+
+def _date_order_problems(kind: str, value: dict[str, Any], positions: bytes):
+    """(message, position of whichever key comes later in the file) per contradicting pair."""
+    for first, second, meaning in _DATE_ORDER.get(kind, ()):
+        if first[0] == "lifecycle" and value.get("lifecycle", {}).get("status") == "retired":
+            continue
+        earlier, later = (value.get(first[0]) or {}).get(first[1]), (value.get(second[0]) or {}).get(second[1])
+        if earlier is None or later is None or earlier <= later:
+            continue
+        where = max(
+            (found for found in (yaml_parser.position_in(value, positions, path) for path in (first, second)) if found),
+            default=None,
+        )
+        yield (
+            f"'{'.'.join(first)}' ({earlier}) is after '{'.'.join(second)}' ({later}), so {meaning}; "
+            "correct one of the dates",
+            where,
+        )
 
 
 def _shape_problem(value: Any, allowed: tuple[str, ...], place: str) -> str | None:
@@ -128,6 +162,5 @@ def _shape_problem(value: Any, allowed: tuple[str, ...], place: str) -> str | No
         return "a principle belongs in principles/, not in architecture/; move the file"
     if isinstance(kind, str) and kind in schema_validation.KINDS:
         return f"{article(kind)} belongs in architecture/, not in {place}/; move the file"
-    close = difflib.get_close_matches(str(kind), allowed, n=1)
-    hint = f"did you mean '{close[0]}'?" if close else "use one of: " + ", ".join(allowed)
+    hint = did_you_mean(closest(str(kind), allowed, n=1)) or "use one of: " + ", ".join(allowed)
     return f"unknown kind '{kind}'; {hint}"

@@ -39,6 +39,7 @@ def _code_fingerprint() -> str:
     package = resources.files("eacheck")
     parts = [package.joinpath("loading", name) for name in ("file_checks.py", "yaml_parser.py")]
     parts.append(package.joinpath("model", "schema_validation.py"))
+    parts.append(package.joinpath("model", "suggestions.py"))  # file_checks' "did you mean"
     parts += sorted(package.joinpath("model", "schemas").iterdir(), key=lambda p: p.name)
     digest = hashlib.blake2b(digest_size=16)
     for part in parts:

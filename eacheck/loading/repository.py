@@ -38,6 +38,7 @@ from eacheck.model.entities import (
 )
 from eacheck.model.landscape import Landscape
 from eacheck.model.references import COUNTRY_PATHS, article, reference_problems, values_at
+from eacheck.model.suggestions import ReferenceHints
 
 DEFAULT_PRINCIPLES_LABEL = "<eacheck defaults>/principles"
 _POSITIONS = re.compile(r"(?:line \d+|:\d+)")
@@ -125,15 +126,22 @@ class _Loader:
         self.problems: list[Finding] = []
         self.located: dict[str, list[tuple[Any, bytes]]] = {}
 
-    def problem(self, file: str, line: int, column: int, message: str, subject: str = "", kind: str = "file") -> None:
-        code = _POSITIONS.sub("", message)  # baselines must not depend on line numbers
+    def problem(
+        self, file: str, line: int, column: int, message: str, subject: str = "", kind: str = "file",
+        code: str | None = None,
+    ) -> None:
+        # Baselines must not depend on line numbers, nor on advice that changes with the rest
+        # of the repository (``code``, when given).
+        code = _POSITIONS.sub("", message if code is None else code)
         self.problems.append(
             Finding(SCHEMA, Severity.ERROR, subject or file, kind, message, file, line, column, code)
         )
 
-    def document_problem(self, document: _Document, path: tuple[Any, ...], message: str) -> None:
+    def document_problem(
+        self, document: _Document, path: tuple[Any, ...], message: str, code: str | None = None
+    ) -> None:
         line, column = _position(self.located, document.origin, path)
-        self.problem(document.file, line, column, message, document.id or document.file, document.kind)
+        self.problem(document.file, line, column, message, document.id or document.file, document.kind, code)
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -152,32 +160,50 @@ class _Loader:
     # -- checking across files -------------------------------------------------------------
 
     def check_ids(self, documents: list[_Document], uniqueness: str) -> dict[str, str]:
-        """Kind of every id, first definition wins; a repeated id is a problem at the repeat."""
-        first: dict[str, _Document] = {}
+        """Kind of every id, first definition wins.
+
+        A repeated id is a problem on every document that uses it, each pointing at the others'
+        `id:` lines: in a pull request the annotation must reach the file that was changed,
+        whichever of them sorts first.
+        """
+        users: dict[str, list[_Document]] = {}
         for document in documents:
             entity_id = document.id
-            if entity_id is None:
+            if entity_id is not None:
+                users.setdefault(entity_id, []).append(document)
+        for entity_id, same in users.items():
+            if len(same) < 2:
                 continue
-            if entity_id in first:
-                earlier = first[entity_id]
+            places = [(document, self._id_line(document)) for document in same]
+            for document, _ in places:
+                others = " and ".join(
+                    f"{article(other.kind)} in {other.file}:{line}"
+                    for other, line in places if other is not document
+                )
                 self.document_problem(
                     document, ("id",),
-                    f"the id '{entity_id}' is already used by {article(earlier.kind)} in "
-                    f"{earlier.file}:{earlier.line}; {uniqueness}",
+                    f"the id '{entity_id}' is also used by {others}; {uniqueness}, so rename all "
+                    "but one of them",
                 )
+            for document in same[1:]:
                 document.valid = False
-                continue
-            first[entity_id] = document
-        return {entity_id: document.kind for entity_id, document in first.items()}
+        return {entity_id: same[0].kind for entity_id, same in users.items()}
+
+    def _id_line(self, document: _Document) -> int:
+        return _position(self.located, document.origin, ("id",))[0]
 
     def check_references(
         self, documents: list[_Document], kinds_by_id: dict[str, str], principle_ids: set[str]
     ) -> None:
+        hints = ReferenceHints(
+            (document.id, document.kind, document.value.get("name", document.value.get("title")))
+            for document in documents if document.id is not None
+        )
         for document in documents:
-            for path, message in reference_problems(
-                document.kind, document.value, kinds_by_id, principle_ids
+            for path, message, stable in reference_problems(
+                document.kind, document.value, kinds_by_id, principle_ids, hints
             ):
-                self.document_problem(document, path, message)
+                self.document_problem(document, path, message, code=stable)
                 document.valid = False
             for pattern in COUNTRY_PATHS.get(document.kind, ()):
                 for path, code in values_at(document.value, pattern):

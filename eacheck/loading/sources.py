@@ -131,15 +131,46 @@ class GitRevision:
         self.problems: list[SourceProblem] = []
         self.label = f"{root}@{revision}"
         prefix = self._git("rev-parse", "--show-prefix").decode().strip()
-        commit = self._git("rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}", check=False)
-        if not commit:
-            raise UsageError(f"{revision}: no such git revision in {root}")
-        self.commit = commit.decode().strip()
         self.prefix = prefix  # the repository may sit in a sub-folder of the git work tree
         self.cache_key = f"git:{Path(root).resolve()}"
+        commit = self._git("rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}", check=False)
+        if not commit and self._is_unborn_head():
+            # `--baseline HEAD` before the first commit (the pre-commit hook `init` writes, on
+            # the commit that starts the repository): nothing was there yet, like a revision
+            # from before architecture/ existed, so everything the commit adds counts as new.
+            self.commit = None
+            self._blobs: dict[str, tuple[str, str]] = {}
+            return
+        if not commit:
+            raise UsageError(self._missing_revision_message())
+        self.commit = commit.decode().strip()
         # A revision from before the repository had an architecture/ folder is an empty
         # landscape, not an error: the pull request that introduces eacheck compares with it.
         self._blobs = self._list_blobs()
+
+    def _is_unborn_head(self) -> bool:
+        """``HEAD`` names a branch that has no commit yet (a repository before its first commit)."""
+        if self.revision != "HEAD":
+            return False
+        branch = self._git("symbolic-ref", "--quiet", "HEAD", check=False)
+        return bool(branch) and not self._git("rev-parse", "--verify", "--quiet", "HEAD", check=False)
+
+    def _missing_revision_message(self) -> str:
+        message = f"{self.revision}: no such git revision in {self.root}"
+        if self._git("rev-parse", "--is-shallow-repository", check=False).strip() != b"true":
+            return message + "; check the name (`git branch --all` lists the branches git knows)"
+        # CI systems clone shallowly by default: the target branch of a pull request, or an
+        # older commit, is then simply not there yet, and the fix is one fetch.
+        remote, _, branch = self.revision.partition("/")
+        if branch and remote in self._git("remote", check=False).decode().split():
+            fetch = f"git fetch --depth=1 {remote} {branch}:refs/remotes/{remote}/{branch}"
+        else:
+            fetch = "git fetch --depth=1 origin main:refs/remotes/origin/main"
+        return (
+            f"{message}. This is a shallow clone (made with --depth), which holds only the latest "
+            f"commits, so the baseline may simply not have been fetched: fetch it first, e.g. "
+            f"`{fetch}`, or clone the whole history (`fetch-depth: 0` in actions/checkout)"
+        )
 
     def _git(self, *args: str, check: bool = True, data: bytes | None = None) -> bytes:
         try:

@@ -356,6 +356,9 @@ class Settings:
     currency: str = "SEK"
     home_country: str = "SE"
     targets: dict[str, dict[str, float]] = field(default_factory=dict)
+    # An exception is a time-limited decision: one that expires further ahead than this is a
+    # finding (`exception-too-long`) at its `expires` line.
+    max_exception_months: int = 36
 
     @classmethod
     def from_yaml(cls, raw: dict[str, Any] | None) -> "Settings":
@@ -366,6 +369,7 @@ class Settings:
             currency=raw.get("currency", "SEK"),
             home_country=raw.get("home_country", "SE"),
             targets={metric: dict(by_quarter) for metric, by_quarter in (raw.get("targets") or {}).items()},
+            max_exception_months=raw.get("max_exception_months", 36),
         )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -61,9 +61,18 @@ def values_at(document: Any, pattern: tuple[str, ...]) -> Iterator[tuple[tuple[A
 
 
 def reference_problems(
-    kind: str, document: dict[str, Any], kinds_by_id: dict[str, str], principle_ids: set[str]
-) -> Iterator[tuple[tuple[Any, ...], str]]:
-    """(path, message) for each reference that does not resolve to an entity of the right kind.
+    kind: str,
+    document: dict[str, Any],
+    kinds_by_id: dict[str, str],
+    principle_ids: set[str],
+    suggest: Callable[[str, str | None], str] | None = None,
+) -> Iterator[tuple[tuple[Any, ...], str, str]]:
+    """(path, message, stable message) for each reference that does not resolve to an entity of
+    the right kind.
+
+    ``suggest(value, kind)`` gives the "did you mean" for an unknown id (kind None: any kind).
+    The stable message leaves it out: baselines match on it, and what is suggested changes
+    whenever an entity is added, which must not make an old dangling reference new.
 
     Principles have ids of their own: the default principle `integration-platform` and the
     capability of the same name that its check looks for must be able to coexist.
@@ -81,15 +90,17 @@ def reference_problems(
             key = ".".join(str(step) for step in pattern if step != EACH)
             if actual is None:
                 expected = wanted or "entity"
-                yield path, (
-                    f"'{key}' refers to '{target}', but no {expected} has that id; "
-                    f"fix the id or add the {expected}"
-                )
+                problem = f"'{key}' refers to '{target}', but no {expected} has that id"
+                advice = f"fix the id or add the {expected}"
+                hint = suggest(target, wanted) if suggest else ""
+                message = f"{problem}; {hint} If not, {advice}" if hint else f"{problem}; {advice}"
+                yield path, message, f"{problem}; {advice}"
             elif wanted is not ANY_KIND and actual != wanted:
-                yield path, (
+                message = (
                     f"'{key}' must refer to {article(wanted)}, but '{target}' is {article(actual)}; "
                     f"give the id of {article(wanted)}"
                 )
+                yield path, message, message
 
 
 def article(noun: str) -> str:
@@ -98,13 +109,12 @@ def article(noun: str) -> str:
 
 def unknown_id_message(landscape: Landscape, value: str, kind: str) -> str:
     """'no system has the id …' with a did-you-mean, or the kind the id really names."""
-    import difflib
+    from eacheck.model.suggestions import closest, did_you_mean
 
     collection = getattr(landscape, {"organization": "organizations", "capability": "capabilities",
                                      "system": "systems"}[kind])
     other = landscape.get(value)
     if other is not None:
         return f"'{value}' is {article(other.kind)}, not {article(kind)}; give the id of {article(kind)}"
-    close = difflib.get_close_matches(value, sorted(collection), n=3)
-    hint = f"did you mean {' or '.join(repr(c) for c in close)}?" if close else f"no {kind} ids resemble it"
+    hint = did_you_mean(closest(value, sorted(collection))) or f"no {kind} ids resemble it"
     return f"no {kind} has the id '{value}'; {hint}"

@@ -198,6 +198,8 @@ SV: dict[str, str] = {
     "ISO 4217 currency code (default SEK).": "Valutakod enligt ISO 4217 (standard SEK).",
     "ISO 3166-1 alpha-2 code (default SE).":
         "Landskod enligt ISO 3166-1 alfa-2 (standard SE): var koncernens egen datahall finns.",
+    "Longest time ahead, in months from today, that an exception may expire (default 36).":
+        "Hur många månader framåt från i dag ett undantag längst får gälla (standard 36).",
     "Targets per quarter for the report's indexes.": "Mål per kvartal för rapportens index.",
     "Target per quarter, e.g. 2027-Q2: 0.5": "Mål per kvartal, till exempel 2027-Q2: 0.5",
 }

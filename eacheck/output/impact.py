@@ -15,10 +15,18 @@ def render(format_name: str, result: Impact) -> str:
     return render_text(result)
 
 
+# What to do with an integration that still names a system not in operation, by its status.
+_CLEAN_UP = {
+    "retired": "Retire them too, or point them at the system that replaced it.",
+    "planned": "An active flow cannot run through a planned system: set them to planned, or "
+               "correct from, to or via.",
+}
+
+
 def render_text(result: Impact) -> str:
     lines = [f"Impact of retiring {result.system} ({result.name}, {result.status}) as of {result.as_of.isoformat()}"]
-    if result.status not in ("active", "phase-out"):
-        lines.append(f"  It is {result.status}: it takes part in no active flow.")
+    if not result.in_operation:
+        return _render_not_in_operation(result, lines)
 
     lines += ["", _heading("Integrations that break", result.broken_integrations)]
     for item in result.broken_integrations:
@@ -51,6 +59,21 @@ def render_text(result: Impact) -> str:
                     f"    alternative: {alternative.system} (group-common, serves the broader "
                     f"capability {alternative.capability})"
                 )
+    return "\n".join(lines) + "\n"
+
+
+def _render_not_in_operation(result: Impact, lines: list[str]) -> str:
+    lines.append(
+        f"  It is {result.status}, not in operation: nothing breaks, no organization loses it and "
+        "no capability is left without a system."
+    )
+    stale = result.stale_integrations
+    lines += ["", _heading("Integrations that still name it, stale data to clean up", stale)]
+    for item in stale:
+        route = f"{item.source} -> {item.target}" + (f" via {item.via}" if item.via else "")
+        lines.append(f"  {item.integration}: {route} ({item.status})")
+    if stale:
+        lines.append(f"  {_CLEAN_UP[result.status]}")
     return "\n".join(lines) + "\n"
 
 

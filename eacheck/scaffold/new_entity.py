@@ -10,7 +10,6 @@ kind's schema before it is written, so ``eacheck new`` never leaves an invalid f
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 import textwrap
@@ -24,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from eacheck.errors import UsageError
 from eacheck.model.references import article
 from eacheck.model.schema_validation import schema_for
+from eacheck.model.suggestions import closest, did_you_mean
 
 if TYPE_CHECKING:
     from eacheck.model.landscape import Landscape
@@ -231,9 +231,9 @@ def _reference_problem(kind: str, value: str, index: RepositoryIndex) -> str | N
             f"give the id of {article(noun)}"
         )
     message = f"there is no {noun} with the id '{value}' in this repository"
-    close = difflib.get_close_matches(value, known, n=3)
+    close = closest(value, known)
     if close:
-        message += "; did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
+        message += "; " + did_you_mean(close)
     elif not known:
         message += f"; add the {noun} first"
     elif len(known) <= _LISTED_IDS:

@@ -13,7 +13,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
-from eacheck.checks.engine import EXCEPTION_EXPIRED
+from eacheck.checks.engine import EXCEPTION_EXPIRED, EXCEPTION_TOO_LONG
 from eacheck.findings import SCHEMA, Finding, FindingsResult
 from eacheck.model.entities import localized
 
@@ -28,8 +28,9 @@ def render(result: FindingsResult, **context) -> str:
     by_principle: dict[str, list[Finding]] = defaultdict(list)
     for finding in result.findings:
         by_principle[finding.principle].append(finding)
-    # Principles in force appear even when clean; `schema` and `exception-expired` always run.
-    suites = sorted({*result.principles, SCHEMA, EXCEPTION_EXPIRED, *by_principle})
+    # Principles in force appear even when clean; the built-in rules on the files and the
+    # exceptions always run.
+    suites = sorted({*result.principles, SCHEMA, EXCEPTION_EXPIRED, EXCEPTION_TOO_LONG, *by_principle})
 
     root = ET.Element("testsuites", name="eacheck")
     total_tests = total_failures = 0

@@ -1,7 +1,7 @@
 """Findings as SARIF 2.1.0, the format GitHub code scanning (and many other tools) read.
 
-One run; one rule per principle in force plus the two built-in ones (`schema`,
-`exception-expired`), so the rule list only changes when the principles do. Each result
+One run; one rule per principle in force plus the built-in ones (`schema`,
+`exception-expired`, `exception-too-long`), so the rule list only changes when the principles do. Each result
 carries ``partialFingerprints`` computed from what is wrong (principle, kind, subject, problem)
 rather than from the line, so code scanning keeps tracking an alert when lines above it move.
 """
@@ -14,12 +14,13 @@ from collections import Counter
 from urllib.parse import quote
 
 from eacheck import __version__
-from eacheck.checks.engine import EXCEPTION_EXPIRED
+from eacheck.checks.engine import EXCEPTION_EXPIRED, EXCEPTION_TOO_LONG
 from eacheck.findings import SCHEMA, Finding, FindingsResult, Severity
 from eacheck.model.entities import Principle, localized
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-INFORMATION_URI = "https://pypi.org/project/eacheck/"
+# eacheck's name on PyPI; https://pypi.org/project/eacheck/ is an unrelated package.
+INFORMATION_URI = "https://pypi.org/project/eacheck-kommun/"
 SOURCE_ROOT = "%SRCROOT%"
 LANGUAGE = "en"
 # GitHub cuts rule names at 255 characters and descriptions at 1024.
@@ -59,6 +60,22 @@ _BUILT_IN_RULES = {
             "`expires` date, or delete it."
         ),
         "severity": Severity.WARNING,
+    },
+    EXCEPTION_TOO_LONG: {
+        "title": "Exceptions are time-limited",
+        "statement": (
+            "An exception expires no further ahead than the group allows (max_exception_months in "
+            "eacheck.yaml, 36 months unless set)."
+        ),
+        "rationale": (
+            "A waiver that runs for decades is a principle switched off without saying so; a "
+            "decision that must be renewed is a decision that is looked at again."
+        ),
+        "implications": (
+            "- Decide the exception again with an earlier `expires` date, or raise "
+            "max_exception_months if the group has decided to allow longer exceptions."
+        ),
+        "severity": Severity.ERROR,
     },
 }
 

@@ -14,6 +14,11 @@ from __future__ import annotations
 from eacheck.output.graph import flow_edges, systems_by_owner
 
 _ENTITY_CODED = set('#"&<>[](){}|`\\;')
+# Mermaid's defaults (`maxTextSize`, `maxEdges`): past either, it draws an error message
+# ("Maximum text size in diagram exceeded") instead of the diagram.
+MAX_TEXT_SIZE = 50_000
+MAX_EDGES = 500
+_ARROWS = (" -->|", " -.->|")
 
 
 def node_id(prefix: str, entity_id: str) -> str:
@@ -57,6 +62,20 @@ def render(landscape, selection) -> str:
         if members:
             lines.append(f"  class {','.join(node_id('sys', s) for s in members)} {class_name}")
     return "\n".join(lines) + "\n"
+
+
+def size_warning(text: str) -> str | None:
+    """What to tell the reader when Mermaid will refuse ``text`` with its default limits."""
+    characters = len(text)
+    edges = sum(1 for line in text.splitlines() if any(arrow in line for arrow in _ARROWS))
+    if characters <= MAX_TEXT_SIZE and edges <= MAX_EDGES:
+        return None
+    return (
+        f"warning: the Mermaid diagram has {characters:,} characters and {edges:,} edges, more than "
+        f"Mermaid draws with its default limits ({MAX_TEXT_SIZE:,} characters, {MAX_EDGES:,} edges); "
+        "draw a part of the landscape with --organization ID or --capability ID, or write the whole "
+        "of it with --format dot for Graphviz"
+    )
 
 
 def _system(landscape, system_id: str) -> str:

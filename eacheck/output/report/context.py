@@ -169,7 +169,8 @@ def method_texts() -> list[tuple[str, str]]:
             "For each capability meant to be met once for the group (sharing: group), the active "
             "systems serving exactly that capability; sub-capabilities are not added to their "
             "parent. The kept system is the group-common system with the most using organizations "
-            "or, if none is group-common, the system with the most; on a tie, the lowest id. The "
+            "or, if none is group-common, the system with the most; on a tie, the one in operation "
+            "longest (the earliest lifecycle.since), then the lowest id. The "
             "alternative cost is the known annual cost of the other systems, each counted whole. "
             "The group total counts each system once, even when it appears in several capabilities.")),
         (_("Decommissioning candidates"), _(

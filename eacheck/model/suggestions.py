@@ -1,0 +1,78 @@
+""""Did you mean …?": the known values closest to a mistyped one, for every message that suggests.
+
+One place decides what counts as close (difflib's ratio, case and surrounding spaces ignored),
+so a misspelt key, kind, principle or reference is answered the same way everywhere.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Mapping
+
+# difflib's own default: below it, a "suggestion" is more often noise than help.
+CUTOFF = 0.6
+
+
+def closest(value: str, candidates: Iterable[str] | Mapping[str, str], n: int = 3) -> list[str]:
+    """Up to ``n`` candidates most like ``value``, best first.
+
+    ``candidates`` is either the values themselves or a mapping from each way of writing a
+    value to the value: an entity's id and its name both lead to its id, so `Bostäder AB`
+    finds `bostader`. Each value is returned once, at its best spelling's place. Ties keep
+    difflib's order, which depends only on the strings, so the answer is deterministic.
+    """
+    spellings = candidates if isinstance(candidates, Mapping) else {c: c for c in candidates}
+    folded: dict[str, str] = {}
+    for spelling, answer in sorted(spellings.items()):
+        folded.setdefault(spelling.strip().casefold(), answer)
+    matches = difflib.get_close_matches(value.strip().casefold(), list(folded), n=n * 2, cutoff=CUTOFF)
+    found: list[str] = []
+    for match in matches:
+        if folded[match] not in found:
+            found.append(folded[match])
+    return found[:n]
+
+
+def did_you_mean(options: Iterable[str], names: Mapping[str, str | None] | None = None) -> str:
+    """``did you mean 'a' or 'b'?``, or an empty string when there is nothing to suggest.
+
+    With ``names``, each option that has one is followed by it: ``'bostader' (Bostäder AB)``.
+    """
+    names = names or {}
+    quoted = [f"'{option}'" + (f" ({names[option]})" if names.get(option) else "") for option in options]
+    return f"did you mean {' or '.join(quoted)}?" if quoted else ""
+
+
+class ReferenceHints:
+    """The "did you mean" for references: ids and names of the right kind, built when first
+    needed (most repositories have no dangling reference) and remembered per value, since one
+    deleted entity can leave thousands of references to it."""
+
+    def __init__(self, entities: Iterable[tuple[str, str, object]]) -> None:
+        """``entities``: (id, kind, name or title); a title per language may be a mapping."""
+        self._entities = entities
+        self._by_kind: dict[str | None, tuple[dict[str, str], dict[str, str]]] | None = None
+        self._answers: dict[tuple[str, str | None], str] = {}
+
+    def __call__(self, value: str, kind: str | None) -> str:
+        """``did you mean 'id' (Name)?`` among entities of ``kind`` (None: any kind), or ""."""
+        key = (value, kind)
+        if key not in self._answers:
+            spellings, names = self._index().get(kind, ({}, {}))
+            self._answers[key] = did_you_mean(closest(value, spellings), names)
+        return self._answers[key]
+
+    def _index(self) -> dict[str | None, tuple[dict[str, str], dict[str, str]]]:
+        if self._by_kind is None:
+            self._by_kind = {}
+            for entity_id, kind, name in self._entities:
+                texts = list(name.values()) if isinstance(name, Mapping) else [name]
+                texts = [text for text in texts if isinstance(text, str) and text.strip()]
+                for group in (kind, None):
+                    spellings, names = self._by_kind.setdefault(group, ({}, {}))
+                    spellings.setdefault(entity_id, entity_id)
+                    for text in texts:
+                        spellings.setdefault(text, entity_id)
+                    if texts:
+                        names.setdefault(entity_id, texts[0])
+        return self._by_kind
