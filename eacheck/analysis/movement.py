@@ -33,21 +33,14 @@ class StatusChange:
 class DuplicationChange:
     """A capability whose duplication differs: newly duplicated (``then`` None), no longer
     duplicated (``now`` None), or duplicated on both sides with other systems, another kept
-    system or another alternative cost."""
+    system or another alternative cost. ``systems_added`` and ``systems_removed`` compare the
+    active systems serving it on both sides (a capability that becomes duplicated had one)."""
 
     capability: str
     then: DuplicatedCapability | None
     now: DuplicatedCapability | None
-
-    @property
-    def systems_added(self) -> tuple[str, ...]:
-        before = set(self.then.systems) if self.then else set()
-        return tuple(system for system in (self.now.systems if self.now else ()) if system not in before)
-
-    @property
-    def systems_removed(self) -> tuple[str, ...]:
-        after = set(self.now.systems) if self.now else set()
-        return tuple(system for system in (self.then.systems if self.then else ()) if system not in after)
+    systems_added: tuple[str, ...]
+    systems_removed: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,11 +143,16 @@ def movement(then: Figures, now: Figures, revision: str) -> Movement:
 def duplication_changes(then: Figures, now: Figures) -> tuple[DuplicationChange, ...]:
     before = {entry.capability: entry for entry in then.duplication.capabilities}
     after = {entry.capability: entry for entry in now.duplication.capabilities}
-    return tuple(
-        DuplicationChange(capability, before.get(capability), after.get(capability))
-        for capability in sorted(before.keys() | after.keys())
-        if _shown(before.get(capability)) != _shown(after.get(capability))
-    )
+    changes = []
+    for capability in sorted(before.keys() | after.keys()):
+        if _shown(before.get(capability)) == _shown(after.get(capability)):
+            continue
+        serving_then = {s.id for s in then.landscape.active_systems_by_capability.get(capability, ())}
+        serving_now = {s.id for s in now.landscape.active_systems_by_capability.get(capability, ())}
+        changes.append(DuplicationChange(capability, before.get(capability), after.get(capability),
+                                         tuple(sorted(serving_now - serving_then)),
+                                         tuple(sorted(serving_then - serving_now))))
+    return tuple(changes)
 
 
 def _shown(entry: DuplicatedCapability | None) -> tuple | None:

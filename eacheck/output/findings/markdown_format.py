@@ -172,7 +172,7 @@ def _share_row(label: str, change: dict, language: str) -> str:
         return "–" if value is None else formats.percent(value, language)
 
     delta = "–" if change["delta"] is None else _("{value} percentage points").format(
-        value=formats.number(change["delta"] * 100, language, 1, signed=True))
+        value=formats.points(change["delta"], language))
     return "| " + " | ".join(escape(text) for text in (label, share(change["then"]), share(change["now"]), delta)) + " |"
 
 

@@ -41,11 +41,11 @@ class Formats:
 
     def points_number(self, fraction: float) -> str:
         """A difference between two indexes in percentage points, signed, one decimal."""
-        return formats.number(fraction * 100, self.language, 1, signed=True)
+        return formats.points(fraction, self.language)
 
     def points(self, fraction: float, signed: bool = True) -> str:
         """The same with its unit: `+4,0 procentenheter`; unsigned for a gap."""
-        value = self.points_number(fraction) if signed else formats.number(abs(fraction) * 100, self.language, 1)
+        value = formats.points(fraction if signed else abs(fraction), self.language, signed)
         return _("{value} percentage points").format(value=value)
 
     def date(self, value: date | str) -> str:
