@@ -90,6 +90,14 @@ def check(
                           outcome.principles, fixed, changes)
 
 
+def link_base(value: str | None) -> str | None:
+    """``value`` checked as a --link-base (an http(s) address, see render_findings); a usage
+    error otherwise, before any work is done."""
+    from eacheck.output.findings.markdown_format import checked_link_base
+
+    return checked_link_base(value)
+
+
 def render_findings(format_name: str, result: FindingsResult, root: PathLike = ".",
                     link_base: str | None = None) -> str:
     """``result`` in one of the findings formats (text, json, sarif, junit, github, markdown).

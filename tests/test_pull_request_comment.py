@@ -272,7 +272,7 @@ def test_a_baseline_that_does_not_exist_exits_2(branch):
 
 
 def test_a_national_scale_change_still_fits_in_one_comment(tmp_path):
-    """Every finding of a generated 3,000-system group is new against a baseline from before
+    """Every finding of a generated 2,000-system group is new against a baseline from before
     eacheck: the lists are cut with a count of the rest, and the comment stays under GitHub's
     limit."""
     import sys
@@ -283,7 +283,7 @@ def test_a_national_scale_change_still_fits_in_one_comment(tmp_path):
     repo = GitRepository(tmp_path / "stor")
     repo.write({"README.md": "Innan eacheck.\n"})
     repo.commit("Start")
-    generate.generate(repo.root / "group", 3000)
+    generate.generate(repo.root / "group", 2000)
     completed = eacheck("check", "group", "--as-of", AS_OF, "--baseline", "main", "--format", "markdown",
                         cwd=repo.root)
     assert completed.returncode == 1, completed.stderr

@@ -37,6 +37,7 @@ def command(path: str, format_name: str, baseline: str | None, as_of, fail_on: s
     """
     from eacheck import api
 
+    link_base = api.link_base(link_base)
     # The figure changes cost the report's figures twice; only the formats that show them ask.
     figures = baseline is not None and format_name in ("markdown", "json")
     result = api.check(path, as_of=as_of, baseline=baseline, fail_on=fail_on, figures=figures)
