@@ -164,3 +164,33 @@ def test_text_from_the_yaml_is_shown_never_run(browser_context, repository, run,
     assert "<script>alert(1)</script>" in opened.text("#decommissioning")
     assert "<img src=x onerror=alert(2)>" in opened.text("header")
     opened.page.close()
+
+
+def test_the_trend_over_the_quarters(browser_context, run, tmp_path):
+    """`--history`: one line chart per index, drawn inside its box, the targets marked, and the
+    page still fits a projector."""
+    import shutil
+
+    from gitrepo import GitRepository
+
+    repo = GitRepository(tmp_path / "kustlunda")
+    for name in ("architecture", "principles"):
+        shutil.copytree(PROJECT_ROOT / name, repo.root / name)
+    shutil.copy(PROJECT_ROOT / "eacheck.yaml", repo.root / "eacheck.yaml")
+    repo.commit("Läget")
+    for quarter in ("2026-Q1", "2026-Q2", "2026-Q3"):
+        repo.git("tag", f"report-{quarter}")
+    opened = Opened(browser_context, write_html(run, repo.root, tmp_path / "historik.html", "--history"))
+    assert opened.errors == [] and len(opened.requests) == 1
+    charts = opened.page.locator("#history svg.chart")
+    assert charts.count() == 3
+    for index in range(3):
+        chart = charts.nth(index).bounding_box()
+        line = charts.nth(index).locator("polyline.trend").bounding_box()
+        assert chart["width"] > 200 and line["width"] > 100  # drawn, and across the quarters
+        assert chart["x"] <= line["x"] and line["x"] + line["width"] <= chart["x"] + chart["width"]
+    assert opened.page.locator("#history line.target-mark").count() >= 3  # 2026-Q4's targets
+    assert "kvartal 1 2026" in opened.text("#history table")
+    overflow = opened.page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+    opened.page.close()

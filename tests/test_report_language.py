@@ -161,7 +161,7 @@ def untranslated_messages(root: Path) -> list[str]:
 
 
 def reports(run, root: Path, language: str | None) -> dict[str, str]:
-    args = ["report", root, "--as-of", AS_OF, "--compare-to", "report-2026-Q3", "--out", "-"]
+    args = ["report", root, "--as-of", AS_OF, "--compare-to", "report-2026-Q3", "--history", "--out", "-"]
     if language:
         args += ["--lang", language]
     texts = {}
