@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# The system tools the tests drive for real: a headless browser for the HTML report and
-# Graphviz for the DOT export. Installed from Debian's packages when missing; CI starts clean.
+# The system tools the tests drive for real: a headless browser for the HTML report,
+# Graphviz for the DOT export, and jq for the filter the CI template's comment step gives
+# `gh api --jq`. Installed from Debian's packages when missing; CI starts clean.
 set -euo pipefail
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v dot >/dev/null 2>&1 || missing+=(graphviz)
+command -v jq >/dev/null 2>&1 || missing+=(jq)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 sudo=""
