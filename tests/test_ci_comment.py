@@ -263,3 +263,17 @@ def test_a_wrong_token_fails_the_gitlab_job(gitlab, tmp_path):
                                "CI_MERGE_REQUEST_IID": "7", "EACHECK_GITLAB_TOKEN": "wrong"})
     assert done.returncode != 0 and "401" in done.stderr
 
+
+
+def test_the_example_comment_in_the_docs_is_what_eacheck_writes():
+    """docs/ci.md shows a comment generated from the example group (`make docs`), never a
+    hand-written one that could drift from what eacheck says."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("generate_ci_example", PROJECT_ROOT / "scripts/generate-ci-example.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    for target, text in module.rendered().items():
+        assert target.read_text(encoding="utf-8") == text, (
+            f"{target} is out of date; regenerate it with: python scripts/generate-ci-example.py")
+    assert "| Lön | newly duplicated | Lönesystem Hamnen |" in (PROJECT_ROOT / "docs/ci.md").read_text(encoding="utf-8")
