@@ -196,7 +196,11 @@ def report(
     language = language or now.landscape.settings.language
     trend = None
     if history is not None:
-        with using(language):  # a missing quarter's reason is text for the reader
+        from eacheck.loading.pipeline import one_run
+
+        # The tags share most of their files: one cache for all of them. A missing quarter's
+        # reason is text for the reader, in the report's language.
+        with using(language), one_run():
             trend = _history(path, history, now)
     return report_data(now, then, compare_to, language, trend)
 

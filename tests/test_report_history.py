@@ -212,3 +212,37 @@ def test_the_quarter_a_tag_names(tag, quarter):
 ])
 def test_each_quarter_is_read_as_of_its_last_day(quarter, last_day):
     assert history.quarter_end(quarter) == last_day
+
+
+def test_the_quarters_read_what_they_share_once(small, monkeypatch):
+    """Tags share most of their files: inside one history each blob is read from git once, and
+    a file several tags hold alike is checked once (the cache is off here, so only sharing
+    within the run can save the work) — and the points are what separate loads give."""
+    from eacheck.loading import file_checks, sources
+
+    small.commit("Q1")
+    small.git("tag", "report-2026-Q1")
+    small.write({"architecture/capabilities-extra.yaml": "kind: capability\nid: extra\nname: Extra\n"})
+    small.commit("Q2")
+    small.git("tag", "report-2026-Q2")
+    monkeypatch.setenv("EACHECK_CACHE_DIR", "off")
+    separately = [api.report(small.root, history.quarter_end(q), compare_to=f"report-{q}")["movement"]["indexes"]
+                  for q in ("2026-Q1", "2026-Q2")]
+
+    blobs_read, files_checked = [], []
+    git = sources.GitRevision._git
+
+    def counting_git(self, *args, **kwargs):
+        if args[:1] == ("cat-file",):
+            blobs_read.extend(kwargs["data"].split())
+        return git(self, *args, **kwargs)
+
+    check_file = file_checks.check_file
+    monkeypatch.setattr(sources.GitRevision, "_git", counting_git)
+    monkeypatch.setattr("eacheck.loading.pipeline.check_file",
+                        lambda path, *rest: files_checked.append(path) or check_file(path, *rest))
+    points = api.report(small.root, date(2026, 11, 27), history="report-*")["history"]
+    assert len(blobs_read) == len(set(blobs_read))  # no blob twice
+    assert files_checked.count("architecture/organizations.yaml") == 2  # the working tree, and the tags once
+    for point, alone in zip(points, separately):
+        assert point["indexes"] == {metric: change["then"] for metric, change in alone.items()}

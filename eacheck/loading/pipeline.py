@@ -18,6 +18,8 @@ import multiprocessing
 import os
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from eacheck import __version__
@@ -72,6 +74,28 @@ def cache_directory() -> Path | None:
     return Path(base) / "eacheck"
 
 
+# Inside :func:`one_run`: cache file (or repository, without a cache folder) -> (entries known,
+# entries used), shared by every load of the run.
+_SHARED: dict | None = None
+
+
+@contextmanager
+def one_run() -> Iterator[None]:
+    """Loads inside share one cache: a run that reads several revisions of a repository
+    (`report --history`) reads the cache file once, checks a file that several revisions hold
+    alike once — with the cache switched off too, in memory only — and keeps what any of its
+    loads used. The revisions share the blobs they read from git as well."""
+    from eacheck.loading.sources import shared_blobs
+
+    global _SHARED
+    outer, _SHARED = _SHARED, ({} if _SHARED is None else _SHARED)
+    try:
+        with shared_blobs():
+            yield
+    finally:
+        _SHARED = outer
+
+
 class _Cache:
     """Checked files of one repository, keyed by path and content digest, in one marshal file."""
 
@@ -80,6 +104,10 @@ class _Cache:
         self.entries: dict[str, tuple[str, tuple]] = {}
         self.used: dict[str, tuple[str, tuple]] = {}
         self.changed = False
+        shared_key = self.path or ("memory", repository_key)
+        if _SHARED is not None and shared_key in _SHARED:
+            self.entries, self.used = _SHARED[shared_key]
+            return
         if self.path is not None:
             try:
                 header, entries = marshal.loads(self.path.read_bytes())
@@ -87,11 +115,15 @@ class _Cache:
                     self.entries = entries
             except (OSError, ValueError, EOFError, TypeError):
                 pass  # no cache, or one from another version: start afresh
+        if _SHARED is not None:
+            _SHARED[shared_key] = (self.entries, self.used)
 
     def get(self, path: str, digest: str) -> CheckedFile | None:
         entry = self.entries.get(path)
         if entry is None or entry[0] != digest:
-            return None
+            entry = self.used.get(path)  # checked by an earlier load of the same run
+            if entry is None or entry[0] != digest:
+                return None
         self.used[path] = entry
         return CheckedFile.from_tuple(entry[1])
 
