@@ -1,6 +1,6 @@
 """Figures across revisions (SPEC §8, issue #14), side by side in one run on the same files.
 
-    .venv/bin/python benchmarks/revisions.py [--pr-systems 10000] [--history-systems 1000] [--runs 3]
+    .venv/bin/python benchmarks/revisions.py --today DIR [--pr-systems 10000] [--history-systems 1000] [--runs 5]
 
 Two questions, each answered in one git repository built from benchmarks/generate.py:
 
@@ -14,13 +14,18 @@ Two questions, each answered in one git repository built from benchmarks/generat
    a tag `report-YYYY-Qn` on each); `report --history` against one `report`.
 
 Every command is its own process, as in benchmarks/run.py (whose `measure` this uses); no
-cache (EACHECK_CACHE_DIR=off) and a warm cache. Writes benchmarks/measured-revisions.md.
+cache (EACHECK_CACHE_DIR=off) and a warm cache, each in its own folder per eacheck (today's
+and this tree's caches differ in format and would otherwise evict each other). The commands
+compared are run in turns — A, B, C, A, B, C… — and each one's median taken, so that a load
+that comes and goes on a shared machine falls on all of them alike. Writes
+benchmarks/measured-revisions.md.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -85,11 +90,26 @@ def quarters(root: Path, systems: int) -> None:
         git(root, "tag", f"report-{quarter}")
 
 
+def in_turns(plan: list[tuple[str, list[str], dict]], runs: int) -> list[tuple[str, float, float, int]]:
+    """(label, median seconds, peak MB, exit code) of each command, measured in turns."""
+    times: list[list[float]] = [[] for _ in plan]
+    peaks: list[float] = [0.0 for _ in plan]
+    codes = [0 for _ in plan]
+    for _ in range(runs):
+        for index, (_, command, env) in enumerate(plan):
+            seconds, peak, code = measure(command, env, 1)
+            times[index].append(seconds)
+            peaks[index] = max(peaks[index], peak)
+            codes[index] = code
+    return [(label, statistics.median(times[index]), peaks[index], codes[index])
+            for index, (label, _, _) in enumerate(plan)]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pr-systems", type=int, default=10000)
     parser.add_argument("--history-systems", type=int, default=1000)
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--today", type=Path, required=True,
                         help="a checkout of eacheck without the figure changes (e.g. `git worktree add "
                              "/tmp/today <commit before them>`); its json is the yardstick")
@@ -101,7 +121,8 @@ def main() -> None:
     cold = {**os.environ, "EACHECK_CACHE_DIR": "off"}
     warm = {**os.environ, "EACHECK_CACHE_DIR": str(arguments.work / "cache")}
     today = {**cold, "PYTHONPATH": str(arguments.today)}
-    today_warm = {**warm, "PYTHONPATH": str(arguments.today)}
+    today_warm = {**os.environ, "EACHECK_CACHE_DIR": str(arguments.work / "cache-today"),
+                  "PYTHONPATH": str(arguments.today)}
     lines = ["# Measured: figures across revisions", "", f"Machine: {machine()}", "",
              f"Command: `.venv/bin/python benchmarks/revisions.py --pr-systems {arguments.pr_systems} "
              f"--history-systems {arguments.history_systems} --runs {arguments.runs} --today …`", ""]
@@ -117,10 +138,11 @@ def main() -> None:
         ("check --baseline main --format json, this tree (warm cache)", check + ["--format", "json"], warm),
         ("check --baseline main --format markdown, this tree (warm cache)", check + ["--format", "markdown"], warm),
     ]
-    subprocess.run(check + ["--format", "markdown"], env=warm, stdout=subprocess.DEVNULL, check=False)
+    for label, command, env in plan[3:]:  # fill the warm caches
+        subprocess.run(command, env=env, stdout=subprocess.DEVNULL, check=False)
     lines += [f"### The pull-request comment, {arguments.pr_systems:,} systems", "",
               "| command | median wall time | × today's json | peak memory | exit |", "|---|---:|---:|---:|---:|"]
-    rows = [(label, *measure(command, env, arguments.runs)) for label, command, env in plan]
+    rows = in_turns(plan[:3], arguments.runs) + in_turns(plan[3:], arguments.runs)
     for index, (label, seconds, peak, code) in enumerate(rows):
         yardstick = rows[0 if index < 3 else 3][1]
         lines.append(f"| {label} | {seconds:.2f} s | {seconds / yardstick:.2f} | {peak:,.0f} MB | {code} |")
@@ -139,7 +161,7 @@ def main() -> None:
     subprocess.run(report + ["--history"], env=warm, stdout=subprocess.DEVNULL, check=False)
     lines += [f"### The history, {arguments.history_systems:,} systems, 8 quarterly tags", "",
               "| command | median wall time | × one report | peak memory | exit |", "|---|---:|---:|---:|---:|"]
-    rows = [(label, *measure(command, env, arguments.runs)) for label, command, env in plan]
+    rows = in_turns(plan[:2], arguments.runs) + in_turns(plan[2:], arguments.runs)
     for index, (label, seconds, peak, code) in enumerate(rows):
         yardstick = rows[0 if index < 2 else 2][1]
         lines.append(f"| {label} | {seconds:.2f} s | {seconds / yardstick:.2f} | {peak:,.0f} MB | {code} |")

@@ -206,36 +206,55 @@ def report(
 
 
 def _history(path: PathLike, pattern: str, now: Figures) -> tuple[list[dict], list[dict]]:
-    """The points of the report's history and the tags left out (see analysis/history.py)."""
+    """The points of the report's history and the tags left out (see analysis/history.py).
+
+    Each commit is read once, however many tags point at it; on a machine with several cores
+    the commits are read side by side, one process per core (EACHECK_JOBS sets how many).
+    """
     from eacheck.analysis import history
     from eacheck.analysis.targets import quarter_of
-    from eacheck.i18n import msg, msg_n
-    from eacheck.loading.git_tags import matching_tags
+    from eacheck.i18n import current_language
 
-    tags = [history.Tag(name, commit) for name, commit in matching_tags(path, pattern)]
+    tags = [history.Tag(name, commit) for name, commit in matching_tags_of(path, pattern)]
     chosen, skipped = history.choose(tags, now.as_of)
     targets = now.landscape.settings.targets
-    loaded: dict[str, LoadedRepository | str] = {}  # commit -> its files, or why they do not load
-    points = []
-    for entry in chosen:
-        tag, end = entry.tag, history.quarter_end(entry.quarter)
-        if tag.commit is None:
-            reason = str(msg("the tag '{tag}' does not point at a commit", tag=tag.name))
+    by_commit: dict[str | None, list[tuple[str, str]]] = {}
+    for entry in chosen:  # (quarter, tag), oldest first
+        by_commit.setdefault(entry.tag.commit, []).append((entry.quarter, entry.tag.name))
+    work = [(path, commit, quarters, targets, current_language()) for commit, quarters in by_commit.items()]
+    found = {}
+    for points in _side_by_side(_tag_points, work):
+        found.update((point["quarter"], point) for point in points)
+    trend = [found[entry.quarter] for entry in chosen]
+    trend.append(history.point(now.landscape, quarter_of(now.as_of), now.as_of, targets))
+    return trend, history.skipped_json(skipped)
+
+
+def matching_tags_of(path: PathLike, pattern: str) -> list[tuple[str, str | None]]:
+    from eacheck.loading.git_tags import matching_tags
+
+    return matching_tags(path, pattern)
+
+
+def _tag_points(path: PathLike, commit: str | None, quarters: list[tuple[str, str]],
+                targets: dict, language: str) -> list[dict]:
+    """The history's points for the tags on one commit, or each of them missing with why."""
+    from eacheck.analysis import history
+    from eacheck.i18n import msg, msg_n, using
+
+    with using(language):
+        reason = None
+        if commit is None:
+            reasons = {tag: str(msg("the tag '{tag}' does not point at a commit", tag=tag)) for _, tag in quarters}
+            return [history.missing(quarter, history.quarter_end(quarter), tag, None, reasons[tag], targets)
+                    for quarter, tag in quarters]
+        try:
+            repository = open_repository(path, commit)
+        except UsageError as error:
+            reason = str(error)
         else:
-            if tag.commit not in loaded:
-                try:
-                    loaded[tag.commit] = open_repository(path, tag.commit)
-                except UsageError as error:
-                    loaded[tag.commit] = str(error)
-            repository = loaded[tag.commit]
-            if isinstance(repository, str):
-                reason = repository
-            else:
-                errors = [problem for problem in repository.problems if problem.severity >= Severity.ERROR]
-                if not errors:
-                    points.append(history.point(repository.landscape, entry.quarter, end, targets, tag.name,
-                                                tag.commit))
-                    continue
+            errors = [problem for problem in repository.problems if problem.severity >= Severity.ERROR]
+            if errors:
                 first = errors[0]
                 reason = str(msg_n(
                     "{n} problem in the files at this tag leaves part of the landscape out (the first: "
@@ -243,9 +262,33 @@ def _history(path: PathLike, pattern: str, now: Figures) -> tuple[list[dict], li
                     "{n} problems in the files at this tag leave part of the landscape out (the first: "
                     "{file}:{line}: {problem}); `eacheck validate` at the tag shows them",
                     len(errors), file=first.file, line=first.line, problem=first.message))
-        points.append(history.missing(entry.quarter, end, tag.name, tag.commit, reason, targets))
-    points.append(history.point(now.landscape, quarter_of(now.as_of), now.as_of, targets))
-    return points, history.skipped_json(skipped)
+        if reason is not None:
+            return [history.missing(quarter, history.quarter_end(quarter), tag, commit, reason, targets)
+                    for quarter, tag in quarters]
+        return [history.point(repository.landscape, quarter, history.quarter_end(quarter), targets, tag, commit)
+                for quarter, tag in quarters]
+
+
+def _side_by_side(function, work: list[tuple]) -> list:
+    """``function(*arguments)`` for each of ``work``, in order: in forked processes, one per
+    core, when there is more than one item and more than one core; here otherwise."""
+    import multiprocessing
+
+    from eacheck.loading.pipeline import jobs
+
+    workers = min(jobs(), len(work))
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [function(*arguments) for arguments in work]
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                             initializer=_one_job_each) as pool:
+        return list(pool.map(function, *zip(*work)))
+
+
+def _one_job_each() -> None:
+    # The cores are shared out here already: a worker loads its files without workers of its own.
+    os.environ["EACHECK_JOBS"] = "1"
 
 
 def history_notes(report_document: dict[str, Any]) -> list:

@@ -93,6 +93,17 @@ def test_four_quarters_plus_now_each_equal_to_the_report_made_at_its_tag(quarter
     assert points[3]["targets"]["shared_use_index"] == 0.5 and points[0]["targets"]["shared_use_index"] is None
 
 
+def test_the_quarters_read_side_by_side_give_the_same_history(quarters, monkeypatch):
+    """One process per core reads the tags; the history is the same as one process reading
+    them all, byte for byte."""
+    monkeypatch.setenv("EACHECK_JOBS", "1")
+    alone = api.report(quarters.root, date.fromisoformat(AS_OF), history="report-*")
+    monkeypatch.setenv("EACHECK_JOBS", "2")
+    side_by_side = api.report(quarters.root, date.fromisoformat(AS_OF), history="report-*")
+    assert json.dumps(side_by_side["history"]) == json.dumps(alone["history"])
+    assert len(alone["history"]) == 5
+
+
 def test_every_format_shows_the_trend(quarters, run):
     args = ("report", quarters.root, "--as-of", AS_OF, "--history", "--out", "-")
     markdown = run(*args, "--format", "md").stdout
@@ -226,6 +237,7 @@ def test_the_quarters_read_what_they_share_once(small, monkeypatch):
     small.commit("Q2")
     small.git("tag", "report-2026-Q2")
     monkeypatch.setenv("EACHECK_CACHE_DIR", "off")
+    monkeypatch.setenv("EACHECK_JOBS", "1")  # one process, so that the counts below see every read
     separately = [api.report(small.root, history.quarter_end(q), compare_to=f"report-{q}")["movement"]["indexes"]
                   for q in ("2026-Q1", "2026-Q2")]
 
