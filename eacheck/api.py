@@ -24,6 +24,7 @@ from eacheck.loading import GitRevision, LoadedRepository, WorkingTree, load
 if TYPE_CHECKING:
     from eacheck.analysis.figures import Figures
     from eacheck.analysis.impact import Impact
+    from eacheck.i18n import Message
     from eacheck.checks.engine import CheckOutcome
 
 PathLike = str | os.PathLike[str]
@@ -98,16 +99,22 @@ def link_base(value: str | None) -> str | None:
     return checked_link_base(value)
 
 
-def render_findings(format_name: str, result: FindingsResult, root: PathLike = ".",
-                    link_base: str | None = None) -> str:
-    """``result`` in one of the findings formats (text, json, sarif, junit, github, markdown).
+def render_findings(
+    format_name: str, result: FindingsResult, root: PathLike = ".", language: str | None = None,
+    link_base: str | None = None,
+) -> str:
+    """``result`` in one of the findings formats (text, json, sarif, junit, github, markdown),
+    its words in ``language`` (default: the language of the run in progress, see
+    :func:`eacheck.i18n.using`).
 
     ``link_base`` (markdown): the web address of the repository's files at the commit checked,
     e.g. ``https://github.com/OWNER/REPO/blob/SHA``; each finding then links to its line.
     """
+    from eacheck.i18n import using
     from eacheck.output.findings import render
 
-    return render(format_name, result, root=root, link_base=link_base)
+    with using(language):
+        return render(format_name, result, root=root, link_base=link_base)
 
 
 # -- principles ----------------------------------------------------------------------------------
@@ -143,13 +150,18 @@ def principles_table(path: PathLike, language: str | None = None) -> str:
 
 def explain(path: PathLike, principle_id: str, language: str | None = None) -> str:
     """One principle in full (Markdown); an id not in force raises :class:`UsageError`."""
-    from eacheck.model.suggestions import closest, did_you_mean
+    from eacheck.i18n import msg
+    from eacheck.model.suggestions import closest
     from eacheck.output.principles_text import principle_markdown
 
     bindings = {principle.id: (principle, check) for principle, check in principles_in_force(path)}
     if principle_id not in bindings:
-        hint = did_you_mean(closest(principle_id, list(bindings), n=1)) or "run `eacheck principles` for the list"
-        raise UsageError(f"no principle '{principle_id}' is in force; {hint}")
+        close = closest(principle_id, list(bindings), n=1)
+        if close:
+            raise UsageError(msg("no principle '{id}' is in force; did you mean '{close}'?",
+                                 id=principle_id, close=close[0]))
+        raise UsageError(msg("no principle '{id}' is in force; run `eacheck principles` for the list",
+                             id=principle_id))
     principle, check = bindings[principle_id]
     return principle_markdown(principle, check, language or repository_language(path), level=1) + "\n"
 
@@ -355,7 +367,7 @@ class Answer:
     text: str
     problems: int
     # Said on standard error beside the text: a Mermaid diagram past Mermaid's default limits.
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Message | str, ...] = ()
 
 
 def graph(

@@ -1,8 +1,12 @@
 """Extract, update and compile eacheck's translation catalogues (`make i18n`).
 
 Messages come from the Python code (``_``, ``ngettext``, ``pgettext``, ``N_``, ``msg``,
-``msg_n``), from the Jinja templates (``{% trans %}`` and ``_()``), and from click, whose
-usage and error texts ("Usage:", "Missing argument …") eacheck shows too. Each language's
+``msg_n``), from the Jinja templates (``{% trans %}`` and ``_()``), from click, whose
+usage and error texts ("Usage:", "Missing argument …") eacheck shows too, from the help of
+every command and option, and from each built-in check's documentation (its docstring and
+its parameters' descriptions, which `eacheck explain` shows), and from the texts of files
+eacheck writes (the titles and descriptions of the JSON Schemas, the comments of the
+principles `eacheck init` writes). Each language's
 ``.po`` is updated from them — new messages added, vanished ones dropped, nothing fuzzy — sorted
 by message id so that two changes merge cleanly, and compiled to the ``.mo`` eacheck reads.
 
@@ -14,6 +18,7 @@ from __future__ import annotations
 
 import io
 import sys
+from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -70,7 +75,47 @@ def template() -> Catalog:
 
     for text in help_texts(main):
         catalog.add(text, locations=[("eacheck/cli (--help)", None)])
+    for text, location in check_documentation():
+        catalog.add(text, locations=[(location, None)])
+    for text, location in written_file_texts():
+        catalog.add(text, locations=[(location, None)])
     return catalog
+
+
+def check_documentation() -> Iterator[tuple[str, str]]:
+    """Each built-in check's user documentation: its module docstring and the description of
+    each parameter, as `eacheck explain` and docs/principles*.md show them (translated there)."""
+    import inspect
+
+    from eacheck import checks
+
+    for name in checks.names():
+        module = checks.get(name)
+        location = f"eacheck/checks/{module.__name__.rpartition('.')[2]}.py"
+        if module.__doc__:
+            yield inspect.cleandoc(module.__doc__), f"{location} (docstring)"
+        for spec in module.PARAMS.get("properties", {}).values():
+            if spec.get("description"):
+                yield spec["description"], f"{location} (PARAMS)"
+
+
+def written_file_texts() -> Iterator[tuple[str, str]]:
+    """Texts of files eacheck writes, which no extractor reads: every title and description of
+    the packaged JSON Schemas (`eacheck schema` and `init` write them for editors' hover help;
+    the checks' parameters come from check_documentation), and the comments of the shipped
+    principles (`eacheck init` writes them in the chosen language)."""
+    import json
+
+    from eacheck.scaffold.editor_schemas import texts
+    from eacheck.scaffold.starter_repository import principle_comments, shipped_principles
+
+    for path in sorted((PACKAGE / "model" / "schemas").glob("*.json")):
+        location = path.relative_to(ROOT).as_posix()
+        for text in texts(json.loads(path.read_text(encoding="utf-8"))):
+            yield text, location
+    for name, text in shipped_principles().items():
+        for comment in principle_comments(text):
+            yield comment, f"eacheck/defaults/principles/{name} (comment)"
 
 
 def updated(language: str, source: Catalog) -> Catalog:

@@ -3,7 +3,8 @@
     python scripts/fill-translations.py TRANSLATIONS.py
 
 TRANSLATIONS.py defines ``SV``: English msgid -> Swedish text, or (singular, plural) -> [two
-forms]. Only existing entries are filled (run `make i18n` first so that they exist); an msgid
+forms]; a message with a context (``pgettext``) is keyed ``"context\x04msgid"``, as gettext
+itself stores it. Only existing entries are filled (run `make i18n` first so that they exist); an msgid
 that is not in the catalogue is listed, since it usually means a typo. For translators who
 prefer writing a table to editing the .po file by hand; `make i18n` afterwards compiles.
 """
@@ -28,7 +29,8 @@ def main(table_file: str) -> int:
     unknown = []
     for key, text in table.items():
         message_id = key[0] if isinstance(key, tuple) else key
-        message = catalog.get(message_id, context=None)
+        context, _, message_id = message_id.rpartition("\x04")
+        message = catalog.get(message_id, context=context or None)
         if message is None:
             unknown.append(message_id)
             continue

@@ -4,6 +4,10 @@ A fixture lists cases; each adds YAML documents to the base landscape (tests/che
 binds the check under test with optional params, and says exactly which findings it expects as
 "subject code" strings. Every case must also be free of schema problems, so a fixture cannot
 pass by being invalid.
+
+A case that finds something also says what people read: ``messages_en`` lists every message in
+English (the fixtures' language), and some cases ``messages_sv`` too, so that the Swedish
+sentences, their dates, countries and lists are pinned down as well.
 """
 
 from __future__ import annotations
@@ -57,5 +61,15 @@ def test_check_fixture(check_name, case, tmp_path):
     result = api.check(tmp_path, as_of=as_of)
     schema = [f.message for f in result.findings if f.principle == "schema"]
     assert not schema, schema
-    found = sorted(f"{f.subject} {f.code}" for f in result.findings if f.principle == "under-test")
+    under_test = [f for f in result.findings if f.principle == "under-test"]
+    found = sorted(f"{f.subject} {f.code}" for f in under_test)
     assert found == sorted(case["expect"])
+    for language in ("en", "sv"):
+        if f"messages_{language}" in case:
+            assert sorted(f.message.render(language) for f in under_test) == sorted(case[f"messages_{language}"])
+
+
+def test_every_case_that_finds_something_says_it_in_english():
+    for check_name in checks.names():
+        for case in yaml.safe_load((FIXTURES / f"{check_name}.yaml").read_text())["cases"]:
+            assert not case["expect"] or len(case.get("messages_en", ())) == len(case["expect"]), case["name"]

@@ -161,7 +161,7 @@ def test_a_branch_is_blocked_by_the_procurement_it_introduces(repo):
 
 
 def test_the_text_a_pipeline_shows_names_principle_file_and_line(repo):
-    completed = eacheck("check", "--as-of", AS_OF, "--baseline", "main", cwd=repo.root)
+    completed = eacheck("check", "--as-of", AS_OF, "--baseline", "main", "--lang", "en", cwd=repo.root)
     assert completed.returncode == 1
     line = _line_of(PROCUREMENT, "- ekonomi")
     [blocking] = [text for text in completed.stdout.splitlines() if "(new)" in text]
@@ -389,7 +389,7 @@ def test_head_before_the_first_commit_is_an_empty_landscape(tmp_path):
     [finding] = report["findings"]
     assert (finding["principle"], finding["subject"], finding["new"]) == (
         "shared-over-unique", "upph-bolagsekonomi", True)
-    completed = eacheck("check", "--as-of", AS_OF, "--baseline", "HEAD", cwd=repository.root)
+    completed = eacheck("check", "--as-of", AS_OF, "--baseline", "HEAD", "--lang", "en", cwd=repository.root)
     assert "1 new since HEAD" in completed.stdout
     # Only HEAD is read that way: any other name for a commit that does not exist is an error.
     completed = eacheck("check", "--as-of", AS_OF, "--baseline", "main", cwd=repository.root)

@@ -24,7 +24,7 @@ def test_new_with_too_few_answers_exits_2_and_says_which_is_missing(repository, 
     assert result.exit_code == 2, result.output
     assert "Aborted!" not in result.output
     missing = {0: "--id", 1: "--name", 2: "--owner"}[answers.count("\n")]
-    assert f"nothing was written; give it as {missing}" in result.output
+    assert f"så ingenting skrevs; ange svaret med {missing}" in result.output
     assert sorted(root.rglob("*")) == before
 
 
@@ -37,7 +37,7 @@ def test_check_json_findings_carry_the_column_the_text_shows(repository, run):
         capabilities: [ekonomi, okand]
         lifecycle: {status: active}
         """})
-    text = run("check", root, "--as-of", "2026-11-27")
+    text = run("check", root, "--as-of", "2026-11-27", "--lang", "en")
     located = re.search(r"architecture/systems/x\.yaml:(\d+):(\d+): error \[schema\] 'capabilities'", text.output)
     assert located, text.output
     findings = json.loads(run("check", root, "--as-of", "2026-11-27", "--format", "json").stdout)["findings"]

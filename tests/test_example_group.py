@@ -12,12 +12,15 @@ def test_example_group_validates(run):
     assert result.exit_code == 0, result.output
 
 
-def test_example_principles_are_the_shipped_defaults():
-    shipped = PROJECT_ROOT / "eacheck" / "defaults" / "principles"
+def test_example_principles_are_the_shipped_defaults_as_init_writes_them():
+    """The example group is Swedish: its principles are what `eacheck init --lang sv` writes."""
+    from eacheck.scaffold.starter_repository import starter_files
+
+    written = {path: data for path, data in starter_files("sv").items() if path.startswith("principles/")}
     example = PROJECT_ROOT / "principles"
-    assert sorted(p.name for p in example.glob("*.yaml")) == sorted(p.name for p in shipped.glob("*.yaml"))
-    for path in shipped.glob("*.yaml"):
-        assert (example / path.name).read_bytes() == path.read_bytes(), path.name
+    assert sorted(f"principles/{p.name}" for p in example.glob("*.yaml")) == sorted(written)
+    for path, data in written.items():
+        assert (PROJECT_ROOT / path).read_bytes() == data, path
 
 
 def test_example_group_is_large_enough_to_be_realistic():

@@ -25,8 +25,8 @@ def group_of_200(tmp_path_factory):
     return root
 
 
-def _graph(*args):
-    result = CliRunner().invoke(main, ["graph", *map(str, args)])
+def _graph(*args, language="en"):
+    result = CliRunner().invoke(main, ["graph", *map(str, args), "--lang", language])
     assert result.exit_code == 0, result.output
     return result
 
@@ -41,6 +41,13 @@ def test_a_diagram_over_the_limits_is_written_with_a_warning(group_of_200):
     assert "(50,000 characters, 500 edges)" in warning
     assert "--organization ID" in warning and "--capability ID" in warning and "--format dot" in warning
     assert "warning" not in result.stdout
+
+
+def test_the_warning_speaks_the_language_of_the_run(group_of_200):
+    result = _graph(group_of_200, "--format", "mermaid", language="sv")
+    [warning] = [line for line in result.stderr.splitlines() if line.startswith("varning:")]
+    assert "fler än Mermaid ritar med sina standardgränser (50\u00a0000 tecken, 500 pilar)" in warning
+    assert "rita en del av landskapet med --organization ID eller --capability ID" in warning
 
 
 def test_the_suggested_filter_gives_a_diagram_without_a_warning(group_of_200):

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from conftest import PROJECT_ROOT
 
-from eacheck import api
+from eacheck import api, i18n
 from eacheck.analysis.impact import PARENT_GROUP_COMMON, PLANNED_GROUP_COMMON, impact
 from eacheck.errors import UsageError
 from eacheck.output.impact import render_text
@@ -43,8 +43,8 @@ def test_retiring_the_integration_platform(example):
 
     # Only the platform serves integration-platform; nothing serves its parent digital-infrastructure
     # and no planned group-common system serves it: no alternative.
-    assert result.still_served == ()
-    assert [(u.capability, u.alternatives) for u in result.uncovered] == [("integration-platform", ())]
+    assert result.capabilities_still_served == ()
+    assert [(u.capability, u.alternatives) for u in result.capabilities_left_uncovered] == [("integration-platform", ())]
 
     upstream = {r.system: r.hops for r in result.upstream}
     downstream = {r.system: r.hops for r in result.downstream}
@@ -76,7 +76,7 @@ def test_retiring_a_leaf_system(example):
     }
     assert "integrationsplattform" not in hops
     assert result.organizations == ("sbf",)
-    assert [(u.capability, u.alternatives) for u in result.uncovered] == [("spatial-planning", ())]
+    assert [(u.capability, u.alternatives) for u in result.capabilities_left_uncovered] == [("spatial-planning", ())]
 
 
 CAPABILITIES = """\
@@ -135,9 +135,9 @@ def test_alternatives_for_capabilities_left_uncovered(repository):
     })
     landscape = api.open_repository(root).landscape
     result = impact(landscape, "gammal-lon", date(2026, 11, 27))
-    assert [(s.capability, s.systems) for s in result.still_served] == [("arkiv", ("e-arkiv",))]
+    assert [(s.capability, s.systems) for s in result.capabilities_still_served] == [("arkiv", ("e-arkiv",))]
     uncovered = {u.capability: [(a.system, a.kind, a.capability, a.since) for a in u.alternatives]
-                 for u in result.uncovered}
+                 for u in result.capabilities_left_uncovered}
     assert uncovered == {
         # intern: its parent verksamhetsstod is only served by a phase-out system.
         "intern": [],
@@ -158,13 +158,16 @@ def test_a_retired_group_common_system_is_not_its_own_alternative(repository):
     # The base landscape's ekonomisystem also serves ekonomi; for intern, the only group-common
     # system near it would be the one being retired.
     result = impact(landscape, "plattform")
-    assert [(s.capability, s.systems) for s in result.still_served] == [("ekonomi", ("ekonomisystem",))]
-    assert [(u.capability, u.alternatives) for u in result.uncovered] == [("intern", ())]
+    assert [(s.capability, s.systems) for s in result.capabilities_still_served] == [("ekonomi", ("ekonomisystem",))]
+    assert [(u.capability, u.alternatives) for u in result.capabilities_left_uncovered] == [("intern", ())]
 
 
 def test_unknown_system_gives_a_did_you_mean(example):
-    with pytest.raises(UsageError, match="did you mean 'planarkiv'"):
+    with pytest.raises(UsageError) as raised:
         impact(example, "planarkivet")
+    assert str(raised.value) == "inget system har id:t 'planarkivet'; menade du 'planarkiv'?"
+    with i18n.using("en"):
+        assert str(raised.value) == "no system has the id 'planarkivet'; did you mean 'planarkiv'?"
 
 
 def test_cli_json_and_text(run):
@@ -177,22 +180,35 @@ def test_cli_json_and_text(run):
     assert data["downstream"][0] == {"system": "gis-plattform", "hops": 1}
     assert data["capabilities_left_uncovered"] == [{"capability": "spatial-planning", "alternatives": []}]
 
-    text = run("impact", "planarkiv", PROJECT_ROOT, "--as-of", "2026-11-27")
+    text = run("impact", "planarkiv", PROJECT_ROOT, "--as-of", "2026-11-27", "--lang", "en")
     assert text.exit_code == 0
+    assert text.output.startswith("Impact of retiring planarkiv (Plan- och detaljplanearkiv, active) as of 27 November 2026\n")
     assert "int-planarkiv-gis-plattform: planarkiv -> gis-plattform" in text.output
-    assert "1 hop: gis-plattform" in text.output
+    assert "1 hop: gis-plattform" in text.output and "2 hops: " in text.output
     assert "spatial-planning\n    no group-common alternative" in text.output
+    # Organizations by name for people; JSON keeps the ids.
+    assert data["organizations"] == ["sbf"]
+    assert "Organizations that lose it (1):\n  Samhällsbyggnadsförvaltningen\n" in text.output
     # Same input, same bytes.
-    assert run("impact", "planarkiv", PROJECT_ROOT, "--as-of", "2026-11-27").output == text.output
+    assert run("impact", "planarkiv", PROJECT_ROOT, "--as-of", "2026-11-27", "--lang", "en").output == text.output
+
+    swedish = run("impact", "planarkiv", PROJECT_ROOT, "--as-of", "2026-11-27").output  # the repository's language
+    assert swedish.startswith("Konsekvenser om planarkiv (Plan- och detaljplanearkiv, i drift) avvecklas, per 27 november 2026\n")
+    assert "1 steg: gis-plattform" in swedish and "2 steg: " in swedish
+    assert "Organisationer som förlorar systemet (1):\n  Samhällsbyggnadsförvaltningen\n" in swedish
+    assert "spatial-planning\n    inget koncerngemensamt alternativ" in swedish
 
 
 def test_cli_unknown_system_exits_2(run):
-    result = run("impact", "integrationsplatform", PROJECT_ROOT)
+    result = run("impact", "integrationsplatform", PROJECT_ROOT, "--lang", "en")
     assert result.exit_code == 2
     assert "did you mean 'integrationsplattform'" in result.output
-    result = run("impact", "ksf", PROJECT_ROOT)
+    result = run("impact", "ksf", PROJECT_ROOT, "--lang", "en")
     assert result.exit_code == 2
     assert "'ksf' is an organization, not a system" in result.output
+    result = run("impact", "ksf", PROJECT_ROOT)
+    assert result.exit_code == 2
+    assert "'ksf' är en organisation, inte ett system; ange id:t för ett system" in result.output
 
 
 # -- a system that is not in operation --------------------------------------------------------
@@ -212,11 +228,16 @@ def test_a_retired_system_breaks_nothing_and_lists_the_integrations_that_still_n
         "via": None, "role": "from", "status": "active",
     }]
 
-    text = run("impact", "lonesystem-gammalt", PROJECT_ROOT, "--as-of", "2026-11-27").output
-    assert "nothing breaks, no organization loses it" in text
+    text = run("impact", "lonesystem-gammalt", PROJECT_ROOT, "--as-of", "2026-11-27", "--lang", "en").output
+    assert "It is retired, not in operation: nothing breaks, no organization loses it" in text
     assert "Integrations that break" not in text and "Organizations that lose it" not in text
     assert "stale data to clean up (1):\n  int-lonesystem-gammalt-e-arkiv: lonesystem-gammalt -> e-arkiv (active)" in text
     assert "point them at the system that replaced it" in text
+
+    swedish = run("impact", "lonesystem-gammalt", PROJECT_ROOT, "--as-of", "2026-11-27").output
+    assert "Systemet är avvecklat och inte i drift: ingenting slutar fungera" in swedish
+    assert "att rätta (1):\n  int-lonesystem-gammalt-e-arkiv: lonesystem-gammalt -> e-arkiv (i drift)" in swedish
+    assert "peka om dem till systemet som ersatte det" in swedish
 
 
 def test_stale_integrations_by_status(repository):
@@ -264,9 +285,11 @@ def test_stale_integrations_by_status(repository):
     retired = impact(landscape, "gammalt")
     assert [(s.integration, s.role, s.status) for s in retired.stale_integrations] == [
         ("i-aktiv", "from", "active"), ("i-planerad", "via", "planned")]
-    assert (retired.broken_integrations, retired.organizations, retired.uncovered) == ((), (), ())
+    assert (retired.broken_integrations, retired.organizations, retired.capabilities_left_uncovered) == ((), (), ())
     planned = impact(landscape, "kommande")  # a planned flow to a planned system is fine
     assert [s.integration for s in planned.stale_integrations] == ["i-till-kommande"]
-    assert "set them to planned" in render_text(planned)
+    with i18n.using("en"):
+        assert "set them to planned" in render_text(planned)
+    assert "Systemet är planerat och inte i drift" in render_text(planned)
     active = impact(landscape, "ekonomisystem")
     assert active.stale_integrations == () and active.broken_integrations

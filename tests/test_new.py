@@ -119,7 +119,7 @@ def test_new_asks_for_what_is_missing(repository, run):
         "active",
         "",                  # no system owner yet
     ]) + "\n"
-    result = CliRunner().invoke(main, ["new", "system", str(root)], input=answers)
+    result = CliRunner().invoke(main, ["new", "system", str(root), "--lang", "en"], input=answers)
     assert result.exit_code == 0, result.output
     output = result.output
     assert "'Bad_Id' is not a valid id" in output
@@ -141,7 +141,7 @@ def test_new_refuses_an_id_that_exists(repository, run):
     root = repository()
     before = sorted(p for p in root.rglob("*"))
     result = run("new", "system", root, "--id", "ekonomisystem", "--name", "X", "--owner", "ks",
-                 "--capability", "ekonomi", "--status", "active", "--no-input")
+                 "--capability", "ekonomi", "--status", "active", "--no-input", "--lang", "en")
     assert result.exit_code == 2
     assert "the id 'ekonomisystem' is already used by a system in architecture/systems/ekonomi.yaml:2" in result.output
     assert sorted(p for p in root.rglob("*")) == before
@@ -153,7 +153,8 @@ def test_new_refuses_to_overwrite_a_file(repository, run):
     result = run("new", "integration", root, "--id", "lon-till-ekonomi", "--from", "ekonomisystem",
                  "--to", "ekonomisystem", "--no-input")
     assert result.exit_code == 2
-    assert "architecture/integrations/lon-till-ekonomi.yaml exists already" in result.output
+    assert ("architecture/integrations/lon-till-ekonomi.yaml finns redan; eacheck new skriver aldrig "
+            "över en fil") in result.output
     assert (root / "architecture/integrations/lon-till-ekonomi.yaml").read_text(encoding="utf-8") == notes
 
 
@@ -171,7 +172,7 @@ def test_new_refuses_references_that_do_not_resolve(repository, run, options, me
     arguments = ["--id", "nytt", "--name", "Nytt", "--status", "planned", "--no-input", *options]
     if "--capability" not in options:
         arguments += ["--capability", "ekonomi"]
-    result = run("new", "system", root, *arguments)
+    result = run("new", "system", root, *arguments, "--lang", "en")
     assert result.exit_code == 2
     assert message in result.output
     assert not list((root / "architecture/systems").rglob("nytt.yaml"))
@@ -179,9 +180,14 @@ def test_new_refuses_references_that_do_not_resolve(repository, run, options, me
 
 def test_new_without_input_names_every_missing_option(repository, run):
     root = repository()
-    result = run("new", "exception", root, "--id", "u", "--subject", "ekonomisystem", "--no-input")
+    result = run("new", "exception", root, "--id", "u", "--subject", "ekonomisystem", "--no-input", "--lang", "en")
     assert result.exit_code == 2
-    assert "needs --principle, --reason, --decided-by, --expires" in result.output
+    assert "needs --principle, --reason, --decided-by and --expires; give them as options" in result.output
+    swedish = run("new", "exception", root, "--id", "u", "--subject", "ekonomisystem", "--no-input")
+    assert "behöver --principle, --reason, --decided-by och --expires; ange dem som flaggor" in swedish.output
+    one = run("new", "exception", root, "--id", "u", "--subject", "ekonomisystem", "--principle", "lifecycle",
+              "--reason", "R", "--decided-by", "KS", "--no-input")
+    assert "eacheck new exception behöver --expires; ange den som flagga" in one.output
 
 
 @pytest.mark.parametrize(
@@ -198,7 +204,7 @@ def test_new_exception_checks_principle_subject_and_date(repository, run, option
               "--reason": "Skäl", "--decided-by": "KS", "--expires": "2027-06-30"}
     values.update(dict(zip(options[::2], options[1::2])))
     arguments = [item for pair in values.items() for item in pair]
-    result = run("new", "exception", root, *arguments, "--no-input")
+    result = run("new", "exception", root, *arguments, "--no-input", "--lang", "en")
     assert result.exit_code == 2
     assert message in result.output
 
@@ -228,3 +234,47 @@ def test_new_needs_an_architecture_repository(tmp_path, run):
     result = run("new", "system", tmp_path, "--no-input")
     assert result.exit_code == 2
     assert "eacheck init" in result.output
+
+
+def test_new_asks_in_swedish_in_a_swedish_repository(repository):
+    """No eacheck.yaml: Swedish, questions, refusals and the file's comments alike."""
+    root = repository()
+    answers = "\n".join(["Bad_Id", "hr-system", "HR-system", "sof", "ks", "ekonomi, okand", "ekonomi",
+                         "live", "active", ""]) + "\n"
+    result = CliRunner().invoke(main, ["new", "system", str(root)], input=answers)
+    assert result.exit_code == 0, result.output
+    output = result.output
+    for expected in (
+        "Id (gemena bokstäver, siffror och bindestreck; unikt i förrådet): ",
+        "Fel: 'Bad_Id' är inget giltigt id; använd gemena bokstäver (a–z), siffror och bindestreck, "
+        "till exempel 'bad-id'",
+        "Systemets namn: ",
+        "Ägare: organisationen som äger systemet (bostad, ks, stadshus): ",
+        "det finns ingen organisation med id:t 'sof' i förrådet; kända id:n: 'bostad', 'ks' och 'stadshus'",
+        "Förmågor som systemet stöder, åtskilda med kommatecken (ekonomi): ",
+        "det finns ingen förmåga med id:t 'okand' i förrådet; kända id:n: 'ekonomi'",
+        "Livscykelstatus (planned, active, phase-out, retired): ",
+        "'live' är inte ett av värdena: planned, active, phase-out, retired",
+        "Systemägare: rollen eller personen som ansvarar [Enter för att hoppa över]: ",
+        "skapade " + str(root / "architecture/systems/ks/hr-system.yaml"),
+        "Fyll i det du vet mer (se kommentarerna i filen) och kör sedan eacheck validate.",
+    ):
+        assert expected in output, expected
+    text = (root / "architecture/systems/ks/hr-system.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# Skapad med `eacheck new system`. Fyll i det som är känt")
+    assert "# system_owner: Roll eller person   # systemägaren; principen clear-ownership kräver" in text
+    assert "  # since: ÅÅÅÅ-MM-DD               # sedan när statusen gäller\n" in text
+
+
+def test_new_writes_the_language_of_the_run(repository, run):
+    """--lang decides, over eacheck.yaml: the messages and the file's comments."""
+    root = repository({"eacheck.yaml": "language: sv\n"})
+    result = run("new", "exception", root, "--id", "u", "--principle", "lifecycle", "--subject",
+                 "ekonomisystem", "--reason", "Skäl", "--decided-by", "KS", "--expires", "2027-06-30",
+                 "--no-input", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("created ")
+    text = (root / "architecture/exceptions/u.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# Created with `eacheck new exception`. A decided, time-limited exception")
+    assert "# decision_ref: KS 2026/0000        # the diary number (diarienummer) of the decision\n" in text
+

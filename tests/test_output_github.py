@@ -6,14 +6,23 @@ import json
 import re
 from datetime import date
 
+import pytest
 from conftest import PROJECT_ROOT
 
+from eacheck import i18n
 from eacheck.findings import Finding, FindingsResult, Severity
 from eacheck.output.findings import render
 from eacheck.output.findings.github_format import escape_data, escape_property
 
 AS_OF = "2026-11-27"
 COMMAND = re.compile(r"^::(error|warning|notice) (.*?)::(.*)$")
+
+
+@pytest.fixture(autouse=True)
+def _in_english():
+    """These tests read the words of the annotations in English (the language is explicit)."""
+    with i18n.using("en"):
+        yield
 
 
 def unescape(text: str) -> str:
@@ -83,8 +92,8 @@ def test_a_passing_run_says_so():
 
 
 def test_the_example_group_gives_one_annotation_per_finding(run):
-    result = run("check", PROJECT_ROOT, "--as-of", AS_OF, "--format", "github")
-    report = json.loads(run("check", PROJECT_ROOT, "--as-of", AS_OF, "--format", "json").stdout)
+    result = run("check", PROJECT_ROOT, "--as-of", AS_OF, "--format", "github", "--lang", "en")
+    report = json.loads(run("check", PROJECT_ROOT, "--as-of", AS_OF, "--format", "json", "--lang", "en").stdout)
     assert result.exit_code == 1
     *annotations, summary = result.stdout.splitlines()
     parsed = [parse(line) for line in annotations]

@@ -62,7 +62,7 @@ def test_the_example_group_fails_exactly_its_errors(run):
 
 
 def test_every_principle_in_force_is_a_suite_and_a_clean_one_passes(run):
-    root = parse(run("check", PROJECT_ROOT, "--as-of", AS_OF, "--format", "junit").stdout)
+    root = parse(run("check", PROJECT_ROOT, "--as-of", AS_OF, "--format", "junit", "--lang", "en").stdout)
     suites = {suite.get("name"): suite for suite in root.findall("testsuite")}
     in_force = api.check(PROJECT_ROOT, as_of=date.fromisoformat(AS_OF)).principles
     assert set(suites) == {*in_force, "schema", "exception-expired", "exception-too-long"}
@@ -83,7 +83,8 @@ def test_fail_on_warning_makes_warnings_failures(run):
 
 def test_with_a_baseline_only_new_findings_fail(tmp_path):
     repo = example_with_new_procurement(tmp_path / "exempel")
-    completed = eacheck("check", "--as-of", AS_OF, "--baseline", "HEAD", "--format", "junit", cwd=repo.root)
+    completed = eacheck("check", "--as-of", AS_OF, "--baseline", "HEAD", "--format", "junit", "--lang", "en",
+                        cwd=repo.root)
     assert completed.returncode == 1, completed.stderr
     root = parse(completed.stdout)
     assert_counts_consistent(root)
@@ -92,6 +93,21 @@ def test_with_a_baseline_only_new_findings_fail(tmp_path):
     old = [case for case in root.iter("testcase") if "upph-ekonomisystem-kustlundahem" in case.get("name")]
     assert old and all(case.find("failure") is None for case in old)
     assert all("already present at HEAD" in case.find("system-out").text for case in old)
+
+
+def test_the_report_speaks_the_language_of_the_run(run):
+    root = parse(run("check", PROJECT_ROOT, "--as-of", AS_OF, "--format", "junit", "--lang", "sv").stdout)
+    suites = {suite.get("name"): suite for suite in root.findall("testsuite")}
+    [clean] = suites["schema"].findall("testcase")
+    assert clean.get("name") == "inga avvikelser"
+    assert suites["shared-over-unique"].find("properties/property[@name='title']").get("value") == (
+        "Gemensamt före unikt"
+    )
+    [case, *_] = suites["clear-ownership"].findall("testcase")
+    lines = case.find("system-out").text.splitlines()
+    assert lines[0].startswith("varning [clear-ownership] systemet '")
+    assert lines[1].startswith("i architecture/") and lines[2].startswith("gäller: systemet '")
+    assert lines[3] == "princip: Tydligt ägarskap"
 
 
 def finding(message: str, subject: str = "arkiv", severity: Severity = Severity.ERROR, **changes) -> Finding:

@@ -77,8 +77,9 @@ def test_the_example_group_gives_valid_sarif_that_mirrors_the_findings(sarif_val
     assert len(set(fingerprints)) == len(fingerprints)
 
 
-def test_one_rule_per_principle_in_force_described_in_english(run):
-    log, _ = check(PROJECT_ROOT, run=run)
+@pytest.mark.parametrize("language", ["en", "sv"])
+def test_one_rule_per_principle_in_force_described_in_the_language_of_the_run(run, language):
+    log, _ = check(PROJECT_ROOT, "--lang", language, run=run)
     rules = {rule["id"]: rule for rule in log["runs"][0]["tool"]["driver"]["rules"]}
     in_force = api.check(PROJECT_ROOT, as_of=date.fromisoformat(AS_OF)).principles
     assert set(rules) == {*in_force, "schema", "exception-expired", "exception-too-long"}
@@ -86,13 +87,18 @@ def test_one_rule_per_principle_in_force_described_in_english(run):
     levels = {"error": "error", "warning": "warning", "info": "note"}
     for principle in in_force.values():
         rule = rules[principle.id]
-        assert rule["shortDescription"]["text"] == localized(principle.title, "en")
-        assert rule["fullDescription"]["text"] == localized(principle.statement, "en")
-        assert localized(principle.rationale, "en") in rule["help"]["text"]
-        assert localized(principle.implications, "en").strip() in rule["help"]["markdown"]
+        assert rule["shortDescription"]["text"] == localized(principle.title, language)
+        assert rule["fullDescription"]["text"] == localized(principle.statement, language)
+        assert localized(principle.rationale, language) in rule["help"]["text"]
+        assert localized(principle.implications, language).strip() in rule["help"]["markdown"]
         assert rule["defaultConfiguration"]["level"] == levels[principle.severity]
         assert rule["name"] and " " not in rule["name"]
-    assert rules["shared-over-unique"]["shortDescription"]["text"] == "Shared before unique"
+    assert log["runs"][0]["language"] == language
+    assert rules["shared-over-unique"]["shortDescription"]["text"] == {
+        "en": "Shared before unique", "sv": "Gemensamt före unikt"}[language]
+    assert rules["schema"]["shortDescription"]["text"] == {
+        "en": "Files follow the eacheck format", "sv": "Filerna följer eachecks format"}[language]
+    assert ("## Motivering" in rules["exception-expired"]["help"]["markdown"]) == (language == "sv")
     assert rules["schema"]["defaultConfiguration"]["level"] == "error"
     assert rules["exception-expired"]["defaultConfiguration"]["level"] == "warning"
 

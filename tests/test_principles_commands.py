@@ -51,7 +51,7 @@ def test_principles_shows_a_repository_own_principles(run, repository):
     })
     result = run("principles", root)
     assert result.exit_code == 0
-    assert "strict-ownership" in result.output and "off (error)" in result.output
+    assert "strict-ownership" in result.output and "avstängd (error)" in result.output
     assert "Strikt ägarskap" in result.output  # Swedish by default
 
 
@@ -65,9 +65,14 @@ def test_explain_prints_the_principle_in_the_chosen_language(run):
 
 
 def test_explain_unknown_principle_suggests_a_close_one(run):
-    result = run("explain", "lifecycel", PROJECT_ROOT)
+    result = run("explain", "lifecycel", PROJECT_ROOT, "--lang", "en")
     assert result.exit_code == 2
-    assert "did you mean 'lifecycle'?" in result.output
+    assert "no principle 'lifecycel' is in force; did you mean 'lifecycle'?" in result.output
+    swedish = run("explain", "lifecycel", PROJECT_ROOT, "--lang", "sv")
+    assert "ingen princip med id 'lifecycel' gäller; menade du 'lifecycle'?" in swedish.output
+    nothing_close = run("explain", "xyz", PROJECT_ROOT, "--lang", "sv")
+    assert nothing_close.exit_code == 2
+    assert "kör `eacheck principles` för att se vilka som gäller" in nothing_close.output
 
 
 def test_unknown_check_and_bad_params_are_errors_in_the_principle_file(run, repository):
@@ -93,7 +98,7 @@ def test_unknown_check_and_bad_params_are_errors_in_the_principle_file(run, repo
               contract_month: 12
             """,
     })
-    result = run("validate", root)
+    result = run("validate", root, "--lang", "en")
     assert result.exit_code == 1
     assert "principles/bad.yaml:7:1: error [schema] there is no built-in check 'shared-over-uniq'" in result.output
     assert "principles/bad.yaml:17:3: error [schema] 'contract_months' must be a whole number" in result.output

@@ -11,26 +11,44 @@ import pytest
 import yaml
 from conftest import PROJECT_ROOT
 
-from eacheck import checks
-from eacheck.model.schema_texts_sv import SV
+from eacheck import checks, i18n
 from eacheck.model.schema_validation import KINDS, schema_for
 from eacheck.scaffold import editor_schemas
 
 NAMES = editor_schemas.NAMES
 
 
-def test_every_schema_text_has_a_swedish_translation_and_none_is_stale():
-    english = editor_schemas.english_texts()
-    missing = sorted(english - set(SV))
-    stale = sorted(set(SV) - english)
-    assert not missing, (
-        "add Swedish texts to eacheck/model/schema_texts_sv.py for: " + json.dumps(missing, ensure_ascii=False)
+def SV(text: str) -> str:
+    """``text`` as the Swedish catalogue has it."""
+    with i18n.using("sv"):
+        return i18n._(text)
+
+
+def _untranslated(english: set[str]) -> list[str]:
+    return sorted(text for text in english if SV(text) == text)
+
+
+def test_every_schema_text_has_a_swedish_translation():
+    """Every title and description an editor shows comes from the catalogue in Swedish. A text
+    rewritten in English is a new message: it shows up here as untranslated until `make i18n`
+    has collected it and someone has translated it (the old translation does not live on)."""
+    untranslated = _untranslated(editor_schemas.english_texts())
+    assert not untranslated, (
+        "run `make i18n` and translate these in eacheck/locale/sv/LC_MESSAGES/eacheck.po: "
+        + json.dumps(untranslated, ensure_ascii=False)
     )
-    assert not stale, (
-        "remove (or re-key) these entries of eacheck/model/schema_texts_sv.py; no schema has "
-        "that English text any more: " + json.dumps(stale, ensure_ascii=False)
-    )
-    assert all(SV[text] != text for text in english), "a Swedish text that is still English"
+
+
+def test_a_rewritten_english_description_shows_up_as_untranslated(monkeypatch):
+    import copy as copying
+
+    packaged = schema_for("system")
+    changed = copying.deepcopy(packaged)
+    changed["properties"]["owner"]["description"] = packaged["properties"]["owner"]["description"] + " Rewritten."
+    monkeypatch.setattr(editor_schemas, "schema_for", lambda name: changed if name == "system" else schema_for(name))
+    assert _untranslated(editor_schemas.english_texts()) == [changed["properties"]["owner"]["description"]]
+    swedish = editor_schemas.editor_schema("system", "sv")
+    assert swedish["properties"]["owner"]["description"] == changed["properties"]["owner"]["description"]
 
 
 def _without_texts(schema):
@@ -114,10 +132,15 @@ def test_schema_out_writes_every_schema_in_the_chosen_language(tmp_path, run):
     assert written == sorted(f"{name}.schema.json" for name in NAMES)
     system = json.loads((tmp_path / "s/system.schema.json").read_text(encoding="utf-8"))
     owner = schema_for("system")["properties"]["owner"]["description"]
-    assert system["properties"]["owner"]["description"] == SV[owner]
-    assert system["title"] == SV[schema_for("system")["title"]]
+    assert system["properties"]["owner"]["description"] == SV(owner) != owner
+    assert system["title"] == SV(schema_for("system")["title"]) == "eacheck: system"
     entity = json.loads((tmp_path / "s/entity.schema.json").read_text(encoding="utf-8"))
-    assert entity["definitions"]["system"]["properties"]["owner"]["description"] == SV[owner]
+    assert entity["definitions"]["system"]["properties"]["owner"]["description"] == SV(owner)
+    principle = json.loads((tmp_path / "s/principle.schema.json").read_text(encoding="utf-8"))
+    months = checks.get("lifecycle").PARAMS["properties"]["contract_months"]["description"]
+    lifecycle = next(rule for rule in principle["allOf"]
+                     if rule["if"]["properties"]["check"]["const"] == "lifecycle")
+    assert lifecycle["then"]["properties"]["params"]["properties"]["contract_months"]["description"] == SV(months) != months
 
     english = run("schema", "--out", tmp_path / "s", "--lang", "en")
     assert english.exit_code == 0
@@ -146,7 +169,7 @@ def test_schema_name_prints_one_schema_and_no_name_lists_them(run):
 def test_schema_language_defaults_to_the_repository_language(tmp_path, run, monkeypatch):
     monkeypatch.chdir(tmp_path)
     title = schema_for("system")["title"]
-    assert json.loads(run("schema", "system").stdout)["title"] == SV[title]
+    assert json.loads(run("schema", "system").stdout)["title"] == SV(title) != title
     Path("eacheck.yaml").write_text("language: en\n", encoding="utf-8")
     assert json.loads(run("schema", "system").stdout)["title"] == title
 

@@ -181,7 +181,7 @@ def test_country_code_no_is_norway_not_false(repository, run):
 
 def test_unknown_country_code_is_an_error(repository, run):
     system = SYSTEM.format(id="arende") + "hosting: {model: saas, data_location: [SW]}\n"
-    result = run("validate", repository({"architecture/sweden.yaml": system}))
+    result = run("validate", repository({"architecture/sweden.yaml": system}), "--lang", "en")
     assert result.exit_code == 1
     assert "architecture/sweden.yaml:8:40: error [schema] 'SW' is not an ISO 3166-1 country code" in result.output
 

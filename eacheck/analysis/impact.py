@@ -33,13 +33,14 @@ Definitions (docs/graph.md explains them for architects):
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from eacheck.model.graph import active_flows
 from eacheck.model.references import unknown_id_message
 from eacheck.errors import UsageError
 from eacheck.model.landscape import Landscape
+from eacheck.model.plain import NOT_IN_JSON, key
 
 PLANNED_GROUP_COMMON = "planned-group-common"
 PARENT_GROUP_COMMON = "parent-group-common"
@@ -49,28 +50,22 @@ IN_OPERATION = ("active", "phase-out")
 @dataclass(frozen=True, slots=True)
 class BrokenIntegration:
     integration: str
-    source: str
-    target: str
+    source: str = field(metadata=key("from"))
+    target: str = field(metadata=key("to"))
     via: str | None
     role: str  # how the retired system takes part: "from", "to" or "via"
 
-    def to_json(self) -> dict:
-        return {"integration": self.integration, "from": self.source, "to": self.target,
-                "via": self.via, "role": self.role}
 
 
 @dataclass(frozen=True, slots=True)
 class StaleIntegration:
     integration: str
-    source: str
-    target: str
+    source: str = field(metadata=key("from"))
+    target: str = field(metadata=key("to"))
     via: str | None
     role: str  # how the system takes part: "from", "to" or "via"
     status: str  # the integration's own status: active or planned
 
-    def to_json(self) -> dict:
-        return {"integration": self.integration, "from": self.source, "to": self.target,
-                "via": self.via, "role": self.role, "status": self.status}
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,8 +73,6 @@ class Reached:
     system: str
     hops: int
 
-    def to_json(self) -> dict:
-        return {"system": self.system, "hops": self.hops}
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,8 +80,6 @@ class StillServed:
     capability: str
     systems: tuple[str, ...]
 
-    def to_json(self) -> dict:
-        return {"capability": self.capability, "systems": list(self.systems)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,9 +89,6 @@ class Alternative:
     capability: str  # the capability the alternative serves (the parent, for parent-group-common)
     since: date | None = None
 
-    def to_json(self) -> dict:
-        return {"system": self.system, "kind": self.kind, "capability": self.capability,
-                "since": self.since.isoformat() if self.since else None}
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,45 +96,30 @@ class Uncovered:
     capability: str
     alternatives: tuple[Alternative, ...] = ()
 
-    def to_json(self) -> dict:
-        return {"capability": self.capability,
-                "alternatives": [alternative.to_json() for alternative in self.alternatives]}
 
 
 @dataclass(frozen=True)
 class Impact:
     """The answer of :func:`impact`; every list is sorted so the same input gives the same bytes."""
 
+    as_of: date
     system: str
     name: str
     status: str
-    as_of: date
     broken_integrations: tuple[BrokenIntegration, ...] = ()
     upstream: tuple[Reached, ...] = ()
     downstream: tuple[Reached, ...] = ()
     organizations: tuple[str, ...] = ()
-    still_served: tuple[StillServed, ...] = ()
-    uncovered: tuple[Uncovered, ...] = ()
+    # The same organizations by name, sorted by name: how a person reads them (JSON has the ids).
+    organization_names: tuple[str, ...] = field(default=(), metadata=NOT_IN_JSON)
+    capabilities_still_served: tuple[StillServed, ...] = ()
+    capabilities_left_uncovered: tuple[Uncovered, ...] = ()
     stale_integrations: tuple[StaleIntegration, ...] = ()
 
     @property
     def in_operation(self) -> bool:
         return self.status in IN_OPERATION
 
-    def to_json(self) -> dict:
-        return {
-            "as_of": self.as_of.isoformat(),
-            "system": self.system,
-            "name": self.name,
-            "status": self.status,
-            "broken_integrations": [item.to_json() for item in self.broken_integrations],
-            "upstream": [item.to_json() for item in self.upstream],
-            "downstream": [item.to_json() for item in self.downstream],
-            "organizations": list(self.organizations),
-            "capabilities_still_served": [item.to_json() for item in self.still_served],
-            "capabilities_left_uncovered": [item.to_json() for item in self.uncovered],
-            "stale_integrations": [item.to_json() for item in self.stale_integrations],
-        }
 
 
 def impact(landscape: Landscape, system_id: str, as_of: date | None = None) -> Impact:
@@ -170,6 +143,7 @@ def impact(landscape: Landscape, system_id: str, as_of: date | None = None) -> I
             ))
 
     downstream_of, upstream_of = _flow_neighbours(landscape, system_id)
+    users = landscape.using_organizations(system)
     others_serving = _others_serving(landscape, system)
     return Impact(
         system=system.id,
@@ -179,16 +153,21 @@ def impact(landscape: Landscape, system_id: str, as_of: date | None = None) -> I
         broken_integrations=tuple(broken),
         upstream=_reach(system_id, upstream_of),
         downstream=_reach(system_id, downstream_of),
-        organizations=tuple(sorted(landscape.using_organizations(system))),
-        still_served=tuple(
+        organizations=tuple(sorted(users)),
+        organization_names=tuple(sorted((_name_of(landscape, org) for org in users), key=str.casefold)),
+        capabilities_still_served=tuple(
             StillServed(capability, tuple(others))
             for capability, others in others_serving.items() if others
         ),
-        uncovered=tuple(
+        capabilities_left_uncovered=tuple(
             Uncovered(capability, _alternatives(landscape, system.id, capability))
             for capability, others in others_serving.items() if not others
         ),
     )
+
+
+def _name_of(landscape: Landscape, organization_id: str) -> str:
+    return landscape.organizations[organization_id].name or organization_id
 
 
 def _stale(landscape: Landscape, system) -> tuple[StaleIntegration, ...]:
@@ -225,17 +204,12 @@ def _flow_neighbours(landscape: Landscape, system_id: str):
 
 
 def _reach(start: str, neighbours: dict[str, set[str]]) -> tuple[Reached, ...]:
-    """Breadth-first: every system reachable from ``start`` with its fewest hops."""
-    hops = {start: 0}
-    frontier = [start]
-    while frontier:
-        following = []
-        for current in frontier:
-            for neighbour in sorted(neighbours.get(current, ())):
-                if neighbour not in hops:
-                    hops[neighbour] = hops[current] + 1
-                    following.append(neighbour)
-        frontier = following
+    """Every system reachable from ``start`` with its fewest hops."""
+    import networkx as nx
+
+    graph = nx.DiGraph((tail, head) for tail, heads in neighbours.items() for head in heads)
+    graph.add_node(start)
+    hops = nx.single_source_shortest_path_length(graph, start)
     del hops[start]
     return tuple(Reached(system, distance) for system, distance in sorted(hops.items(), key=lambda i: (i[1], i[0])))
 
@@ -256,11 +230,7 @@ def _alternatives(landscape: Landscape, retired: str, capability_id: str) -> tup
         for other in candidates
         if other.status == "planned" and other.group_common and capability_id in other.capabilities
     ]
-    seen = {capability_id}
-    capability = landscape.capabilities.get(capability_id)
-    while capability is not None and capability.parent and capability.parent not in seen:
-        parent = capability.parent
-        seen.add(parent)
+    for parent in landscape.broader_capabilities(capability_id):
         shared = [
             Alternative(other.id, PARENT_GROUP_COMMON, parent, other.since)
             for other in candidates
@@ -270,5 +240,4 @@ def _alternatives(landscape: Landscape, retired: str, capability_id: str) -> tup
         if shared:
             found.extend(shared)
             break
-        capability = landscape.capabilities.get(parent)
     return tuple(found)

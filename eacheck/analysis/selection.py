@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -31,21 +30,6 @@ class Selection:
     capabilities: tuple[str, ...]
 
 
-def capability_and_below(landscape: Landscape, capability_id: str) -> set[str]:
-    """The capability and every capability under it in the capability map."""
-    children: dict[str, list[str]] = defaultdict(list)
-    for capability in landscape.capabilities.values():
-        if capability.parent:
-            children[capability.parent].append(capability.id)
-    found, pending = set(), [capability_id]
-    while pending:
-        current = pending.pop()
-        if current not in found:
-            found.add(current)
-            pending.extend(children[current])
-    return found
-
-
 def select(
     landscape: Landscape,
     organization: str | None = None,
@@ -70,7 +54,7 @@ def select(
         if value is not None and value not in collection:
             raise UsageError(f"{option}: {unknown_id_message(landscape, value, kind)}")
 
-    wanted_capabilities = capability_and_below(landscape, capability) if capability else None
+    wanted_capabilities = landscape.capability_and_below(capability) if capability else None
     chosen = set()
     for system in landscape.systems.values():
         if system.status == "retired":

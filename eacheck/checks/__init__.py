@@ -11,6 +11,9 @@ from __future__ import annotations
 from importlib import import_module
 from types import ModuleType
 
+from eacheck.i18n import Message, msg
+from eacheck.i18n.formats import Quoted
+
 # The registry is explicit: a check exists because it is listed here.
 _MODULES = {
     "shared-over-unique": "shared_over_unique",
@@ -24,10 +27,17 @@ _MODULES = {
 
 
 class UnknownCheck(LookupError):
+    """A principle names a check eacheck does not have; ``message`` says so in any language."""
+
     def __init__(self, name: object) -> None:
-        super().__init__(
-            f"there is no built-in check '{name}'; use one of: {', '.join(_MODULES)}"
+        self.message: Message = msg(
+            "there is no built-in check '{name}'; use one of: {checks}",
+            name=str(name), checks=Quoted(tuple(_MODULES), style="or"),
         )
+        super().__init__(self.message)
+
+    def __str__(self) -> str:
+        return str(self.message)
 
 
 def names() -> tuple[str, ...]:

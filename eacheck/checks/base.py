@@ -24,7 +24,7 @@ class Violation:
     """
 
     subject: Entity
-    message: Message | str
+    message: Message
     code: str
     path: tuple[Any, ...] = ()
 
@@ -33,6 +33,13 @@ class Violation:
 class CheckContext:
     landscape: Landscape
     as_of: date
+
+
+def organization_name(landscape: Landscape, organization_id: str) -> str:
+    """An organization as people know it, by name (its id when the landscape lacks it:
+    validation reports the dangling reference)."""
+    organization = landscape.organizations.get(organization_id)
+    return organization.name if organization is not None and organization.name else organization_id
 
 
 def defaults(params_schema: dict[str, Any]) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from eacheck.checks.base import CheckContext, Violation, params_schema
+from eacheck.i18n import msg
 
 NAME = "clear-ownership"
 PARAMS = params_schema({})
@@ -25,15 +26,16 @@ def check(context: CheckContext, params: dict) -> Iterator[Violation]:
         if system.is_active and not system.system_owner:
             yield Violation(
                 system,
-                "has no system_owner; name the role accountable for it (systemägare)",
+                msg("{subject} has no system owner (system_owner); name the role that is "
+                    "accountable for it"),
                 "no-system-owner",
             )
         owner = landscape.organizations.get(system.owner)
         if system.status != "retired" and owner is not None and owner.is_external:
             yield Violation(
                 system,
-                f"is owned by '{owner.id}', which is outside the group; make an organization "
-                "of the group its owner",
+                msg("{subject} is owned by '{owner}', which is outside the group; make an "
+                    "organization of the group its owner", owner=owner.name or owner.id),
                 "external-owner",
                 ("owner",),
             )

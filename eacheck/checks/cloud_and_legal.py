@@ -23,9 +23,13 @@ rules apply to every system that is not retired and to procurements in `gated_st
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from eacheck.model.graph import flow_legs
 from eacheck.checks.base import CheckContext, Violation, gated_statuses_param, params_schema
+from eacheck.i18n import Message, N_, msg, msg_n
+from eacheck.i18n.formats import Country, Either, Quoted
+from eacheck.model.graph import flow_legs
+from eacheck.model.naming import the
 from eacheck.model.countries import EU_EEA
 from eacheck.model.entities import DataClassification, Hosting
 
@@ -74,6 +78,28 @@ PARAMS = params_schema(
 
 _CLOSED_MODELS = ("on-premises", "private-cloud")
 
+# The hosting models as a sentence names them ("keeps … in a public cloud").
+_MODEL_PHRASES = {
+    "on-premises": N_("the group's own operation"),
+    "private-cloud": N_("a private cloud"),
+    "public-cloud": N_("a public cloud"),
+    "saas": N_("a SaaS service"),
+}
+
+_TRANSFER_BASES = ("adequacy", "dpf", "scc", "bcr")
+
+
+@dataclass(frozen=True, slots=True)
+class HostingProblem:
+    """One hosting rule broken: a stable ``code``, the finding's ``message`` (about its
+    subject), ``path`` to the key at fault, and ``reason``, the same in a few words for a
+    message about another entity (the integration that brings data into this hosting)."""
+
+    code: str
+    message: Message
+    path: tuple
+    reason: Message
+
 
 def is_protected(data: DataClassification, params: dict) -> bool:
     return (
@@ -85,14 +111,14 @@ def is_protected(data: DataClassification, params: dict) -> bool:
 
 def hosting_problems(
     hosting: Hosting, data: DataClassification, params: dict
-) -> Iterator[tuple[str, str, tuple]]:
-    """(code, what is wrong, path) for each hosting rule that ``data`` on ``hosting`` breaks."""
+) -> Iterator[HostingProblem]:
+    """Each hosting rule that ``data`` on ``hosting`` breaks."""
     protected = is_protected(data, params)
     locations = hosting.data_location
     if protected:
         if not hosting.model or not locations or not hosting.provider_jurisdiction:
             unknown = [
-                key
+                f"hosting.{key}"
                 for key, value in (
                     ("model", hosting.model),
                     ("data_location", locations),
@@ -100,48 +126,87 @@ def hosting_problems(
                 )
                 if not value
             ]
-            yield (
+            yield HostingProblem(
                 "unknown-hosting",
-                f"has protected data but unknown hosting (no hosting.{', hosting.'.join(unknown)}); "
-                "find out where the data is and under which law the provider stands",
+                msg_n(
+                    "{subject} has protected data but its hosting is unknown: {keys} is missing; "
+                    "find out where the data is stored and under which country's law the provider "
+                    "stands",
+                    "{subject} has protected data but its hosting is unknown: {keys} are missing; "
+                    "find out where the data is stored and under which country's law the provider "
+                    "stands",
+                    len(unknown), keys=Quoted(tuple(unknown)),
+                ),
                 ("hosting",),
+                msg("its hosting is unknown"),
             )
+        allowed = params["allowed_locations"]
         for index, country in enumerate(locations):
-            if country not in params["allowed_locations"]:
-                yield (
-                    f"location:{country}",
-                    f"stores protected data in {country}, outside the allowed locations; "
-                    "keep it inside the EU/EEA",
-                    ("hosting", "data_location", index),
+            if country not in allowed:
+                if set(allowed) == set(EU_EEA):
+                    message = msg(
+                        "{subject} stores protected data in {country}, outside the EU/EEA; keep "
+                        "the data inside the EU/EEA",
+                        country=Country(country),
+                    )
+                else:
+                    message = msg(
+                        "{subject} stores protected data in {country}, outside the countries the "
+                        "principle allows; keep the data in {allowed}",
+                        country=Country(country),
+                        allowed=Either(tuple(Country(code) for code in allowed)),
+                    )
+                yield HostingProblem(
+                    f"location:{country}", message, ("hosting", "data_location", index),
+                    msg("the data is stored in {country}", country=Country(country)),
                 )
         jurisdiction = hosting.provider_jurisdiction
         if jurisdiction in params["restricted_jurisdictions"] and not hosting.customer_managed_keys:
-            yield (
+            yield HostingProblem(
                 f"jurisdiction:{jurisdiction}",
-                f"has protected data with a provider under {jurisdiction} law, which can be "
-                "compelled to hand it over; use customer-managed keys the provider cannot reach, "
-                "or a provider outside that jurisdiction",
+                msg(
+                    "{subject} has protected data with a provider under the law of {country}, "
+                    "which can compel the provider to hand the data over; use customer-managed "
+                    "keys that the provider cannot reach, or a provider outside that jurisdiction",
+                    country=Country(jurisdiction),
+                ),
                 ("hosting", "provider_jurisdiction"),
+                msg("the provider is under the law of {country} with keys it can reach",
+                    country=Country(jurisdiction)),
             )
     if (
         data.confidentiality >= params["on_premises_only_confidentiality"]
         and hosting.model
         and hosting.model not in _CLOSED_MODELS
     ):
-        yield (
+        threshold = params["on_premises_only_confidentiality"]
+        model = msg(_MODEL_PHRASES.get(hosting.model, hosting.model))
+        yield HostingProblem(
             "confidentiality-outside-own-operation",
-            f"keeps data of confidentiality level {data.confidentiality} in {hosting.model} hosting; "
-            "this level belongs on-premises or in a private cloud",
+            msg(
+                "{subject} keeps data of confidentiality level {level} in {model}; data at level "
+                "{threshold} or above belongs in the group's own operation or in a private cloud",
+                level=data.confidentiality, model=model, threshold=threshold,
+            ),
             ("hosting", "model"),
+            msg("data of confidentiality level {level} would be in {model}",
+                level=data.confidentiality, model=model),
         )
     if data.personal_data != "none" and not hosting.transfer_basis:
         outside = [country for country in locations if country not in EU_EEA]
         if outside:
-            yield (
+            countries = tuple(Country(country) for country in outside)
+            yield HostingProblem(
                 "transfer-basis",
-                f"processes personal data in {', '.join(outside)}, outside the EU/EEA, without a "
-                "transfer_basis; record adequacy, dpf, scc or bcr, or keep the data in the EU/EEA",
+                msg(
+                    "{subject} processes personal data in {countries}, outside the EU/EEA, "
+                    "without a transfer basis (transfer_basis); record {bases}, or keep the data "
+                    "inside the EU/EEA",
+                    countries=countries, bases=Either(_TRANSFER_BASES),
+                ),
                 ("hosting", "data_location", locations.index(outside[0])),
+                msg("personal data would go to {countries} without a transfer basis",
+                    countries=countries),
             )
 
 
@@ -150,19 +215,19 @@ def check(context: CheckContext, params: dict) -> Iterator[Violation]:
     for system in landscape.systems.values():
         if system.status == "retired":
             continue
-        for code, message, path in hosting_problems(system.hosting, system.data, params):
-            yield Violation(system, message, code, path)
+        for problem in hosting_problems(system.hosting, system.data, params):
+            yield Violation(system, problem.message, problem.code, problem.path)
     for procurement in landscape.procurements.values():
         if procurement.status not in params["gated_statuses"]:
             continue
-        for code, message, path in hosting_problems(procurement.hosting, procurement.data, params):
-            yield Violation(procurement, message, code, path)
+        for problem in hosting_problems(procurement.hosting, procurement.data, params):
+            yield Violation(procurement, problem.message, problem.code, problem.path)
     # The data-flow rule walks the integration graph: each active leg brings the integration's
     # data into the system at its head, the `to` or the `via` platform (eacheck.model.graph).
     # Both are looked up once: an integration has up to two legs, and a receiver (a platform
     # above all) meets the same few classifications over and over.
     protected_data: dict[str, DataClassification | None] = {}
-    refusals: dict[tuple[str, DataClassification], list[str]] = {}
+    refusals: dict[tuple[str, DataClassification], tuple[Message, ...]] = {}
     for _, receiver_id, leg in flow_legs(landscape.graph, status="active"):
         integration_id = leg["integration"]
         if integration_id not in protected_data:
@@ -177,17 +242,20 @@ def check(context: CheckContext, params: dict) -> Iterator[Violation]:
         integration = landscape.integrations[integration_id]
         receiver = landscape.systems[receiver_id]
         if (receiver_id, data) not in refusals:
-            refusals[receiver_id, data] = [
-                code for code, _, _ in hosting_problems(receiver.hosting, data, params)
-            ]
+            refusals[receiver_id, data] = tuple(
+                problem.reason for problem in hosting_problems(receiver.hosting, data, params)
+            )
         refused = refusals[receiver_id, data]
         if refused:
             key = leg["into"]
             yield Violation(
                 integration,
-                f"carries protected data into '{receiver.id}', whose hosting is not allowed "
-                f"for it ({', '.join(refused)}); stop the flow, reduce what it carries "
-                "(data: on the integration), or move the receiving system",
+                msg(
+                    "{subject} carries protected data into {receiver}, where it may not go: "
+                    "{reasons}; stop the flow, reduce what it carries (data: on the integration), "
+                    "or move the receiving system",
+                    receiver=the("system", receiver.id), reasons=refused,
+                ),
                 f"flow-into:{key}:{receiver.id}",
                 (key,),
             )

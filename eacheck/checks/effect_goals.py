@@ -10,8 +10,11 @@ reach it, so the goal needs a new date or the procurement a new status.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 from eacheck.checks.base import CheckContext, Violation, gated_statuses_param, params_schema
+from eacheck.i18n import Message, msg
+from eacheck.i18n.formats import Quoted
 
 NAME = "effect-goals"
 PARAMS = params_schema({"gated_statuses": gated_statuses_param()})
@@ -24,7 +27,8 @@ def check(context: CheckContext, params: dict) -> Iterator[Violation]:
         if not procurement.effect_goals:
             yield Violation(
                 procurement,
-                "has no effect goals; add effect_goals with goal, metric, target and by (date)",
+                msg("{subject} has no effect goals; add effect_goals, each with goal, metric, "
+                    "target and by (a date)"),
                 "no-effect-goals",
             )
             continue
@@ -37,16 +41,35 @@ def check(context: CheckContext, params: dict) -> Iterator[Violation]:
             if missing:
                 yield Violation(
                     procurement,
-                    f"has effect goal {index + 1} that is not measurable: add {', '.join(missing)}",
+                    msg("{subject} has an effect goal (number {number}) that cannot be measured; "
+                        "add {keys}", number=index + 1, keys=Quoted(tuple(missing))),
                     f"incomplete-goal:{index}",
                     ("effect_goals", index),
                 )
             elif goal.by < context.as_of:
                 yield Violation(
                     procurement,
-                    f"has effect goal {index + 1} whose date {goal.by.isoformat()} has passed while "
-                    f"the procurement is still {procurement.status}; give the goal a date it can "
-                    "still be reached by, or update the procurement's status",
+                    _date_passed(procurement.status, index + 1, goal.by),
                     f"goal-date-passed:{index}",
                     ("effect_goals", index, "by"),
                 )
+
+
+def _date_passed(status: str, number: int, by: date) -> Message:
+    if status == "proposed":
+        return msg(
+            "{subject} has an effect goal (number {number}) whose date, {by}, has passed while the "
+            "procurement is still only proposed; give the goal a date that can still be reached, "
+            "or update the procurement's status", number=number, by=by,
+        )
+    if status == "approved":
+        return msg(
+            "{subject} has an effect goal (number {number}) whose date, {by}, has passed while the "
+            "procurement is still only approved; give the goal a date that can still be reached, "
+            "or update the procurement's status", number=number, by=by,
+        )
+    return msg(
+        "{subject} has an effect goal (number {number}) whose date, {by}, has passed while the "
+        "procurement's status is '{status}'; give the goal a date that can still be reached, or "
+        "update the procurement's status", number=number, by=by, status=status,
+    )

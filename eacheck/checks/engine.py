@@ -76,27 +76,41 @@ def bind(repository: LoadedRepository) -> tuple[list[Binding], list[Finding]]:
     bindings: list[Binding] = []
     problems: list[Finding] = []
 
-    def problem(principle: Principle, path: tuple, message: str) -> None:
+    def problem(principle: Principle, path: tuple, message: Message) -> None:
         line, column = repository.locate(principle.origin, path)
         problems.append(
             Finding(SCHEMA, Severity.ERROR, principle.id, "principle", message,
-                    principle.origin.file, line, column, code=message)
+                    principle.origin.file, line, column, code=_binding_code(message))
         )
 
     for principle in sorted(repository.landscape.principles.values(), key=lambda p: p.id):
         try:
             check = checks.get(principle.check)
         except checks.UnknownCheck as unknown:
-            problem(principle, ("check",), str(unknown))
+            problem(principle, ("check",), unknown.message)
             continue
         schema_name = f"params:{check.NAME}"
         schema_validation.register(schema_name, check.PARAMS)
         issues = schema_validation.validate(schema_name, principle.params, whole="'params'")
         for issue in issues:
-            problem(principle, ("params", *issue.path), f"{issue.message} (params of check '{check.NAME}')")
+            problem(principle, ("params", *issue.path),
+                    msg("{problem} (params of check '{check}')", problem=_whole(issue.message), check=check.NAME))
         if not issues and principle.enabled:
             bindings.append(Binding(principle, check, {**defaults(check.PARAMS), **principle.params}))
     return bindings, problems
+
+
+def _whole(problem: Message | str) -> Message:
+    # A schema problem still said in English (until the schema's messages are translated) is
+    # our own sentence, not a value from the files: shown whole, never cut like a value.
+    return problem if isinstance(problem, Message) else Message(problem)
+
+
+def _binding_code(message: Message) -> str:
+    # The English text, as these findings were always matched on: language-free (it is the
+    # same whatever the run's language), and the SARIF fingerprints made before messages were
+    # translated stay valid.
+    return message.render("en")
 
 
 def run(repository: LoadedRepository, bindings: list[Binding], as_of: date) -> CheckRun:
@@ -132,11 +146,7 @@ def run(repository: LoadedRepository, bindings: list[Binding], as_of: date) -> C
     for principle, severity, violation in found:
         subject = violation.subject
         line, column = next(positions)
-        message = violation.message
-        if isinstance(message, Message):
-            message = message.with_values(subject=the(subject.kind, subject.id))
-        else:  # a check that still says its part in English: glued on after the subject
-            message = f"{subject.kind} '{subject.id}' {message}"
+        message = violation.message.with_values(subject=the(subject.kind, subject.id))
         findings.append(
             Finding(principle.id, severity, subject.id, subject.kind, message,
                     subject.origin.file, line, column, code=violation.code)

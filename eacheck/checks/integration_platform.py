@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from eacheck.checks.base import CheckContext, Violation, params_schema
+from eacheck.checks.base import CheckContext, Violation, organization_name, params_schema
+from eacheck.i18n import msg
+from eacheck.model.naming import the
 
 NAME = "integration-platform"
 PARAMS = params_schema(
@@ -40,15 +42,18 @@ def check(context: CheckContext, params: dict) -> Iterator[Violation]:
         if integration.via in platforms or {source.id, target.id} & platforms:
             continue
         if integration.via:
-            message = (
-                f"goes via '{integration.via}', which is not an integration platform (it does "
-                f"not serve '{capability}'); route it via the group's platform"
+            message = msg(
+                "{subject} goes via {via}, which is not an integration platform (it does not "
+                "serve '{capability}'); route it via the group's integration platform",
+                via=the("system", integration.via), capability=capability,
             )
             path = ("via",)
         else:
-            message = (
-                f"links '{source.id}' ({source.owner}) and '{target.id}' ({target.owner}) "
-                "point to point; route it via the group's integration platform"
+            message = msg(
+                "{subject} links '{source}' (owned by '{source_owner}') and '{target}' (owned by "
+                "'{target_owner}') point to point; route it via the group's integration platform",
+                source=source.id, source_owner=organization_name(landscape, source.owner),
+                target=target.id, target_owner=organization_name(landscape, target.owner),
             )
             path = ()
         yield Violation(integration, message, "point-to-point", path)

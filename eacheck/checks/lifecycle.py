@@ -17,6 +17,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from eacheck.checks.base import CheckContext, Violation, contract_ends_soon, params_schema
+from eacheck.i18n import msg
+from eacheck.model.naming import the
 
 NAME = "lifecycle"
 PARAMS = params_schema(
@@ -37,28 +39,45 @@ def check(context: CheckContext, params: dict) -> Iterator[Violation]:
         if system.status == "phase-out" and system.retire_by is None:
             yield Violation(
                 system,
-                "is being phased out but has no retire_by date; add lifecycle.retire_by",
+                msg("{subject} is being phased out but has no date by which it is retired; add "
+                    "lifecycle.retire_by"),
                 "phase-out-without-retire-by",
                 ("lifecycle", "status"),
             )
         if system.is_active and system.retire_by is not None and system.retire_by < as_of:
-            yield Violation(
-                system,
-                f"should have been retired by {system.retire_by.isoformat()} but is still "
-                f"{system.status}; retire it, or set a new retire_by date with a decision",
-                "retire-by-passed",
-                ("lifecycle", "retire_by"),
-            )
+            if system.status == "phase-out":
+                message = msg(
+                    "{subject} should have been retired by {retire_by} but is still being phased "
+                    "out; finish retiring it, or decide on a new date and set it in "
+                    "lifecycle.retire_by", retire_by=system.retire_by,
+                )
+            else:
+                message = msg(
+                    "{subject} should have been retired by {retire_by} but is still in operation; "
+                    "retire it, or decide on a new date and set it in lifecycle.retire_by",
+                    retire_by=system.retire_by,
+                )
+            yield Violation(system, message, "retire-by-passed", ("lifecycle", "retire_by"))
         if (
             system.status == "active"
             and system.retire_by is None
             and contract_ends_soon(system.contract_end, as_of, params["contract_months"])
         ):
-            ends = "ended" if system.contract_end < as_of else "ends"
+            if system.contract_end < as_of:
+                message = msg(
+                    "{subject} has a contract that ended on {end}; decide now: renew it (update "
+                    "contract.end), move to a group-common system, or procure anew",
+                    end=system.contract_end,
+                )
+            else:
+                message = msg(
+                    "{subject} has a contract that ends on {end}; decide now: renew it (update "
+                    "contract.end), move to a group-common system, or procure anew",
+                    end=system.contract_end,
+                )
             yield Violation(
                 system,
-                f"has a contract that {ends} on {system.contract_end.isoformat()}; decide now: renew "
-                "(update contract.end), move to a group-common system, or procure anew",
+                message,
                 "contract-ending",
                 ("contract", "end"),
             )
@@ -68,10 +87,16 @@ def check(context: CheckContext, params: dict) -> Iterator[Violation]:
         for key, system_id in (("from", integration.source), ("to", integration.target), ("via", integration.via)):
             system = landscape.systems.get(system_id) if system_id else None
             if system is not None and system.status in ("retired", "planned"):
-                yield Violation(
-                    integration,
-                    f"is active, but its '{key}' system '{system.id}' is {system.status}; "
-                    "set the integration's status to match, or point it at a live system",
-                    f"endpoint-{system.status}:{key}",
-                    (key,),
-                )
+                if system.status == "retired":
+                    message = msg(
+                        "{subject} is active, but {system} in '{key}' is retired; set the "
+                        "integration's status to match, or point it at a system in operation",
+                        system=the("system", system.id), key=key,
+                    )
+                else:
+                    message = msg(
+                        "{subject} is active, but {system} in '{key}' is only planned; set the "
+                        "integration's status to match, or point it at a system in operation",
+                        system=the("system", system.id), key=key,
+                    )
+                yield Violation(integration, message, f"endpoint-{system.status}:{key}", (key,))

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from eacheck.checks.base import CheckContext, Violation, gated_statuses_param, params_schema
+from eacheck.i18n import msg
 
 NAME = "reuse-across-group"
 PARAMS = params_schema({"gated_statuses": gated_statuses_param()})
@@ -42,10 +43,10 @@ def check(context: CheckContext, params: dict) -> Iterator[Violation]:
                 reported.add(system.id)
                 yield Violation(
                     procurement,
-                    f"does not examine '{system.id}' ({system.name}), which already serves "
-                    f"'{capability}' in the group; "
-                    f"add it to alternatives_considered with the reason it cannot serve, "
-                    "or reuse it",
+                    msg("{subject} does not examine '{system}' ({name}), which already serves "
+                        "'{capability}' in the group; add it to alternatives_considered with the "
+                        "reason it cannot serve, or reuse it",
+                        system=system.id, name=system.name, capability=capability),
                     f"unexamined:{system.id}",
                     ("capabilities", index),
                 )
@@ -56,15 +57,18 @@ def check(context: CheckContext, params: dict) -> Iterator[Violation]:
         if not users:
             continue
         if all(org.type == "administration" for org in users):
-            side, missing = "administrations", "companies"
+            side = "administrations"
+            message = msg("{subject} is group-common but used only by administrations; offer it "
+                          "to the companies of the group and list them in used_by as they join")
         elif all(org.is_company_side for org in users):
-            side, missing = "companies", "administrations"
+            side = "companies"
+            message = msg("{subject} is group-common but used only by companies; offer it to "
+                          "the administrations of the group and list them in used_by as they join")
         else:
             continue
         yield Violation(
             system,
-            f"is group-common but used only by {side}; offer it to the {missing} of the group "
-            "and list them in used_by as they join",
+            message,
             f"one-side:{side}",
             ("used_by",) if system.used_by else ("group_common",),
         )

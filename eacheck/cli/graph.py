@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from eacheck.cli.common import language_option, command, emit, handle_errors, note, option, path_argument
-from eacheck.i18n import msg_n
+from eacheck.i18n import msg, msg_n
 from eacheck.cli.completion import ids_of
 
 FORMATS = ("mermaid", "dot", "graphml", "archimate")
@@ -58,4 +58,4 @@ def command(path: str, format_name: str, organization: str | None, capability: s
     try:
         Path(out).write_text(text, encoding="utf-8")
     except OSError as error:
-        raise UsageError(f"cannot write {out}: {error.strerror or error}") from None
+        raise UsageError(str(msg("cannot write {path}: {reason}", path=out, reason=error.strerror or str(error)))) from None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from eacheck.cli.common import command, handle_errors, option
-from eacheck.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from eacheck.i18n import DEFAULT_LANGUAGE, LANGUAGES, _, msg, msg_n
 
 
 @command("init")
@@ -28,14 +28,18 @@ def command(directory: str, lang: str) -> None:
 
     result = api.init(directory, lang)
     for relative in result.created:
-        click.echo(f"created  {relative}")
+        click.echo(str(msg("created {path}", path=relative)))
     for relative in result.kept:
-        click.echo(f"kept existing {relative}")
+        click.echo(str(msg("kept existing {path}", path=relative)))
     for folder in result.left_alone:
-        click.echo(f"kept existing {folder} as it is: it already holds YAML files, so no examples were added")
+        click.echo(str(msg("kept existing {folder} as it is: it already holds YAML files, so no "
+                           "examples were added", folder=folder)))
     where = "" if directory == "." else f"cd {directory}\n  "
-    click.echo(
-        f"\n{len(result.created)} files created, {len(result.kept)} kept. Next:\n"
-        f"  {where}eacheck validate && eacheck check && eacheck report\n"
-        "Then replace the examples under architecture/ with your own (see README.md)."
-    )
+    click.echo("")
+    click.echo(str(msg(
+        "{created}, {kept}. Next:",
+        created=msg_n("{n} file created", "{n} files created", len(result.created)),
+        kept=msg_n("{n} kept", "{n} kept", len(result.kept)),
+    )))
+    click.echo(f"  {where}eacheck validate && eacheck check && eacheck report")
+    click.echo(_("Then replace the examples under architecture/ with your own (see README.md)."))

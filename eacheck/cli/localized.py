@@ -132,7 +132,8 @@ def help_texts(command: click.Command) -> Iterator[str]:
         if text:
             yield inspect.cleandoc(text)
     for parameter in command.params:
-        if getattr(parameter, "help", None):
+        # An option that puts its help together from messages has them in the catalogue.
+        if getattr(parameter, "help", None) and not getattr(parameter, "composed_help", False):
             yield inspect.cleandoc(parameter.help)
     if isinstance(command, click.Group):
         context = click.Context(command)

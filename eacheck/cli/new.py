@@ -11,8 +11,7 @@ import click
 from eacheck import api
 from eacheck.cli.common import CommandFailed, handle_errors
 from eacheck.cli.localized import Command, Group, Option
-from eacheck.errors import UsageError
-from eacheck.i18n import LANGUAGES
+from eacheck.i18n import LANGUAGES, N_, _, current_language, msg
 
 _NEW = api.new_entity_module()
 FIELDS, KINDS, Field = _NEW.FIELDS, _NEW.KINDS, _NEW.Field
@@ -76,14 +75,40 @@ def _complete_ids(kind: str):
     return complete
 
 
+class _FieldOption(click.Option):
+    """The option of one field. Its help is the field's question (asked in the same words) and
+    a note or two, each a message of its own, put together in the language of the run."""
+
+    composed_help = True  # the catalogue holds the parts (cli/localized.py: help_texts)
+
+    def __init__(self, *args, field: Field, **kwargs) -> None:
+        self.field = field
+        super().__init__(*args, help=_field_help(field, str), **kwargs)
+
+    def get_help_record(self, ctx: click.Context):
+        english, self.help = self.help, _field_help(self.field, _)
+        try:
+            return super().get_help_record(ctx)
+        finally:
+            self.help = english
+
+
+def _field_help(field: Field, translate) -> str:
+    parts = [translate(field.label) + "."]
+    if field.multiple:
+        parts.append(translate(N_("Repeat it, or separate ids with commas.")))
+    if not field.required:
+        parts.append(translate(N_("Optional.")))
+    return " ".join(parts)
+
+
 def _option(field: Field) -> click.Option:
-    return Option(
+    return _FieldOption(
         [field.option, field.name],
+        field=field,
         multiple=field.multiple,
         type=click.Choice(field.choices) if field.choices else None,
         metavar=_metavar(field),
-        help=f"{field.label}." + (" Repeat it, or separate ids with commas." if field.multiple else "")
-        + ("" if field.required else " Optional."),
         shell_complete=_complete_ids(field.refers_to) if field.refers_to else None,
     )
 
@@ -109,7 +134,7 @@ def _make_command(kind: str) -> click.Command:
                 values[field.name] = value
         problems = new_entity.value_problems(kind, values, index)
         if problems:
-            raise UsageError("; ".join(problems))
+            raise new_entity.problems_error(problems)
         if not no_input:
             for field in FIELDS[kind]:
                 if field.name not in values and (field.required or field.ask):
@@ -119,16 +144,18 @@ def _make_command(kind: str) -> click.Command:
                         # click's "Aborted!" exits 1, which means findings; this run found none,
                         # it could not finish (SPEC §5: exit code 2).
                         click.echo(err=True)  # the prompt left the line open
-                        raise CommandFailed(
-                            f"no answer to '{field.label}' (standard input ended or the question "
-                            f"was interrupted), so nothing was written; give it as {field.option}, "
-                            "and add --no-input in scripts"
-                        ) from None
+                        raise CommandFailed(str(msg(
+                            "no answer to '{question}' (standard input ended or the question was "
+                            "interrupted), so nothing was written; give it as {option}, and add "
+                            "--no-input in scripts",
+                            question=_(field.label), option=field.option,
+                        ))) from None
                     if answer:
                         values[field.name] = answer
-        written = new_entity.new_entity(path, kind, values, index)
-        click.echo(f"created {written}")
-        click.echo("Fill in what else is known (see the comments in the file), then run eacheck validate.")
+        written = new_entity.new_entity(path, kind, values, index, current_language())
+        click.echo(str(msg("created {path}", path=str(written))))
+        click.echo(_("Fill in what else is known (see the comments in the file), then run "
+                     "eacheck validate."))
 
     params = [
         click.Argument(["path"], default=".", type=click.Path(file_okay=False)),
@@ -147,22 +174,29 @@ def _ask(field: Field, values: dict, index):
     new_entity = _NEW
     default = field.default(values, index.language) if field.default else None
     hint = ", ".join(field.choices) or new_entity.known_ids_hint(field, index)
-    text = field.label + (", separated by commas" if field.multiple else "")
-    text += " (YYYY-MM-DD)" if field.is_date else f" ({hint})" if hint else ""
+    # The parts are formatted here rather than as message values: a value is cut at 200
+    # characters, and a list of known ids may be longer.
+    text = _(field.label)
+    if field.multiple:
+        text = _("{question}, separated by commas").format(question=text)
+    if field.is_date:
+        hint = _("YYYY-MM-DD")
+    if hint:
+        text = _("{question} ({hint})").format(question=text, hint=hint)
     if not field.required:
-        text += " [Enter to skip]"
+        text = _("{question} [Enter to skip]").format(question=text)
 
     def convert(raw: str):
         raw = raw.strip()
         if not raw:
             if field.required:
-                raise click.UsageError("an answer is needed")
+                raise click.UsageError(_("an answer is needed"))
             return None
         items = new_entity.split_list(raw) if field.multiple else [raw]
         for item in items:
             problem = new_entity.value_problem(field, item, index)
             if problem:
-                raise click.UsageError(problem)
+                raise click.UsageError(str(problem))
         return items if field.multiple else raw
 
     fallback = default if default is not None else (None if field.required else "")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import click
 
 from eacheck.cli.common import command, emit, handle_errors, language_option, path_argument
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from eacheck.cli.common import command, emit, handle_errors, option
-from eacheck.i18n import LANGUAGES
+from eacheck.i18n import LANGUAGES, N_, _, msg
 
 # The schema names, listed here so that `--help` needs no import of the schemas.
 # (tests/test_schema_command.py holds it equal to eacheck.scaffold.editor_schemas.NAMES)
@@ -13,7 +13,7 @@ SCHEMA_NAMES = ("organization", "capability", "system", "integration", "procurem
                 "entity", "principle", "settings")
 
 _USE = {
-    "entity": "architecture/**/*.yaml  any kind, chosen by its `kind`",
+    "entity": N_("architecture/**/*.yaml  any kind, chosen by its `kind`"),
     "principle": "principles/**/*.yaml",
     "settings": "eacheck.yaml",
 }
@@ -48,12 +48,12 @@ def command(name: str | None, out: str | None, lang: str | None) -> None:
     if out is not None:
         names = (name,) if name else editor_schemas.NAMES
         for path in editor_schemas.write_schemas(out, lang, names):
-            click.echo(f"wrote {path}")
+            click.echo(str(msg("wrote {path}", path=str(path))))
         return
     if name is not None:
         emit(editor_schemas.render(editor_schemas.editor_schema(name, lang)))
         return
-    click.echo("Schemas (print one with `eacheck schema NAME`, write all with --out DIR):")
+    click.echo(_("Schemas (print one with `eacheck schema NAME`, write all with --out DIR):"))
     for schema_name in editor_schemas.NAMES:
-        use = _USE.get(schema_name, f"kind: {schema_name} only")
+        use = _(_USE[schema_name]) if schema_name in _USE else str(msg("kind: {kind} only", kind=schema_name))
         click.echo(f"  {editor_schemas.file_name(schema_name):28} {use}")

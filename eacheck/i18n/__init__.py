@@ -156,8 +156,6 @@ def _frozen(values: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
 
 
 def _shown(value: Any, language: str) -> str:
-    from eacheck.i18n import formats
-
     if isinstance(value, Message):
         return value.render(language)
     if isinstance(value, str):
@@ -171,3 +169,7 @@ def _shown(value: Any, language: str) -> str:
     if hasattr(value, "isoformat"):
         return formats.long_date(value, language)
     return shorten(str(value))
+
+
+# Last: formats uses this module's functions when it formats, and _shown uses formats.
+from eacheck.i18n import formats  # noqa: E402

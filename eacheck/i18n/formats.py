@@ -10,11 +10,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from decimal import ROUND_HALF_UP, Decimal
 
 # CLDR locales: Swedish as in Sweden; English as in the UK, the variety closest to Swedish
 # public-sector English (day before month, no "mm/dd").
 LOCALES = {"sv": "sv_SE", "en": "en_GB"}
+
+
+@cache
+def _locale(language: str):
+    """The CLDR locale of ``language``, parsed once (Babel would parse the name on every call,
+    and a run formats thousands of values)."""
+    from babel import Locale
+
+    return Locale.parse(LOCALES[language])
 
 
 def _rounded(value: float, decimals: int) -> Decimal:
@@ -30,7 +40,7 @@ def number(value: float, language: str, decimals: int = 0, signed: bool = False)
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     if signed:
         pattern = f"+{pattern};-{pattern}"
-    text = format_decimal(rounded, pattern, locale=LOCALES[language], decimal_quantization=False)
+    text = format_decimal(rounded, pattern, locale=_locale(language), decimal_quantization=False)
     return text[1:] if signed and rounded == 0 else text  # no change is neither + nor -
 
 
@@ -49,7 +59,7 @@ def money(amount: int, language: str, currency: str = "SEK", signed: bool = Fals
     from babel.numbers import get_currency_symbol
 
     figure = number(amount, language, signed=signed)
-    symbol = get_currency_symbol(currency, locale=LOCALES[language])
+    symbol = get_currency_symbol(currency, locale=_locale(language))
     if language == "sv":
         return f"{figure}\u00a0{symbol}"
     return f"{symbol}\u00a0{figure}" if not figure.startswith(("+", "-")) else f"{figure[0]}{symbol}\u00a0{figure[1:]}"
@@ -62,14 +72,14 @@ def percent(fraction: float, language: str, decimals: int = 0) -> str:
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + "%"
     localized = "#,##0" + ("." + "0" * decimals if decimals else "") + "\u00a0%" if language == "sv" else pattern
     return format_percent(_rounded(fraction * 100, decimals) / 100, localized,
-                          locale=LOCALES[language], decimal_quantization=False)
+                          locale=_locale(language), decimal_quantization=False)
 
 
 def long_date(day: date, language: str) -> str:
     """A date in running text: `27 november 2026`, `27 November 2026`."""
     from babel.dates import format_date
 
-    return format_date(day, "d MMMM y", locale=LOCALES[language])
+    return format_date(day, "d MMMM y", locale=_locale(language))
 
 
 def join(items: list[str], language: str, style: str = "standard") -> str:
@@ -78,7 +88,7 @@ def join(items: list[str], language: str, style: str = "standard") -> str:
 
     if not items:
         return ""
-    return format_list(items, style=style, locale=LOCALES[language])
+    return format_list(items, style=style, locale=_locale(language))
 
 
 class Formatted:
@@ -140,3 +150,14 @@ class Quoted(Formatted):
         from eacheck.i18n import shorten
 
         return join([f"'{shorten(str(item))}'" for item in self.items], language, style=self.style)
+
+
+@dataclass(frozen=True, slots=True)
+class Country(Formatted):
+    """A country by its ISO 3166-1 code, named in the language: `USA`, `United States` (the
+    code itself when CLDR does not know it)."""
+
+    code: str
+
+    def format(self, language: str) -> str:
+        return _locale(language).territories.get(self.code, self.code)

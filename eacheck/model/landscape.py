@@ -66,6 +66,38 @@ class Landscape:
         return build_graph(self)
 
     @cached_property
+    def capability_map(self):
+        """The capability hierarchy alone (``networkx.DiGraph``), each edge child → parent.
+
+        Walking it answers "what lies below" (``networkx.ancestors``: whatever reaches a
+        capability) and "what is broader, nearest first" (shortest path lengths upward); a
+        ``parent`` cycle, which `validate` reports, cannot make either walk endless.
+        """
+        import networkx as nx
+
+        hierarchy = nx.DiGraph()
+        hierarchy.add_nodes_from(sorted(self.capabilities))
+        hierarchy.add_edges_from(
+            (capability.id, capability.parent)
+            for capability in sorted(self.capabilities.values(), key=lambda c: c.id)
+            if capability.parent in self.capabilities
+        )
+        return hierarchy
+
+    def capability_and_below(self, capability_id: str) -> set[str]:
+        """The capability and every capability under it in the capability map."""
+        import networkx as nx
+
+        return {capability_id, *nx.ancestors(self.capability_map, capability_id)}
+
+    def broader_capabilities(self, capability_id: str) -> list[str]:
+        """The capabilities above ``capability_id``, nearest first (its parent, then its parent's)."""
+        import networkx as nx
+
+        distances = nx.single_source_shortest_path_length(self.capability_map, capability_id)
+        return sorted((c for c in distances if c != capability_id), key=lambda c: (distances[c], c))
+
+    @cached_property
     def active_group_common_by_capability(self) -> dict[str, list[str]]:
         """Capability id -> ids of the active group-common systems serving it, sorted."""
         return {

@@ -44,6 +44,16 @@ _NAME = {
 }
 
 
+# Lifecycle statuses of systems and integrations, as a label beside a name ("Lönesystem,
+# active"); a sentence about a status has a message of its own, since Swedish inflects them.
+_STATUS = {
+    "planned": N_("planned"),
+    "active": N_("active"),
+    "phase-out": N_("phase-out"),
+    "retired": N_("retired"),
+}
+
+
 def the(kind: str, entity_id: str) -> Message:
     """The entity named in a sentence: "system 'x'", "systemet 'x'"."""
     return msg(_THE.get(kind, _THE["file"]), id=entity_id)
@@ -57,3 +67,9 @@ def a(kind: str) -> Message:
 def kind_name(kind: str) -> Message:
     """The kind's own word, for lists and headings."""
     return msg(_NAME.get(kind, _NAME["entity"]))
+
+
+def status_name(status: str) -> Message | str:
+    """A lifecycle status as a label for people: "i drift" for ``active``; an unknown value as
+    written."""
+    return msg(_STATUS[status]) if status in _STATUS else status

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from eacheck.i18n import Message, N_, msg
+
 if TYPE_CHECKING:
     from eacheck.model.landscape import Landscape
 
@@ -107,14 +109,28 @@ def article(noun: str) -> str:
     return f"{'an' if noun[0] in 'aeio' else 'a'} {noun}"
 
 
-def unknown_id_message(landscape: Landscape, value: str, kind: str) -> str:
+# "No system has the id 'x'" per kind: the Swedish word for "no" follows the noun's gender.
+_NO_SUCH_ID = {
+    "organization": (N_("no organization has the id '{value}'; {suggestion}"),
+                     N_("no organization has the id '{value}', and no organization id resembles it")),
+    "capability": (N_("no capability has the id '{value}'; {suggestion}"),
+                   N_("no capability has the id '{value}', and no capability id resembles it")),
+    "system": (N_("no system has the id '{value}'; {suggestion}"),
+               N_("no system has the id '{value}', and no system id resembles it")),
+}
+
+
+def unknown_id_message(landscape: Landscape, value: str, kind: str) -> Message:
     """'no system has the id …' with a did-you-mean, or the kind the id really names."""
-    from eacheck.model.suggestions import closest, did_you_mean
+    from eacheck.model.naming import a
+    from eacheck.model.suggestions import closest, suggestion
 
     collection = getattr(landscape, {"organization": "organizations", "capability": "capabilities",
                                      "system": "systems"}[kind])
     other = landscape.get(value)
     if other is not None:
-        return f"'{value}' is {article(other.kind)}, not {article(kind)}; give the id of {article(kind)}"
-    hint = did_you_mean(closest(value, sorted(collection))) or f"no {kind} ids resemble it"
-    return f"no {kind} has the id '{value}'; {hint}"
+        return msg("'{value}' is {actual}, not {expected}; give the id of {expected}",
+                   value=value, actual=a(other.kind), expected=a(kind))
+    found = suggestion(closest(value, sorted(collection)))
+    with_suggestion, without = _NO_SUCH_ID[kind]
+    return msg(with_suggestion, value=value, suggestion=found) if found else msg(without, value=value)

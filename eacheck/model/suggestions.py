@@ -9,6 +9,9 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Mapping
 
+from eacheck.i18n import Message, msg
+from eacheck.i18n.formats import Either
+
 # difflib's own default: below it, a "suggestion" is more often noise than help.
 CUTOFF = 0.6
 
@@ -33,14 +36,22 @@ def closest(value: str, candidates: Iterable[str] | Mapping[str, str], n: int = 
     return found[:n]
 
 
-def did_you_mean(options: Iterable[str], names: Mapping[str, str | None] | None = None) -> str:
-    """``did you mean 'a' or 'b'?``, or an empty string when there is nothing to suggest.
+def suggestion(options: Iterable[str], names: Mapping[str, str | None] | None = None) -> Message | None:
+    """``did you mean 'a' or 'b'?`` as a message in the reader's language, or None when there
+    is nothing to suggest.
 
     With ``names``, each option that has one is followed by it: ``'bostader' (Bostäder AB)``.
     """
     names = names or {}
-    quoted = [f"'{option}'" + (f" ({names[option]})" if names.get(option) else "") for option in options]
-    return f"did you mean {' or '.join(quoted)}?" if quoted else ""
+    quoted = tuple(f"'{option}'" + (f" ({names[option]})" if names.get(option) else "") for option in options)
+    return msg("did you mean {options}?", options=Either(quoted)) if quoted else None
+
+
+def did_you_mean(options: Iterable[str], names: Mapping[str, str | None] | None = None) -> str:
+    """:func:`suggestion` in English, or an empty string: for the messages of the loader, which
+    are English text still, so that a sentence does not change language half-way."""
+    found = suggestion(options, names)
+    return found.render("en") if found else ""
 
 
 class ReferenceHints:

@@ -8,60 +8,31 @@ from __future__ import annotations
 
 import inspect
 import json
+import textwrap
 from types import ModuleType
 
 from eacheck.checks.base import defaults
+from eacheck.i18n import _, pgettext, using
 from eacheck.model.entities import Principle, localized
 
-_LABELS = {
-    "sv": {
-        "statement": "Princip",
-        "rationale": "Motivering",
-        "implications": "Konsekvenser",
-        "check": "Kontroll",
-        "severity": "Allvarlighetsgrad",
-        "params": "Parametrar",
-        "disabled": "avstängd",
-        "finds": "Vad kontrollen hittar",
-        "default": "standard",
-    },
-    "en": {
-        "statement": "Statement",
-        "rationale": "Rationale",
-        "implications": "Implications",
-        "check": "Check",
-        "severity": "Severity",
-        "params": "Parameters",
-        "disabled": "disabled",
-        "finds": "What the check finds",
-        "default": "default",
-    },
-}
-
-
-_INTRO = {
-    "en": [
-        "# Principles",
-        "",
-        "The principles eacheck ships as defaults (på svenska: [principles.sv.md](principles.sv.md)).",
-        "Each binds one built-in check to parameters and a severity. Copy a file into your",
-        "repository's `principles/` folder to change it; a repository without `principles/` runs",
-        "these. What a check finds is documented in English only: it is the check's own text.",
-    ],
-    "sv": [
-        "# Principer",
-        "",
-        "Principerna som eacheck levereras med (in English: [principles.md](principles.md)). Varje",
-        "princip knyter en inbyggd kontroll till parametrar och en allvarlighetsgrad. Kopiera en fil",
-        "till arkivets `principles/` för att ändra den; ett arkiv utan `principles/` använder dessa.",
-        "Vad kontrollerna hittar beskrivs på engelska: det är kontrollens egen dokumentation.",
-    ],
+# The other language's version of docs/principles.md, linked from the top of each.
+_OTHER_VERSION = {
+    "en": "[på svenska](principles.sv.md)",
+    "sv": "[in English](principles.md)",
 }
 
 
 def check_documentation(check: ModuleType) -> str:
-    """The check's own user documentation: its module docstring."""
-    return inspect.cleandoc(check.__doc__ or "")
+    """The check's own user documentation, its module docstring, in the language of the run
+    (scripts/catalogues.py puts every check's docstring in the catalogue)."""
+    documentation = inspect.cleandoc(check.__doc__ or "")
+    return _(documentation) if documentation else ""
+
+
+def param_description(spec: dict) -> str:
+    """A parameter's description from the check's PARAMS, in the language of the run."""
+    description = spec.get("description", "")
+    return _(description) if description else ""
 
 
 def _value(value) -> str:
@@ -69,61 +40,93 @@ def _value(value) -> str:
 
 
 def principle_markdown(principle: Principle, check: ModuleType, language: str, level: int = 2) -> str:
-    labels = _LABELS[language]
+    """One principle in full, in ``language``: its texts, what its check finds, its parameters."""
+    with using(language):
+        return _principle_markdown(principle, check, language, level)
+
+
+def _principle_markdown(principle: Principle, check: ModuleType, language: str, level: int) -> str:
     heading = "#" * level
     sub = "#" * (level + 1)
-    state = "" if principle.enabled else f" ({labels['disabled']})"
+    title = f"{localized(principle.title, language)} (`{principle.id}`)"
+    if not principle.enabled:
+        title = _("{title} (disabled)").format(title=title)
     lines = [
-        f"{heading} {localized(principle.title, language)} (`{principle.id}`){state}",
+        f"{heading} {title}",
         "",
-        f"{labels['check']}: `{principle.check}` · {labels['severity']}: `{principle.severity}`",
+        _("Check: {check} · Severity: {severity}").format(
+            check=f"`{principle.check}`", severity=f"`{principle.severity}`"
+        ),
         "",
     ]
-    for key in ("statement", "rationale", "implications"):
-        lines += [f"{sub} {labels[key]}", "", localized(getattr(principle, key), language).strip(), ""]
-    lines += [f"{sub} {labels['finds']}", "", check_documentation(check), ""]
+    sections = (
+        (pgettext("principle", "Statement"), principle.statement),
+        (_("Rationale"), principle.rationale),
+        (_("Implications"), principle.implications),
+    )
+    for label, text in sections:
+        lines += [f"{sub} {label}", "", localized(text, language).strip(), ""]
+    lines += [sub + " " + _("What the check finds"), "", check_documentation(check), ""]
     properties = check.PARAMS.get("properties", {})
     if properties:
         in_force = {**defaults(check.PARAMS), **principle.params}
-        lines += [f"{sub} {labels['params']}", ""]
+        lines += [sub + " " + _("Parameters"), ""]
         for name in sorted(properties):
             spec = properties[name]
-            changed = "default" in spec and in_force.get(name) != spec["default"]
-            default = f" ({labels['default']} {_value(spec['default'])})" if changed else ""
-            lines.append(
-                f"- `{name}` = `{_value(in_force.get(name))}`: {spec.get('description', '')}{default}"
-            )
+            line = f"- `{name}` = `{_value(in_force.get(name))}`: {param_description(spec)}"
+            if "default" in spec and in_force.get(name) != spec["default"]:
+                line += " " + _("(default {value})").format(value=_value(spec["default"]))
+            lines.append(line)
         lines.append("")
     return "\n".join(lines)
 
 
 def principles_reference(bindings: list[tuple[Principle, ModuleType]], language: str = "en") -> str:
-    """The whole of docs/principles.md."""
-    lines = [
-        *_INTRO[language],
-        "",
-        "<!-- Generated by `python scripts/generate-principles-docs.py` from eacheck/defaults/principles/",
-        "     and the checks' own documentation. Do not edit by hand: tests fail when it is stale. -->",
-        "",
-        "| id | title | check | severity |",
-        "|---|---|---|---|",
-    ]
-    for principle, _ in bindings:
-        lines.append(
-            f"| [`{principle.id}`](#{principle.id}) | {localized(principle.title, language)} "
-            f"| `{principle.check}` | {principle.severity} |"
-        )
-    lines.append("")
-    for principle, check in bindings:
-        lines += [f'<a id="{principle.id}"></a>', "", principle_markdown(principle, check, language)]
+    """The whole of docs/principles.md (docs/principles.sv.md in Swedish)."""
+    with using(language):
+        lines = [
+            "# " + _("Principles"),
+            "",
+            textwrap.fill(
+                _(
+                    "The principles eacheck ships as defaults ({other}). Each binds one built-in "
+                    "check to parameters and a severity. Copy a file into your repository's "
+                    "`principles/` folder to change it; a repository without `principles/` runs "
+                    "these."
+                ).format(other=_OTHER_VERSION[language]),
+                width=95, break_long_words=False, break_on_hyphens=False,
+            ),
+            "",
+            "<!-- Generated by `python scripts/generate-principles-docs.py` from eacheck/defaults/principles/",
+            "     and the checks' own documentation. Do not edit by hand: tests fail when it is stale. -->",
+            "",
+            "| {} | {} | {} | {} |".format(
+                pgettext("column", "id"), pgettext("column", "title"),
+                pgettext("column", "check"), pgettext("column", "severity"),
+            ),
+            "|---|---|---|---|",
+        ]
+        for principle, _check in bindings:
+            lines.append(
+                f"| [`{principle.id}`](#{principle.id}) | {localized(principle.title, language)} "
+                f"| `{principle.check}` | {principle.severity} |"
+            )
+        lines.append("")
+        for principle, check in bindings:
+            lines += [f'<a id="{principle.id}"></a>', "", principle_markdown(principle, check, language)]
     return "\n".join(lines).rstrip() + "\n"
 
 
 def principles_table(bindings: list[tuple[Principle, ModuleType]], language: str) -> str:
-    rows = [("ID", "SEVERITY", "CHECK", "TITLE")]
-    for principle, _ in bindings:
-        severity = principle.severity if principle.enabled else f"off ({principle.severity})"
-        rows.append((principle.id, severity, principle.check, localized(principle.title, language)))
+    """The principles in force, one line each: id, severity (or off), check and title."""
+    with using(language):
+        rows = [(pgettext("column", "ID"), pgettext("column", "SEVERITY"),
+                 pgettext("column", "CHECK"), pgettext("column", "TITLE"))]
+        for principle, _check in bindings:
+            severity = principle.severity
+            if not principle.enabled:
+                severity = _("off ({severity})").format(severity=severity)
+            rows.append((principle.id, severity, principle.check, localized(principle.title, language)))
     widths = [max(len(row[i]) for row in rows) for i in range(3)]
     return "".join(
         f"{row[0]:<{widths[0]}}  {row[1]:<{widths[1]}}  {row[2]:<{widths[2]}}  {row[3]}\n" for row in rows

@@ -7,7 +7,9 @@ dispatches on ``kind`` with draft-07 ``if``/``then``: once ``kind: system`` is t
 offers the keys of a system and flags any other key, just as ``eacheck validate`` does.
 
 The schemas are the packaged ones that eacheck validates with, unchanged in meaning, with their
-titles and descriptions in the chosen language (see :mod:`eacheck.model.schema_texts_sv`). The
+titles and descriptions in the chosen language: the English texts are message ids of the
+translation catalogue (``scripts/catalogues.py`` collects them from the packaged schemas and
+the checks' parameters), translated here with ``_()``. The
 principle schema is the one exception, and only by adding what the principle loader checks later
 anyway: ``check`` lists the built-in checks, and ``params`` takes the parameters of the chosen
 check, with their defaults, so the editor can complete them.
@@ -21,10 +23,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from eacheck import i18n
 from eacheck.errors import UsageError
-from eacheck.model.schema_texts_sv import SV
+from eacheck.i18n import LANGUAGES, N_, msg
 from eacheck.model.schema_validation import KINDS, schema_for
-from eacheck.i18n import LANGUAGES
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 ENTITY = "entity"
@@ -34,12 +36,12 @@ NAMES = (*KINDS, ENTITY, "principle", "settings")
 _ID_BASE = "https://eacheck.example/schemas/"
 _TEXT_KEYS = ("title", "description")
 
-ENTITY_TITLE = "eacheck entity (any kind under architecture/)"
-ENTITY_DESCRIPTION = (
+ENTITY_TITLE = N_("eacheck entity (any kind under architecture/)")
+ENTITY_DESCRIPTION = N_(
     "One entity of the landscape. Its kind decides which keys it takes: organization, "
     "capability, system, integration, procurement or exception."
 )
-KIND_DESCRIPTION = (
+KIND_DESCRIPTION = N_(
     "What this document describes: organization, capability, system, integration, "
     "procurement or exception. Principles belong in principles/."
 )
@@ -56,7 +58,8 @@ def editor_schemas(lang: str = "sv") -> dict[str, dict[str, Any]]:
 
 def editor_schema(name: str, lang: str = "sv") -> dict[str, Any]:
     if lang not in LANGUAGES:
-        raise UsageError(f"unknown language '{lang}'; use one of: {', '.join(LANGUAGES)}")
+        raise UsageError(str(msg("unknown language '{language}'; use one of: {languages}",
+                                 language=lang, languages=", ".join(LANGUAGES))))
     if name == ENTITY:
         schema = _entity_schema()
     elif name == "principle":
@@ -64,7 +67,8 @@ def editor_schema(name: str, lang: str = "sv") -> dict[str, Any]:
     elif name in NAMES:
         schema = copy.deepcopy(schema_for(name))
     else:
-        raise UsageError(f"there is no schema '{name}'; use one of: {', '.join(NAMES)}")
+        raise UsageError(str(msg("there is no schema '{name}'; use one of: {names}",
+                                 name=name, names=", ".join(NAMES))))
     return translate(schema, lang)
 
 
@@ -83,7 +87,8 @@ def write_schemas(folder: str | Path, lang: str = "sv", names: tuple[str, ...] =
             path.write_text(render(editor_schema(name, lang)), encoding="utf-8")
             written.append(path)
     except OSError as error:
-        raise UsageError(f"{folder}: cannot write the schemas: {error.strerror or error}") from None
+        raise UsageError(str(msg("{path}: cannot write the schemas: {reason}",
+                                 path=str(folder), reason=error.strerror or str(error)))) from None
     return written
 
 
@@ -95,14 +100,15 @@ def translate(schema: dict[str, Any], lang: str) -> dict[str, Any]:
     def walk(node: Any) -> Any:
         if isinstance(node, dict):
             return {
-                key: SV.get(value, value) if key in _TEXT_KEYS and isinstance(value, str) else walk(value)
+                key: i18n._(value) if key in _TEXT_KEYS and isinstance(value, str) else walk(value)
                 for key, value in node.items()
             }
         if isinstance(node, list):
             return [walk(item) for item in node]
         return node
 
-    return walk(schema)
+    with i18n.using(lang):
+        return walk(schema)
 
 
 def texts(schema: Any) -> Iterator[str]:

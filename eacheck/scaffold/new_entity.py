@@ -3,9 +3,13 @@
 What each kind asks for is declared once, in :data:`FIELDS`; the command line builds its options
 and prompts from it, and :func:`new_entity` checks and writes. Every value is checked against the
 repository before anything is written: ids must be new, references must name an existing entity
-of the right kind. The file comes from a commented template in the repository's language
-(``eacheck/defaults/new/<lang>/<kind>.yaml.j2``), and it is parsed and validated against the
-kind's schema before it is written, so ``eacheck new`` never leaves an invalid file behind.
+of the right kind. The file comes from the kind's commented template
+(``eacheck/defaults/new/<kind>.yaml.j2``), its comments from the translation catalogue in the
+language of the run, and it is parsed and validated against the kind's schema before it is
+written, so ``eacheck new`` never leaves an invalid file behind.
+
+Questions, labels and problems are messages of the catalogue too: a Swedish repository is
+asked in Swedish.
 """
 
 from __future__ import annotations
@@ -20,10 +24,13 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from eacheck import i18n
 from eacheck.errors import UsageError
-from eacheck.model.references import article
+from eacheck.i18n import N_, Message, msg, msg_n
+from eacheck.i18n.formats import Either, Quoted
+from eacheck.model.naming import a
 from eacheck.model.schema_validation import schema_for
-from eacheck.model.suggestions import closest, did_you_mean
+from eacheck.model.suggestions import closest, suggestion
 
 if TYPE_CHECKING:
     from eacheck.model.landscape import Landscape
@@ -52,7 +59,7 @@ class Field:
     """One value ``eacheck new`` asks for: its option, its place in the file, how it is checked."""
 
     name: str                        # key in the values and the templates; option --name (- for _)
-    label: str                       # the question, and the option's help
+    label: str                       # the question, and the option's help (English; translated where shown)
     required: bool = False
     ask: bool = False                # asked interactively although optional: a principle wants it
     multiple: bool = False
@@ -75,55 +82,55 @@ def _integration_id(values: dict[str, Any], lang: str) -> str | None:
     return f"{source}-{'till' if lang == 'sv' else 'to'}-{target}"
 
 
-_ID_LABEL = "Id (lower-case letters, digits and hyphens; unique in the repository)"
+_ID_LABEL = N_("Id (lower-case letters, digits and hyphens; unique in the repository)")
 
 FIELDS: dict[str, tuple[Field, ...]] = {
     "system": (
         Field("id", _ID_LABEL, required=True, is_id=True),
-        Field("name", "Name of the system", required=True),
-        Field("owner", "Owner: the organization that owns the system", required=True,
+        Field("name", N_("Name of the system"), required=True),
+        Field("owner", N_("Owner: the organization that owns the system"), required=True,
               refers_to="organization"),
-        Field("capability", "Capabilities it serves",
+        Field("capability", N_("Capabilities it serves"),
               required=True, multiple=True, refers_to="capability"),
-        Field("status", "Lifecycle status", required=True,
+        Field("status", N_("Lifecycle status"), required=True,
               choices=_enum("system", "lifecycle", "status")),
-        Field("system_owner", "System owner: the role or person accountable (systemägare)", ask=True),
-        Field("used_by", "Organizations that use it besides the owner",
+        Field("system_owner", N_("System owner: the role or person accountable (systemägare)"), ask=True),
+        Field("used_by", N_("Organizations that use it besides the owner"),
               multiple=True, refers_to="organization"),
     ),
     "integration": (
-        Field("from_system", "From: the system the data flows from", required=True,
+        Field("from_system", N_("From: the system the data flows from"), required=True,
               refers_to="system", flag="from"),
-        Field("to_system", "To: the system the data flows to", required=True,
+        Field("to_system", N_("To: the system the data flows to"), required=True,
               refers_to="system", flag="to"),
         Field("id", _ID_LABEL, required=True, is_id=True, default=_integration_id),
-        Field("via", "Via: the integration platform the flow passes through",
+        Field("via", N_("Via: the integration platform the flow passes through"),
               ask=True, refers_to="system"),
-        Field("method", "How data moves", choices=_enum("integration", "method")),
-        Field("status", "Status (default active)",
+        Field("method", N_("How data moves"), choices=_enum("integration", "method")),
+        Field("status", N_("Status (default active)"),
               choices=_enum("integration", "status")),
     ),
     "procurement": (
         Field("id", _ID_LABEL, required=True, is_id=True),
-        Field("title", "Title: what is to be acquired", required=True),
-        Field("requested_by", "Requested by: the organization asking for it",
+        Field("title", N_("Title: what is to be acquired"), required=True),
+        Field("requested_by", N_("Requested by: the organization asking for it"),
               required=True, refers_to="organization"),
-        Field("capability", "Capabilities it would serve", required=True, multiple=True,
+        Field("capability", N_("Capabilities it would serve"), required=True, multiple=True,
               refers_to="capability"),
-        Field("status", "Status (default proposed)",
+        Field("status", N_("Status (default proposed)"),
               choices=_enum("procurement", "status")),
     ),
     "exception": (
         Field("id", _ID_LABEL, required=True, is_id=True),
-        Field("principle", "Principle waived", required=True,
+        Field("principle", N_("Principle waived"), required=True,
               refers_to=PRINCIPLE),
-        Field("subject", "Subject: the id of the entity it applies to",
+        Field("subject", N_("Subject: the id of the entity it applies to"),
               required=True, refers_to=ANY_KIND),
-        Field("reason", "Reason: why the waiver is acceptable", required=True),
-        Field("decided_by", "Decided by", required=True),
-        Field("expires", "Expires: the last day it holds",
+        Field("reason", N_("Reason: why the waiver is acceptable"), required=True),
+        Field("decided_by", N_("Decided by"), required=True),
+        Field("expires", N_("Expires: the last day it holds"),
               required=True, is_date=True),
-        Field("decision_ref", "Diary number of the decision (diarienummer)",
+        Field("decision_ref", N_("Diary number of the decision (diarienummer)"),
               ask=True),
     ),
 }
@@ -191,66 +198,82 @@ def split_list(text: str) -> list[str]:
     return [part for part in re.split(r"[\s,]+", text.strip()) if part]
 
 
-def value_problem(field: Field, value: str, index: RepositoryIndex) -> str | None:
+def value_problem(field: Field, value: str, index: RepositoryIndex) -> Message | None:
     """What is wrong with one value of ``field`` (one item of a list field), or None."""
     if not value.strip():
-        return "must not be empty"
+        return msg("must not be empty")
     if field.is_id:
         if not _ID.fullmatch(value) or len(value) > _ID_SCHEMA["maxLength"]:
-            suggestion = "-".join("".join(c if c.isalnum() else " " for c in value.lower()).split())
-            example = f", e.g. '{suggestion}'" if suggestion and _ID.fullmatch(suggestion) else ""
-            return (
-                f"'{value}' is not a valid id; use lower-case letters (a-z), digits and hyphens"
-                f"{example}"
-            )
+            example = "-".join("".join(c if c.isalnum() else " " for c in value.lower()).split())
+            if example and _ID.fullmatch(example):
+                return msg("'{value}' is not a valid id; use lower-case letters (a-z), digits and "
+                           "hyphens, for example '{example}'", value=value, example=example)
+            return msg("'{value}' is not a valid id; use lower-case letters (a-z), digits and "
+                       "hyphens", value=value)
         if value in index.kinds:
-            return (
-                f"the id '{value}' is already used by {article(index.kinds[value])} in "
-                f"{index.places[value]}; ids are unique across all kinds, so choose another"
+            return msg(
+                "the id '{value}' is already used by {kind} in {place}; ids are unique across all "
+                "kinds, so choose another",
+                value=value, kind=a(index.kinds[value]), place=index.places[value],
             )
     if field.choices and value not in field.choices:
-        return f"'{value}' is not one of: {', '.join(field.choices)}"
+        return msg("'{value}' is not one of: {choices}", value=value, choices=", ".join(field.choices))
     if field.is_date:
         try:
             date.fromisoformat(value)
         except ValueError:
-            return f"'{value}' is not a date; write YYYY-MM-DD"
+            return msg("'{value}' is not a date; write YYYY-MM-DD", value=value)
     if field.refers_to:
         return _reference_problem(field.refers_to, value, index)
     return None
 
 
-def _reference_problem(kind: str, value: str, index: RepositoryIndex) -> str | None:
+# "There is no system with the id 'x'" per kind: the Swedish word for "no" follows the noun.
+_NO_SUCH_ID = {
+    "organization": N_("there is no organization with the id '{value}' in this repository"),
+    "capability": N_("there is no capability with the id '{value}' in this repository"),
+    "system": N_("there is no system with the id '{value}' in this repository"),
+    PRINCIPLE: N_("there is no principle with the id '{value}' in this repository"),
+    ANY_KIND: N_("there is no entity with the id '{value}' in this repository"),
+}
+
+
+def _reference_problem(kind: str, value: str, index: RepositoryIndex) -> Message | None:
     known = index.ids(kind)
     if value in known:
         return None
-    noun = "entity" if kind == ANY_KIND else kind
     if value in index.kinds:
-        return (
-            f"'{value}' is {article(index.kinds[value])}, not {article(noun)}; "
-            f"give the id of {article(noun)}"
-        )
-    message = f"there is no {noun} with the id '{value}' in this repository"
-    close = closest(value, known)
-    if close:
-        message += "; " + did_you_mean(close)
+        return msg("'{value}' is {actual}, not {expected}; give the id of {expected}",
+                   value=value, actual=a(index.kinds[value]), expected=a(kind))
+    problem = msg(_NO_SUCH_ID[kind], value=value)
+    close = suggestion(closest(value, known))
+    if close is not None:
+        hint = close
     elif not known:
-        message += f"; add the {noun} first"
+        hint = msg("add {kind} first", kind=a(kind))
     elif len(known) <= _LISTED_IDS:
-        message += "; known: " + ", ".join(known)
+        hint = msg("known ids: {ids}", ids=Quoted(tuple(known)))
     else:
-        message += f"; add the {noun} first, or check the spelling"
-    return message
+        hint = msg("add {kind} first, or check the spelling", kind=a(kind))
+    return msg("{problem}; {hint}", problem=problem, hint=hint)
 
 
-def value_problems(kind: str, values: dict[str, Any], index: RepositoryIndex) -> list[str]:
+def value_problems(kind: str, values: dict[str, Any], index: RepositoryIndex) -> list[Message]:
     """Every problem with the given ``values``, each starting with its option."""
     problems = []
     for field in FIELDS[kind]:
         given = values.get(field.name)
         items = given if isinstance(given, (list, tuple)) else [] if given is None else [given]
-        problems += [f"{field.option}: {p}" for item in items if (p := value_problem(field, item, index))]
+        problems += [
+            msg("{option}: {problem}", option=field.option, problem=problem)
+            for item in items if (problem := value_problem(field, item, index))
+        ]
     return problems
+
+
+def problems_error(problems: list[Message]) -> UsageError:
+    """One error that says every problem, rendered when shown."""
+    return UsageError("; ".join(str(problem) for problem in problems))
 
 
 def known_ids_hint(field: Field, index: RepositoryIndex) -> str:
@@ -277,16 +300,18 @@ def missing_fields(kind: str, values: dict[str, Any]) -> list[Field]:
 
 
 def new_entity(
-    root: str | Path, kind: str, values: dict[str, Any], index: RepositoryIndex | None = None
+    root: str | Path, kind: str, values: dict[str, Any], index: RepositoryIndex | None = None,
+    language: str | None = None,
 ) -> Path:
     """Check ``values`` (field names to values; lists for list fields), write the file.
 
     Returns the path written. Raises :class:`UsageError` when a required value is missing, a
     value is wrong, or the file or id exists already: nothing is written then. ``index`` saves
-    reading the repository again when the caller has just done so.
+    reading the repository again when the caller has just done so. The file's comments are in
+    ``language`` (default: the repository's).
     """
     if kind not in FIELDS:
-        raise UsageError(f"eacheck new makes one of: {', '.join(KINDS)}; not '{kind}'")
+        raise UsageError(str(msg("eacheck new makes {kinds}; not '{kind}'", kinds=Either(KINDS), kind=kind)))
     index = index or index_repository(root)
     values = {name: value for name, value in values.items() if value not in (None, "", [], ())}
     for field in FIELDS[kind]:
@@ -296,52 +321,93 @@ def new_entity(
                 values[field.name] = default
     missing = missing_fields(kind, values)
     if missing:
-        raise UsageError(
-            f"eacheck new {kind} needs {', '.join(field.option for field in missing)}; "
-            "give them as options, or leave out --no-input to be asked"
-        )
+        raise UsageError(str(msg_n(
+            "eacheck new {kind} needs {options}; give it as an option, or leave out --no-input to "
+            "be asked",
+            "eacheck new {kind} needs {options}; give them as options, or leave out --no-input to "
+            "be asked",
+            len(missing), kind=kind, options=tuple(field.option for field in missing),
+        )))
     problems = value_problems(kind, values, index)
     if problems:
-        raise UsageError("; ".join(problems))
+        raise problems_error(problems)
 
     relative = target_path(kind, values)
     path = Path(root) / relative
+    exists = msg("{path} exists already; eacheck new never overwrites a file", path=relative.as_posix())
     if path.exists() or path.is_symlink():
-        raise UsageError(f"{relative.as_posix()} exists already; eacheck new never overwrites a file")
-    text = render(kind, values, index)
+        raise UsageError(str(exists))
+    text = render(kind, values, index, language)
     _assert_valid(kind, text, relative)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("x", encoding="utf-8") as file:
             file.write(text)
     except FileExistsError:
-        raise UsageError(f"{relative.as_posix()} exists already; eacheck new never overwrites a file") from None
+        raise UsageError(str(exists)) from None
     except OSError as error:
-        raise UsageError(f"{relative.as_posix()}: cannot write the file: {error.strerror}") from None
+        raise UsageError(str(msg("{path}: cannot write the file: {reason}",
+                                 path=relative.as_posix(), reason=error.strerror or str(error)))) from None
     return path
 
 
-def render(kind: str, values: dict[str, Any], index: RepositoryIndex) -> str:
-    """The file's text: the kind's commented template in the repository's language."""
+def render(kind: str, values: dict[str, Any], index: RepositoryIndex, language: str | None = None) -> str:
+    """The file's text: the kind's commented template, its comments in ``language`` (default:
+    the repository's)."""
+    template_text = (
+        resources.files("eacheck").joinpath("defaults", "new", f"{kind}.yaml.j2").read_text(encoding="utf-8")
+    )
+    context = {field.name: values.get(field.name) for field in FIELDS[kind]}
+    context["examined"] = _systems_to_examine(values, index) if kind == "procurement" else []
+    with i18n.using(language or index.language):
+        return _environment().from_string(template_text).render(context)
+
+
+def _environment():
     import jinja2
 
-    template_text = (
-        resources.files("eacheck")
-        .joinpath("defaults", "new", index.language, f"{kind}.yaml.j2")
-        .read_text(encoding="utf-8")
-    )
     environment = jinja2.Environment(
         autoescape=False,  # the output is YAML, not HTML; yaml_value does the quoting
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
     )
+    # As scripts/catalogues.py extracts them: whitespace in a {% trans %} block collapsed.
+    environment.policies["ext.i18n.trimmed"] = True
+    environment.install_gettext_callables(i18n._, i18n.ngettext, newstyle=True, pgettext=i18n.pgettext)
     environment.filters["yaml"] = yaml_value
     environment.filters["folded"] = yaml_folded
-    context = {field.name: values.get(field.name) for field in FIELDS[kind]}
-    context["examined"] = _systems_to_examine(values, index) if kind == "procurement" else []
-    return environment.from_string(template_text).render(context)
+    environment.filters["comment"] = comment_lines
+    environment.globals["aside"] = aside
+    environment.globals["one_of"] = lambda *values: Either(values).format(i18n.current_language())
+    return environment
+
+
+# Comments in the written files: a block up to this width, a note beside a key from this
+# column and up to the wider width (the key takes a third of the line).
+_COMMENT_WIDTH = 96
+_ASIDE_WIDTH = 112
+_ASIDE_COLUMN = 36
+
+
+def comment_lines(text: str) -> str:
+    """``text`` as ``# `` comment lines, wrapped; ends with a newline (the template's line end
+    after the block tag is trimmed)."""
+    lines = textwrap.wrap(" ".join(text.split()), width=_COMMENT_WIDTH - 2,
+                          break_long_words=False, break_on_hyphens=False)
+    return "".join(f"# {line}\n" for line in lines)
+
+
+def aside(code: str, note: str) -> str:
+    """The line ``code`` with ``# note`` beside it from a fixed column, the note continued on
+    comment lines at the same column when it is long."""
+    column = max(_ASIDE_COLUMN, len(code) + 3)
+    lines = textwrap.wrap(note, width=max(_ASIDE_WIDTH - column - 2, 30),
+                          break_long_words=False, break_on_hyphens=False)
+    first = f"{code.ljust(column)}# {lines[0]}"
+    return "\n".join([first, *(f"{'#'.ljust(column)}# {line}" for line in lines[1:])])
 
 
 def _systems_to_examine(values: dict[str, Any], index: RepositoryIndex) -> list[str]:
@@ -387,13 +453,14 @@ def _assert_valid(kind: str, text: str, relative: Path) -> None:
 
     parsed = yaml_parser.parse(text)
     documents = [document.value for document in parsed.documents]
-    issues = [problem.message for problem in parsed.problems]
+    issues = [str(problem.message) for problem in parsed.problems]
     if len(documents) == 1:
-        issues += [issue.message for issue in schema_validation.validate(kind, documents[0])]
+        issues += [str(issue.message) for issue in schema_validation.validate(kind, documents[0])]
     else:
-        issues.append(f"expected one document, got {len(documents)}")
+        issues.append(f"{len(documents)} documents")
     if issues:
-        raise UsageError(
-            f"eacheck new would write an invalid {relative.as_posix()} ({'; '.join(issues)}); "
-            "nothing was written. This is a bug in eacheck; please report it"
-        )
+        raise UsageError(str(msg(
+            "eacheck new would write an invalid {path} ({issues}); nothing was written. This is a "
+            "bug in eacheck; please report it",
+            path=relative.as_posix(), issues="; ".join(issues),
+        )))

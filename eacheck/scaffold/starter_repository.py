@@ -7,7 +7,8 @@ The files come from three places:
   ``dot-github`` becomes ``.github``: packaging tools leave out files whose names start with a
   dot, so the templates are stored without one. ``__EACHECK_VERSION__`` becomes the version that
   writes the repository, so CI and pre-commit install the eacheck the examples were made for;
-- the shipped default principles, copied into ``principles/``;
+- the shipped default principles, written into ``principles/`` with a header for a group's own
+  principles and every comment in the chosen language (:func:`principle_file`);
 - the editor schemas, written into ``.eacheck/schemas/`` in the chosen language.
 
 An existing file is never touched. ``architecture/`` and ``principles/`` are all or nothing:
@@ -18,15 +19,18 @@ checks say.
 
 from __future__ import annotations
 
+import re
+import textwrap
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from eacheck import __version__
+from eacheck import __version__, i18n
 from eacheck.errors import UsageError
+from eacheck.i18n import LANGUAGES, msg
 from eacheck.scaffold import editor_schemas
-from eacheck.i18n import LANGUAGES
 
 SCHEMA_FOLDER = ".eacheck/schemas"
 VERSION_TOKEN = "__EACHECK_VERSION__"
@@ -46,17 +50,17 @@ class InitResult:
 def starter_files(lang: str = "sv") -> dict[str, bytes]:
     """Every file of a new repository: relative path (with ``/``) to content, sorted by path."""
     if lang not in LANGUAGES:
-        raise UsageError(f"unknown language '{lang}'; use one of: {', '.join(LANGUAGES)}")
+        raise UsageError(str(msg("unknown language '{language}'; use one of: {languages}",
+                                 language=lang, languages=", ".join(LANGUAGES))))
     templates = resources.files("eacheck").joinpath("defaults", "init")
     files: dict[str, bytes] = {}
     for folder in ("common", lang):  # the language's own file wins over a common one
         for relative, entry in _walk(templates.joinpath(folder), ""):
             data = entry.read_bytes().replace(VERSION_TOKEN.encode(), __version__.encode())
             files[relative] = data
-    principles = resources.files("eacheck").joinpath("defaults", "principles")
-    for entry in principles.iterdir():
-        if entry.name.endswith(".yaml"):
-            files[f"principles/{entry.name}"] = entry.read_bytes()
+    with i18n.using(lang):
+        for name, text in shipped_principles().items():
+            files[f"principles/{name}"] = principle_file(text).encode()
     for name, schema in editor_schemas.editor_schemas(lang).items():
         files[f"{SCHEMA_FOLDER}/{editor_schemas.file_name(name)}"] = editor_schemas.render(schema).encode()
     return dict(sorted(files.items()))
@@ -76,7 +80,7 @@ def init_repository(root: str | Path = ".", lang: str = "sv") -> InitResult:
     root = Path(root)
     files = starter_files(lang)
     if root.exists() and not root.is_dir():
-        raise UsageError(f"{root}: is a file; give a folder for the new repository")
+        raise UsageError(str(msg("{path}: is a file; give a folder for the new repository", path=str(root))))
     result = InitResult(root)
     occupied = [folder for folder in _WHOLE_FOLDERS if _holds_yaml(root / folder)]
     for relative, data in files.items():
@@ -97,7 +101,8 @@ def init_repository(root: str | Path = ".", lang: str = "sv") -> InitResult:
             result.kept.append(relative)
             continue
         except OSError as error:
-            raise UsageError(f"{path}: cannot write the file: {error.strerror or error}") from None
+            raise UsageError(str(msg("{path}: cannot write the file: {reason}",
+                                     path=str(path), reason=error.strerror or str(error)))) from None
         result.created.append(relative)
     return result
 
@@ -106,3 +111,100 @@ def _holds_yaml(folder: Path) -> bool:
     return folder.is_dir() and any(
         path.is_file() for pattern in ("*.yaml", "*.yml") for path in folder.rglob(pattern)
     )
+
+
+# -- the principles a new repository starts with -----------------------------------------------
+
+# A comment block is rewrapped to this width; a comment beside a value stays on its line.
+_COMMENT_WIDTH = 92
+_BLOCK_SCALAR = re.compile(r":\s*[|>][-+0-9]*\s*$")
+
+
+def shipped_principles() -> dict[str, str]:
+    """The default principles eacheck ships, by file name."""
+    folder = resources.files("eacheck").joinpath("defaults", "principles")
+    return {entry.name: entry.read_text(encoding="utf-8")
+            for entry in sorted(folder.iterdir(), key=lambda e: e.name) if entry.name.endswith(".yaml")}
+
+
+def principle_file(text: str) -> str:
+    """A shipped principle as ``init`` writes it into ``principles/``, in the language of the run.
+
+    The shipped file's opening comment speaks of the default that eacheck applies when a
+    repository has no principles/ folder; in principles/ it gives way to one that says what the
+    folder is for. Every other comment is a message of the catalogue (:func:`principle_comments`),
+    written in the language of the run; the YAML itself is untouched.
+    """
+    header = i18n._(
+        "One of the group's principles, first written by `eacheck init` from the defaults eacheck "
+        "ships. The principles in this folder are the ones `eacheck check` applies: change the "
+        "parameters or the severity here, and delete the file to leave the principle out."
+    )
+    lines = [*_comment_block(header, ""), *_body(text.splitlines(), translate=i18n._)]
+    return "\n".join(lines) + "\n"
+
+
+def principle_comments(text: str) -> Iterator[str]:
+    """Every comment of a shipped principle below its opening comment, as one text each (a block
+    of whole-line comments joined into one): what the catalogue holds for :func:`principle_file`."""
+    found: list[str] = []
+
+    def collect(comment: str) -> str:
+        found.append(comment)
+        return comment
+
+    _body(text.splitlines(), translate=collect)
+    yield from found
+
+
+def _body(lines: list[str], translate) -> list[str]:
+    """``lines`` without the opening comment, each comment replaced by ``translate(comment)``."""
+    start = next((index for index, line in enumerate(lines) if not line.startswith("#")), len(lines))
+    written: list[str] = []
+    block: list[str] = []
+    block_indent = ""
+    scalar_indent: int | None = None  # inside a block scalar (a statement), nothing is a comment
+
+    def flush() -> None:
+        if block:
+            written.extend(_comment_block(translate(" ".join(block)), block_indent))
+            block.clear()
+
+    for line in lines[start:]:
+        indent = len(line) - len(line.lstrip())
+        if scalar_indent is not None and (not line.strip() or indent > scalar_indent):
+            written.append(line)
+            continue
+        scalar_indent = None
+        stripped = line.strip()
+        if stripped.startswith("#"):
+            if block and line[:indent] != block_indent:
+                flush()
+            block_indent = line[:indent]
+            block.append(stripped.lstrip("#").strip())
+            continue
+        flush()
+        code, note = _split_comment(line)
+        written.append(line if note is None else f"{code}# {translate(note)}")
+        if _BLOCK_SCALAR.search(code.rstrip()):
+            scalar_indent = indent
+    flush()
+    return written
+
+
+def _split_comment(line: str) -> tuple[str, str | None]:
+    """The code of ``line`` (with the spaces before its comment) and the comment after it."""
+    quote = None
+    for index, character in enumerate(line):
+        if quote:
+            quote = None if character == quote else quote
+        elif character in "\"'":
+            quote = character
+        elif character == "#" and index > 0 and line[index - 1] in " \t":
+            return line[:index], line[index + 1:].strip()
+    return line, None
+
+
+def _comment_block(text: str, indent: str) -> list[str]:
+    return [f"{indent}# {line}" for line in textwrap.wrap(
+        text, width=_COMMENT_WIDTH - len(indent) - 2, break_long_words=False, break_on_hyphens=False)]

@@ -11,7 +11,8 @@ that fail the check come first.
 from __future__ import annotations
 
 from eacheck.findings import Finding, FindingsResult, Severity
-from eacheck.model.entities import localized
+from eacheck.i18n import _, ngettext
+from eacheck.output.findings import words
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -37,9 +38,9 @@ def render(result: FindingsResult, **context) -> str:
 def _annotation(finding: Finding, result: FindingsResult) -> str:
     old = result.baseline is not None and not finding.new
     command = "notice" if old else _COMMANDS[finding.severity]
-    title = f"{finding.severity}: {_principle_title(finding, result)}"
+    title = f"{words.severity(finding.severity)}: {_principle_title(finding, result)}"
     if old:
-        title += f" (already present at {result.baseline})"
+        title += f" ({words.baseline_state(False, result.baseline)})"
     properties = []
     # Findings in the principles eacheck ships have no file in the repository to annotate.
     if not finding.file.startswith("<"):
@@ -53,27 +54,18 @@ def _annotation(finding: Finding, result: FindingsResult) -> str:
 
 
 def _principle_title(finding: Finding, result: FindingsResult) -> str:
-    principle = result.principles.get(finding.principle)
-    if principle is None:
-        return finding.principle
-    return f"{localized(principle.title, 'en')} [{finding.principle}]"
+    title = words.principle_title(result.principles.get(finding.principle))
+    return finding.principle if title is None else f"{title} [{finding.principle}]"
 
 
 def _summary(result: FindingsResult) -> str:
-    summary = result.summary()
-    text = (
-        f"eacheck: {_plural(summary['error'], 'error')}, {_plural(summary['warning'], 'warning')}, "
-        f"{summary['info']} info"
-    )
-    if summary["waived"]:
-        text += f", {summary['waived']} waived by exceptions"
-    if result.baseline is not None:
-        new = sum(1 for finding in result.findings if finding.new)
-        text += f"; {new} new since {result.baseline}"
+    text = ", ".join(part for part in (words.counts(result), words.waived(result)) if part)
+    new = words.new_since(result)
+    if new:
+        text += f"; {new}"
     failing = len(result.failing)
-    verdict = f"FAILED: {_plural(failing, 'blocking finding')}" if failing else "passed"
-    return f"{text}; {verdict} (--fail-on {result.fail_on})"
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+    if failing:
+        verdict = ngettext("FAILED: {n} blocking finding", "FAILED: {n} blocking findings", failing).format(n=failing)
+    else:
+        verdict = _("passed")
+    return f"eacheck: {text}; {verdict} (--fail-on {result.fail_on})"

@@ -15,9 +15,12 @@ from collections import defaultdict
 
 from eacheck.checks.engine import EXCEPTION_EXPIRED, EXCEPTION_TOO_LONG
 from eacheck.findings import SCHEMA, Finding, FindingsResult
-from eacheck.model.entities import localized
+from eacheck.i18n import N_, _
+from eacheck.model.naming import the
+from eacheck.output.findings import words
 
-NOTHING_TO_REPORT = "no findings"
+# The name of the one passing test case of a principle with nothing to report.
+NOTHING_TO_REPORT = N_("no findings")
 # Characters XML 1.0 cannot carry, even escaped; a YAML string can hold them.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -45,7 +48,7 @@ def render(result: FindingsResult, **context) -> str:
                 failures += failed
                 _testcase(suite, finding, failed, _unique_name(finding, names), result)
         else:
-            ET.SubElement(suite, "testcase", classname=principle_id, name=NOTHING_TO_REPORT, time="0")
+            ET.SubElement(suite, "testcase", classname=principle_id, name=_(NOTHING_TO_REPORT), time="0")
         tests = max(len(findings), 1)
         _counts(suite, tests, failures)
         title = _title(result, principle_id)
@@ -93,21 +96,20 @@ def _testcase(suite: ET.Element, finding: Finding, failed: bool, name: str, resu
 
 def _details(finding: Finding, result: FindingsResult) -> str:
     lines = [
-        f"{finding.severity} [{finding.principle}] {finding.text}",
-        f"at {finding.file}:{finding.line}:{finding.column}",
-        f"subject: {finding.kind} '{finding.subject}'",
+        f"{words.severity(finding.severity)} [{finding.principle}] {finding.text}",
+        _("at {place}").format(place=f"{finding.file}:{finding.line}:{finding.column}"),
+        _("subject: {subject}").format(subject=the(finding.kind, finding.subject)),
     ]
     if result.baseline is not None:
-        lines.append(("new since " if finding.new else "already present at ") + result.baseline)
+        lines.append(words.baseline_state(bool(finding.new), result.baseline))
     title = _title(result, finding.principle)
     if title:
-        lines.append(f"principle: {title}")
+        lines.append(_("principle: {title}").format(title=title))
     return "\n".join(lines)
 
 
 def _title(result: FindingsResult, principle_id: str) -> str | None:
-    principle = result.principles.get(principle_id)
-    return None if principle is None else localized(principle.title, "en")
+    return words.principle_title(result.principles.get(principle_id))
 
 
 def _clean(text: str) -> str:

@@ -16,13 +16,13 @@ from urllib.parse import quote
 from eacheck import __version__
 from eacheck.checks.engine import EXCEPTION_EXPIRED, EXCEPTION_TOO_LONG
 from eacheck.findings import SCHEMA, Finding, FindingsResult, Severity
+from eacheck.i18n import N_, _, current_language
 from eacheck.model.entities import Principle, localized
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 # eacheck's name on PyPI; https://pypi.org/project/eacheck/ is an unrelated package.
 INFORMATION_URI = "https://pypi.org/project/eacheck-kommun/"
 SOURCE_ROOT = "%SRCROOT%"
-LANGUAGE = "en"
 # GitHub cuts rule names at 255 characters and descriptions at 1024.
 _NAME_LIMIT = 255
 _DESCRIPTION_LIMIT = 1024
@@ -31,47 +31,48 @@ _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: 
 # GitHub's `problem.severity` decides, with `precision`, which alerts it shows by default.
 _PROBLEM_SEVERITY = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "recommendation"}
 
+# The rules of the principles every run has; their texts are translated when written.
 _BUILT_IN_RULES = {
     SCHEMA: {
-        "title": "Files follow the eacheck format",
-        "statement": (
+        "title": N_("Files follow the eacheck format"),
+        "statement": N_(
             "Every file parses as YAML, every document has a known kind and the keys its kind "
             "allows, ids are unique and every reference names an entity of the right kind."
         ),
-        "rationale": (
+        "rationale": N_(
             "A typo must not silently drop a fact: an unknown key or a dangling reference would "
             "otherwise make the landscape, and every check over it, quietly wrong."
         ),
-        "implications": (
+        "implications": N_(
             "- Fix the file at the line given; the message says what is expected.\n"
             "- See docs/format.md for every kind and key."
         ),
         "severity": Severity.ERROR,
     },
     EXCEPTION_EXPIRED: {
-        "title": "Exceptions expire",
-        "statement": "An exception waives a principle for one subject only until the day it expires.",
-        "rationale": (
+        "title": N_("Exceptions expire"),
+        "statement": N_("An exception waives a principle for one subject only until the day it expires."),
+        "rationale": N_(
             "No exception is forever: a waiver that outlives its decision hides debt that the "
             "group has not agreed to carry."
         ),
-        "implications": (
+        "implications": N_(
             "- Fix what the exception waived, renew it with a new decision and a new "
             "`expires` date, or delete it."
         ),
         "severity": Severity.WARNING,
     },
     EXCEPTION_TOO_LONG: {
-        "title": "Exceptions are time-limited",
-        "statement": (
+        "title": N_("Exceptions are time-limited"),
+        "statement": N_(
             "An exception expires no further ahead than the group allows (max_exception_months in "
             "eacheck.yaml, 36 months unless set)."
         ),
-        "rationale": (
+        "rationale": N_(
             "A waiver that runs for decades is a principle switched off without saying so; a "
             "decision that must be renewed is a decision that is looked at again."
         ),
-        "implications": (
+        "implications": N_(
             "- Decide the exception again with an earlier `expires` date, or raise "
             "max_exception_months if the group has decided to allow longer exceptions."
         ),
@@ -106,9 +107,12 @@ def render(result: FindingsResult, **context) -> str:
                 # machine, so it is left for the consumer (GitHub: the repository root).
                 "originalUriBaseIds": {
                     SOURCE_ROOT: {
-                        "description": {"text": "The root of the architecture repository."}
+                        "description": {"text": _("The root of the architecture repository.")}
                     }
                 },
+                # The language of every text for people in the log (RFC 5646); ids, rule ids
+                # and fingerprints are the same in every language.
+                "language": current_language(),
                 "columnKind": "unicodeCodePoints",
                 "results": results,
             }
@@ -129,7 +133,10 @@ def _rules(result: FindingsResult) -> list[dict]:
     descriptions: dict[str, dict] = {}
     for principle in result.principles.values():
         descriptions[principle.id] = _principle_texts(principle)
-    descriptions.update(_BUILT_IN_RULES)
+    for rule_id, texts in _BUILT_IN_RULES.items():
+        descriptions[rule_id] = {
+            key: _(value) if isinstance(value, str) else value for key, value in texts.items()
+        }
     # A finding of a principle that did not run (cannot happen today) still needs a rule.
     for finding in result.findings:
         descriptions.setdefault(finding.principle, _unknown_texts(finding))
@@ -137,11 +144,12 @@ def _rules(result: FindingsResult) -> list[dict]:
 
 
 def _principle_texts(principle: Principle) -> dict:
+    language = current_language()
     return {
-        "title": localized(principle.title, LANGUAGE),
-        "statement": localized(principle.statement, LANGUAGE),
-        "rationale": localized(principle.rationale, LANGUAGE),
-        "implications": localized(principle.implications, LANGUAGE),
+        "title": localized(principle.title, language),
+        "statement": localized(principle.statement, language),
+        "rationale": localized(principle.rationale, language),
+        "implications": localized(principle.implications, language),
         "severity": Severity.parse(principle.severity),
     }
 
@@ -164,9 +172,9 @@ def _rule(rule_id: str, texts: dict) -> dict:
     help_text = "\n\n".join(part for part in (statement, rationale, implications) if part)
     markdown = [f"**{title}**", statement]
     if rationale:
-        markdown += ["## Rationale", rationale]
+        markdown += ["## " + _("Rationale"), rationale]
     if implications:
-        markdown += ["## Implications", implications]
+        markdown += ["## " + _("Implications"), implications]
     severity = texts["severity"]
     return {
         "id": rule_id,

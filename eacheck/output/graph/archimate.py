@@ -35,7 +35,9 @@ and the entity ids joined by dots, with every character outside [A-Za-z0-9-] spe
 ``_<hex>_``; eacheck ids hold no dots or underscores, so different inputs never give one
 identifier, and the same input always gives the same one.
 
-Names are ``<name xml:lang="…">`` in the group's language (``eacheck.yaml``). An
+Names are ``<name xml:lang="…">`` in the language of the run (``--lang``, else the group's
+``language`` in ``eacheck.yaml``); the few words that are not names from the files (folder
+labels, "owns", the property names) come from the translation catalogue. An
 ``<organizations>`` tree files the concepts into folders (organizations, systems by owner,
 capabilities, relationships, views), and a default view lays out the systems and their flows
 so that Archi opens the model with something to look at.
@@ -44,25 +46,61 @@ so that Archi opens the model with something to look at.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from eacheck.i18n import current_language, pgettext
 
 NAMESPACE = "http://www.opengroup.org/xsd/archimate/3.0/"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
+XSI_TYPE = f"{{{XSI}}}type"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 SCHEMA_LOCATION = f"{NAMESPACE} http://www.opengroup.org/xsd/archimate/3.1/archimate3_Diagram.xsd"
 
-_WORDS = {
-    "sv": {"model": "Applikationslandskap", "owns": "äger", "organizations": "Organisationer",
-           "systems": "System", "capabilities": "Förmågor", "relations": "Relationer",
-           "views": "Vyer", "view": "Integrationer", "id": "eacheck-id", "status": "Status",
-           "method": "Metod"},
-    "en": {"model": "Application landscape", "owns": "owns", "organizations": "Organizations",
-           "systems": "Systems", "capabilities": "Capabilities", "relations": "Relations",
-           "views": "Views", "view": "Integrations", "id": "eacheck id", "status": "Status",
-           "method": "Method"},
-}
+# The properties a system or a flow carries, in the order their definitions are written.
+_PROPERTY_KEYS = ("id", "method", "status")
 
 # Default view layout: a grid of system boxes, ordered by owner then id.
 _COLUMNS, _WIDTH, _HEIGHT, _GAP_X, _GAP_Y, _MARGIN = 6, 160, 55, 40, 45, 20
+
+
+def _words() -> dict[str, str]:
+    """The words of the model that are not names from the files, in the language of the run."""
+    return {
+        "model": pgettext("archimate", "Application landscape"),
+        "owns": pgettext("archimate", "owns"),
+        "organizations": pgettext("archimate", "Organizations"),
+        "systems": pgettext("archimate", "Systems"),
+        "capabilities": pgettext("archimate", "Capabilities"),
+        "relations": pgettext("archimate", "Relations"),
+        "views": pgettext("archimate", "Views"),
+        "view": pgettext("archimate", "Integrations"),
+        "id": pgettext("archimate", "eacheck id"),
+        "status": pgettext("archimate", "Status"),
+        "method": pgettext("archimate", "Method"),
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class Relationship:
+    """One ``<relationship>``: its identifier, ArchiMate type, the identifiers of its source
+    and target elements, its name if it has one, and its properties (key, value)."""
+
+    identifier: str
+    type: str
+    source: str
+    target: str
+    name: str | None = None
+    properties: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Flow:
+    """A flow leg as the default view draws it: its relationship and the two systems."""
+
+    relationship: str
+    tail: str
+    head: str
 
 
 def identifier(prefix: str, *parts: str) -> str:
@@ -78,9 +116,11 @@ def _tag(name: str) -> str:
 
 
 class _Writer:
-    def __init__(self, landscape) -> None:
-        self.language = landscape.settings.language if landscape.settings.language in _WORDS else "en"
-        self.words = _WORDS[self.language]
+    """Writes names and properties with the language of the run as their ``xml:lang``."""
+
+    def __init__(self) -> None:
+        self.language = current_language()
+        self.words = _words()
 
     def named(self, parent, tag: str, text: str, **attributes) -> ET.Element:
         element = ET.SubElement(parent, _tag(tag), attributes)
@@ -90,7 +130,7 @@ class _Writer:
     def name(self, element: ET.Element, text: str, tag: str = "name") -> None:
         ET.SubElement(element, _tag(tag), {XML_LANG: self.language}).text = text
 
-    def properties(self, element: ET.Element, values: list[tuple[str, str]]) -> None:
+    def properties(self, element: ET.Element, values) -> None:
         values = [(key, value) for key, value in values if value]
         if values:
             container = ET.SubElement(element, _tag("properties"))
@@ -100,87 +140,128 @@ class _Writer:
 
 
 def render(landscape, selection) -> str:
-    from eacheck.output.graph import flow_edges, systems_by_owner
+    """The selection as an ArchiMate exchange document: elements, relationships, folders,
+    property definitions and the default view, in the order the schema wants them."""
+    from eacheck.output.graph import systems_by_owner
 
     ET.register_namespace("", NAMESPACE)
     ET.register_namespace("xsi", XSI)
-    writer = _Writer(landscape)
-    words = writer.words
+    writer = _Writer()
     model = ET.Element(_tag("model"), {
         f"{{{XSI}}}schemaLocation": SCHEMA_LOCATION,
         "identifier": identifier("model", "eacheck"),
     })
-    writer.name(model, landscape.settings.name or words["model"])
+    writer.name(model, landscape.settings.name or writer.words["model"])
 
+    _write_elements(model, writer, landscape, selection)
+    flows = list(_flows(landscape, selection))
+    relationships = sorted(
+        [flow for flow, _ in flows] + list(_structure(landscape, selection, writer.words["owns"])),
+        key=lambda relationship: relationship.identifier,
+    )
+    _write_relationships(model, writer, relationships)
+
+    grouped, loose = systems_by_owner(landscape, selection)
+    view_id = identifier("view", "integrations")
+    _write_folders(model, writer, landscape, selection, (grouped, loose), relationships, view_id)
+    _write_property_definitions(model, writer)
+    if selection.systems:
+        in_view = [s for systems in grouped.values() for s in systems] + loose
+        _default_view(model, writer, view_id, in_view, [drawn for _, drawn in flows])
+
+    ET.indent(model, space="  ")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(model, encoding="unicode") + "\n"
+
+
+def _write_elements(model, writer: _Writer, landscape, selection) -> None:
+    """Organizations, systems (with their id and status) and capabilities."""
     elements = ET.SubElement(model, _tag("elements"))
     for org_id in selection.organizations:
         writer.named(elements, "element", landscape.organizations[org_id].name,
-                     identifier=identifier("org", org_id), **{f"{{{XSI}}}type": "BusinessActor"})
+                     identifier=identifier("org", org_id), **{XSI_TYPE: "BusinessActor"})
     for system_id in selection.systems:
         system = landscape.systems[system_id]
         element = writer.named(elements, "element", system.name, identifier=identifier("sys", system_id),
-                               **{f"{{{XSI}}}type": "ApplicationComponent"})
+                               **{XSI_TYPE: "ApplicationComponent"})
         writer.properties(element, [("id", system.id), ("status", system.status)])
     for capability_id in selection.capabilities:
         writer.named(elements, "element", landscape.capabilities[capability_id].name,
-                     identifier=identifier("cap", capability_id), **{f"{{{XSI}}}type": "Capability"})
+                     identifier=identifier("cap", capability_id), **{XSI_TYPE: "Capability"})
     if not len(elements):
         model.remove(elements)  # the schema wants at least one element inside <elements>
 
-    relationships: list[tuple[str, str, str, str, str | None, list]] = []  # id, type, source, target, name, props
-    flows = []
+
+def _flows(landscape, selection) -> Iterator[tuple[Relationship, _Flow]]:
+    """A ``Flow`` per leg of each shown integration, in the order the view draws them."""
+    from eacheck.output.graph import flow_edges
+
     for tail, head, leg in flow_edges(landscape, selection):
-        rel_id = identifier("flow", leg["integration"], leg["into"])
-        name = landscape.integrations[leg["integration"]].name or leg["integration"]
-        relationships.append((rel_id, "Flow", identifier("sys", tail), identifier("sys", head), name,
-                              [("id", leg["integration"]), ("status", leg["status"]), ("method", leg["method"])]))
-        flows.append((rel_id, tail, head))
+        integration = leg["integration"]
+        relationship = Relationship(
+            identifier("flow", integration, leg["into"]), "Flow",
+            identifier("sys", tail), identifier("sys", head),
+            name=landscape.integrations[integration].name or integration,
+            properties=(("id", integration), ("status", leg["status"]), ("method", leg["method"])),
+        )
+        yield relationship, _Flow(relationship.identifier, tail, head)
+
+
+def _structure(landscape, selection, owns: str) -> Iterator[Relationship]:
+    """Who owns and uses each system, what it realizes, and the two hierarchies, each between
+    shown elements only (the module docstring says why each has the type it has)."""
     shown_orgs, shown_caps = set(selection.organizations), set(selection.capabilities)
     for system_id in selection.systems:
         system = landscape.systems[system_id]
         if system.owner in shown_orgs:
-            relationships.append((identifier("owns", system.owner, system_id), "Association",
-                                  identifier("org", system.owner), identifier("sys", system_id), words["owns"], []))
+            yield Relationship(identifier("owns", system.owner, system_id), "Association",
+                               identifier("org", system.owner), identifier("sys", system_id), owns)
         for org_id in system.organizations:
             if org_id in shown_orgs:
-                relationships.append((identifier("serves", system_id, org_id), "Serving",
-                                      identifier("sys", system_id), identifier("org", org_id), None, []))
+                yield Relationship(identifier("serves", system_id, org_id), "Serving",
+                                   identifier("sys", system_id), identifier("org", org_id))
         for capability_id in dict.fromkeys(system.capabilities):
             if capability_id in shown_caps:
-                relationships.append((identifier("realizes", system_id, capability_id), "Realization",
-                                      identifier("sys", system_id), identifier("cap", capability_id), None, []))
+                yield Relationship(identifier("realizes", system_id, capability_id), "Realization",
+                                   identifier("sys", system_id), identifier("cap", capability_id))
     for capability_id in selection.capabilities:
         parent = landscape.capabilities[capability_id].parent
         if parent in shown_caps:
-            relationships.append((identifier("composes", parent, capability_id), "Composition",
-                                  identifier("cap", parent), identifier("cap", capability_id), None, []))
+            yield Relationship(identifier("composes", parent, capability_id), "Composition",
+                               identifier("cap", parent), identifier("cap", capability_id))
     for org_id in selection.organizations:
         parent = landscape.organizations[org_id].parent
         if parent in shown_orgs:
-            relationships.append((identifier("aggregates", parent, org_id), "Aggregation",
-                                  identifier("org", parent), identifier("org", org_id), None, []))
-    relationships.sort(key=lambda r: r[0])
+            yield Relationship(identifier("aggregates", parent, org_id), "Aggregation",
+                               identifier("org", parent), identifier("org", org_id))
 
-    if relationships:
-        container = ET.SubElement(model, _tag("relationships"))
-        for rel_id, rel_type, source, target, name, props in relationships:
-            attributes = {"identifier": rel_id, "source": source, "target": target, f"{{{XSI}}}type": rel_type}
-            if rel_type == "Association":
-                attributes["isDirected"] = "true"  # owner → system reads one way only
-            element = ET.SubElement(container, _tag("relationship"), attributes)
-            if name:
-                writer.name(element, name)
-            writer.properties(element, props)
 
-    grouped, loose = systems_by_owner(landscape, selection)
-    view_id = identifier("view", "integrations")
+def _write_relationships(model, writer: _Writer, relationships: list[Relationship]) -> None:
+    if not relationships:
+        return
+    container = ET.SubElement(model, _tag("relationships"))
+    for relationship in relationships:
+        attributes = {"identifier": relationship.identifier, "source": relationship.source,
+                      "target": relationship.target, XSI_TYPE: relationship.type}
+        if relationship.type == "Association":
+            attributes["isDirected"] = "true"  # owner → system reads one way only
+        element = ET.SubElement(container, _tag("relationship"), attributes)
+        if relationship.name:
+            writer.name(element, relationship.name)
+        writer.properties(element, relationship.properties)
+
+
+def _write_folders(model, writer: _Writer, landscape, selection, by_owner, relationships,
+                   view_id: str) -> None:
+    """The ``<organizations>`` tree: a folder per kind of concept, systems by their owner."""
+    grouped, loose = by_owner
+    words = writer.words
     folders = [
         (words["organizations"], [identifier("org", o) for o in selection.organizations], []),
         (words["systems"], [identifier("sys", s) for s in loose],
          [(landscape.organizations[owner].name, [identifier("sys", s) for s in systems])
           for owner, systems in grouped.items()]),
         (words["capabilities"], [identifier("cap", c) for c in selection.capabilities], []),
-        (words["relations"], [r[0] for r in relationships], []),
+        (words["relations"], [relationship.identifier for relationship in relationships], []),
         (words["views"], [view_id] if selection.systems else [], []),
     ]
     organizations = ET.SubElement(model, _tag("organizations"))
@@ -199,34 +280,31 @@ def render(landscape, selection) -> str:
     if not len(organizations):
         model.remove(organizations)
 
+
+def _write_property_definitions(model, writer: _Writer) -> None:
     definitions = ET.SubElement(model, _tag("propertyDefinitions"))
-    for key in ("id", "method", "status"):
-        writer.named(definitions, "propertyDefinition", words[key], identifier=identifier("prop", key), type="string")
-
-    if selection.systems:
-        _default_view(model, writer, view_id, [s for systems in grouped.values() for s in systems] + loose, flows)
-
-    ET.indent(model, space="  ")
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(model, encoding="unicode") + "\n"
+    for key in _PROPERTY_KEYS:
+        writer.named(definitions, "propertyDefinition", writer.words[key],
+                     identifier=identifier("prop", key), type="string")
 
 
-def _default_view(model, writer, view_id: str, systems: list[str], flows) -> None:
+def _default_view(model, writer: _Writer, view_id: str, systems: list[str], flows: list[_Flow]) -> None:
     """One diagram with every shown system in a grid and its flows drawn between them."""
     views = ET.SubElement(model, _tag("views"))
     diagrams = ET.SubElement(views, _tag("diagrams"))
-    view = writer.named(diagrams, "view", writer.words["view"], identifier=view_id, **{f"{{{XSI}}}type": "Diagram"})
+    view = writer.named(diagrams, "view", writer.words["view"], identifier=view_id, **{XSI_TYPE: "Diagram"})
     nodes = {}
     for index, system_id in enumerate(systems):
         row, column = divmod(index, _COLUMNS)
         nodes[system_id] = identifier("node", system_id)
         ET.SubElement(view, _tag("node"), {
             "identifier": nodes[system_id], "elementRef": identifier("sys", system_id),
-            f"{{{XSI}}}type": "Element",
+            XSI_TYPE: "Element",
             "x": str(_MARGIN + column * (_WIDTH + _GAP_X)), "y": str(_MARGIN + row * (_HEIGHT + _GAP_Y)),
             "w": str(_WIDTH), "h": str(_HEIGHT),
         })
-    for rel_id, tail, head in flows:
+    for flow in flows:
         ET.SubElement(view, _tag("connection"), {
-            "identifier": identifier("conn", rel_id), "relationshipRef": rel_id,
-            f"{{{XSI}}}type": "Relationship", "source": nodes[tail], "target": nodes[head],
+            "identifier": identifier("conn", flow.relationship), "relationshipRef": flow.relationship,
+            XSI_TYPE: "Relationship", "source": nodes[flow.tail], "target": nodes[flow.head],
         })

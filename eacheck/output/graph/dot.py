@@ -9,6 +9,7 @@ with backslashes doubled and double quotes escaped, and ampersands in labels wri
 
 from __future__ import annotations
 
+from eacheck.i18n import _
 from eacheck.output.graph import flow_edges, systems_by_owner
 
 
@@ -25,7 +26,7 @@ def label(text: str) -> str:
 
 
 def render(landscape, selection) -> str:
-    name = landscape.settings.name or "landscape"
+    name = landscape.settings.name or _("landscape")
     # newrank: the classic ranking fails ("trouble in init_rank") on clustered graphs the size of
     # a real landscape; the Graphviz maintainers' workaround is the newer ranking pass.
     lines = [

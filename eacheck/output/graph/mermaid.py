@@ -11,6 +11,8 @@ Mermaid entity code (`#34;` for `"`).
 
 from __future__ import annotations
 
+from eacheck.i18n import Message, msg
+from eacheck.i18n.formats import Number
 from eacheck.output.graph import flow_edges, systems_by_owner
 
 _ENTITY_CODED = set('#"&<>[](){}|`\\;')
@@ -64,17 +66,19 @@ def render(landscape, selection) -> str:
     return "\n".join(lines) + "\n"
 
 
-def size_warning(text: str) -> str | None:
+def size_warning(text: str) -> Message | None:
     """What to tell the reader when Mermaid will refuse ``text`` with its default limits."""
     characters = len(text)
     edges = sum(1 for line in text.splitlines() if any(arrow in line for arrow in _ARROWS))
     if characters <= MAX_TEXT_SIZE and edges <= MAX_EDGES:
         return None
-    return (
-        f"warning: the Mermaid diagram has {characters:,} characters and {edges:,} edges, more than "
-        f"Mermaid draws with its default limits ({MAX_TEXT_SIZE:,} characters, {MAX_EDGES:,} edges); "
-        "draw a part of the landscape with --organization ID or --capability ID, or write the whole "
-        "of it with --format dot for Graphviz"
+    return msg(
+        "warning: the Mermaid diagram has {characters} characters and {edges} edges, more than "
+        "Mermaid draws with its default limits ({max_characters} characters, {max_edges} edges); "
+        "draw a part of the landscape with --organization ID or --capability ID, or write the "
+        "whole of it with --format dot for Graphviz",
+        characters=Number(characters), edges=Number(edges),
+        max_characters=Number(MAX_TEXT_SIZE), max_edges=Number(MAX_EDGES),
     )
 
 
