@@ -347,3 +347,12 @@ def test_text_from_the_files_cannot_become_markup_or_control_sequences():
     body = text.split("\n", 1)[1]
     assert "<" not in body.replace("<sub>", "").replace("</sub>", "").replace("\\<", "")
     assert not any(line.startswith("# rubrik") for line in text.splitlines())
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_comment_speaks_one_language(branch, language):
+    """The team's detector (tests/language.py) on the whole comment, fixed findings and all."""
+    from language import foreign_words
+
+    _, text = comment(branch, "--lang", language, "--link-base", "https://github.com/kustlunda/arkitektur/blob/abc")
+    assert foreign_words(re.sub(r"\\(.)", r"\1", text), language, branch.root) == []
