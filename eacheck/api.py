@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from eacheck.errors import UsageError
 from eacheck.findings import Finding, FindingsResult, Severity
+from eacheck.i18n import msg
 from eacheck.loading import GitRevision, LoadedRepository, WorkingTree, load
 
 if TYPE_CHECKING:
@@ -32,8 +33,18 @@ PathLike = str | os.PathLike[str]
 
 def open_repository(path: PathLike = ".", revision: str | None = None) -> LoadedRepository:
     """Load the repository at ``path``, from its working tree or, with ``revision``, from git."""
-    source = GitRevision(path, revision) if revision else WorkingTree(path)
+    # `is not None`, not truth: an empty revision must be refused by GitRevision, never read
+    # as "the working tree" (that would compare a pull request with itself and pass it).
+    source = GitRevision(path, revision) if revision is not None else WorkingTree(path)
     return load(source)
+
+
+def check_revision(revision: str) -> str:
+    """``revision`` if it can name a git revision; UsageError for an empty or blank one (see
+    :func:`eacheck.loading.sources.check_revision`)."""
+    from eacheck.loading.sources import check_revision as check
+
+    return check(revision)
 
 
 def run_checks(repository: LoadedRepository, as_of: date) -> CheckOutcome:
@@ -77,9 +88,12 @@ def check(
     outcome = run_checks(current, as_of)
     findings, fixed, changes = outcome.findings, [], None
     if baseline is not None:
+        from eacheck.checks.principle_changes import weakened
+
         previous = open_repository(path, baseline)
         before = run_checks(previous, as_of)
         findings = mark_new(findings, before.findings)
+        findings = sorted([*findings, *weakened(current, previous, baseline)], key=Finding.sort_key)
         fixed = list(unmatched(before.findings, outcome.findings))
         if figures:
             from eacheck.analysis.figure_changes import figure_changes
@@ -344,9 +358,9 @@ def write_report(
 ) -> Path:
     """Build, render and write the report; returns the file written.
 
-    Without ``out`` the file goes to ``reports/`` under ``path`` (created if needed). The text
-    is rendered in full before anything touches the disk, and then written atomically, so a
-    failure never leaves a partial report behind, nor replaces a good one.
+    Without ``out`` the file goes to ``reports/`` under ``path`` (created if needed, and never
+    through a link out of the repository). The text is rendered in full before anything touches
+    the disk, and then written safely (:func:`eacheck.output.report.write`).
     """
     from eacheck.output.report import FORMATS, default_path, render, write
 
@@ -354,7 +368,9 @@ def write_report(
         raise UsageError(f"unknown report format '{format_name}'; use one of: {', '.join(FORMATS)}")
     data = report(path, **options) if data is None else data
     text = render(format_name, data)
-    return write(default_path(path, data, format_name) if out is None else Path(out), text, out is None)
+    if out is None:
+        return write(default_path(path, data, format_name), text, inside=path)
+    return write(Path(out), text)
 
 
 # -- the integration graph -----------------------------------------------------------------------
@@ -415,6 +431,35 @@ def init(directory: PathLike = ".", language: str = "sv"):
     return init_repository(directory, language)
 
 
+def init_from(directory: PathLike, source: PathLike, mapping: PathLike | None, language: str = "sv",
+              progress=None) -> tuple[Any, Imported]:
+    """Start a repository in ``directory`` from the group's own inventory: the settings,
+    principles and tooling of `init` without its examples, and ``source`` imported into it.
+
+    All or nothing: the import is checked against the repository about to be made first, and
+    with any problem nothing at all is written (the result's init part is then None).
+    """
+    from eacheck.importing import writing
+    from eacheck.importing.overlay import Files
+    from eacheck.scaffold.starter_repository import init_repository, starter_files
+
+    root = Path(directory)
+    if (root / "architecture").is_dir() and any((root / "architecture").rglob("*.y*ml")):
+        raise UsageError(str(msg("{path} already holds a landscape under architecture/; import into it "
+                                 "with `eacheck import` instead", path=str(root))))
+    table = Path(source)
+    if not table.is_file():
+        raise UsageError(str(msg("{file}: no such file", file=str(source))))
+    planned = _import_plan(Files(starter_files(language, examples=False), str(root)), table, mapping,
+                           language, progress)
+    if not planned.ok:
+        return None, Imported(planned, [], False, False)
+    created = init_repository(root, language, examples=False)
+    written = writing.apply(planned, root, update=False)
+    _flush()
+    return created, Imported(planned, written, False, False)
+
+
 def new_entity_module():
     """The fields, questions and checks of `eacheck new` (:mod:`eacheck.scaffold.new_entity`).
 
@@ -431,3 +476,153 @@ def editor_schemas_module():
     from eacheck.scaffold import editor_schemas
 
     return editor_schemas
+
+
+# -- import and export ---------------------------------------------------------------------------
+
+
+@dataclass
+class Imported:
+    """What `eacheck import` found and did: the plan, and the files written (none on problems)."""
+
+    plan: Any
+    written: list[str]
+    dry_run: bool
+    update: bool
+
+    @property
+    def exit_code(self) -> int:
+        return 0 if self.plan.ok else 1
+
+
+SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".csv")
+MODEL_SUFFIXES = (".xml",)
+
+
+def _import_plan(source, table: Path, mapping: PathLike | None, language: str, progress):
+    from eacheck import importing
+
+    suffix = table.suffix.lower()
+    if suffix in MODEL_SUFFIXES:
+        if mapping is not None:
+            raise UsageError(str(msg("an ArchiMate model needs no --mapping; leave it out")))
+        return importing.archimate_model(source, table, language, progress)
+    if suffix not in SPREADSHEET_SUFFIXES:
+        raise UsageError(str(msg("{file}: eacheck imports .xlsx workbooks, .csv files and ArchiMate "
+                                 "models (.xml); save the inventory in one of those", file=str(table))))
+    if mapping is None:
+        raise UsageError(str(msg("a spreadsheet needs --mapping MAPPING: which sheet and column becomes "
+                                 "which key (docs/import.md)")))
+    mapping_path = Path(mapping)
+    if not mapping_path.is_file():
+        raise UsageError(str(msg("{file}: no such mapping file", file=str(mapping))))
+    return importing.spreadsheet(source, table, mapping_path, progress)
+
+
+def import_source(
+    path: PathLike = ".",
+    source: PathLike = "",
+    mapping: PathLike | None = None,
+    dry_run: bool = False,
+    update: bool = False,
+    progress=None,
+) -> Imported:
+    """Import ``source`` (a spreadsheet with ``mapping``, or an ArchiMate model) into the
+    repository at ``path`` (SPEC §7). All or nothing: with any problem nothing is written.
+
+    New entities are written unless ``dry_run``; differences in existing ones are written only
+    with ``update``. ``progress(table, row)`` is called now and then on large inputs.
+    """
+    from eacheck.importing import writing
+
+    table = Path(source)
+    if not table.is_file():
+        raise UsageError(str(msg("{file}: no such file", file=str(source))))
+    tree = WorkingTree(path)
+    plan = _import_plan(tree, table, mapping, repository_language(path), progress)
+    written: list[str] = []
+    if plan.ok and not dry_run:
+        written = writing.apply(plan, Path(path), update)
+        _flush()
+    return Imported(plan, written, dry_run, update)
+
+
+def render_import(imported: Imported) -> str:
+    from eacheck.importing import summary
+
+    return summary.text(imported.plan, imported.dry_run, imported.update, imported.written)
+
+
+def _flush() -> None:
+    # New files are written without an fsync each (an import of 10,000 systems would spend
+    # most of its time waiting for the disk); one sync at the end, and a failed import removes
+    # what it created.
+    if hasattr(os, "sync"):
+        os.sync()
+
+
+EXPORT_FORMATS = ("xlsx",)
+DEFAULT_EXPORT = "reports/landskap.xlsx"
+
+
+@dataclass(frozen=True)
+class Exported:
+    workbook: Path
+    mapping: Path
+
+
+def export(
+    path: PathLike = ".",
+    format_name: str = "xlsx",
+    out: PathLike | None = None,
+    as_of: date | None = None,
+    language: str | None = None,
+) -> Exported:
+    """Write the repository as a workbook, with the mapping that imports it back beside it
+    (``NAME.mapping.yaml``); the findings sheet is as of ``as_of``, which also dates the
+    workbook's properties, so the same repository gives the same bytes."""
+    from eacheck import i18n
+    from eacheck import safe_write
+    from eacheck.output import workbook
+
+    if format_name not in EXPORT_FORMATS:
+        raise UsageError(str(msg("unknown export format '{name}'; use one of: {formats}",
+                                 name=format_name, formats=", ".join(EXPORT_FORMATS))))
+    as_of = as_of or date.today()
+    repository = open_repository(path)
+    landscape = repository.landscape
+    documents: dict[str, list[dict]] = {}
+    names: dict[str, str] = {}
+    for file, located in sorted(repository.located.items()):
+        if not file.startswith("architecture/"):
+            continue
+        for positions in located:
+            value = positions.value
+            if not isinstance(value, dict) or not isinstance(value.get("id"), str):
+                continue
+            if landscape.get(value["id"]) is None:
+                continue  # a document with problems: the findings sheet lists them
+            documents.setdefault(value.get("kind"), []).append(value)
+            name = value.get("name", value.get("title"))
+            if isinstance(name, str):
+                names.setdefault(value["id"], name)
+    for kind in documents:
+        documents[kind].sort(key=lambda document: document["id"])
+    target = Path(out) if out is not None else Path(path) / DEFAULT_EXPORT
+    if target.is_dir():
+        raise UsageError(str(msg("{path}: is a folder; give a file name for the workbook", path=str(target))))
+    outcome = run_checks(repository, as_of)
+    with i18n.using(language or landscape.settings.language):
+        findings = [finding.to_json() for finding in outcome.findings]
+        data = workbook.workbook(documents, names, findings, as_of)
+        mapping_text = workbook.mapping_text()
+    mapping_target = target.with_name(target.stem + ".mapping.yaml")
+    inside = Path(path) if out is None else None  # the default place is in the repository
+    try:
+        safe_write.make_folder(target.parent, inside=inside)
+        safe_write.write(target, data, inside=inside)
+        safe_write.write(mapping_target, mapping_text, inside=inside)
+    except OSError as error:
+        raise UsageError(str(msg("{path}: cannot write the file: {error}", path=str(target),
+                                 error=error.strerror or str(error)))) from None
+    return Exported(target, mapping_target)

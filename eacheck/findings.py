@@ -27,6 +27,8 @@ class Severity(IntEnum):
 
 
 SCHEMA = "schema"
+# Built in: the principles themselves are weakened, or none is in force.
+PRINCIPLES_IN_FORCE = "principles-in-force"
 
 
 @dataclass(frozen=True, slots=True)

@@ -94,8 +94,8 @@ def test_archimate_words_come_from_the_catalogue():
         owns = {r.find(f"{ns}name").text for r in model.iter(f"{ns}relationship")
                 if r.get("{http://www.w3.org/2001/XMLSchema-instance}type") == "Association"}
         languages = {e.get("{http://www.w3.org/XML/1998/namespace}lang") for e in model.iter() if e.text}
-        expected = {"sv": (["eacheck-id", "Metod", "Status"], {"äger"}),
-                    "en": (["eacheck id", "Method", "Status"], {"owns"})}[language]
+        expected = {"sv": (["eacheck-id", "Metod", "Delning", "Status", "Typ"], {"äger"}),
+                    "en": (["eacheck id", "Method", "Sharing", "Status", "Type"], {"owns"})}[language]
         assert (definitions, owns) == expected
         assert languages <= {language, None}
     assert folders == {

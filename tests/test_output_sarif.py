@@ -16,6 +16,7 @@ from eacheck import __version__, api
 from eacheck.findings import Finding, FindingsResult, Severity
 from eacheck.model.entities import localized
 from eacheck.output.findings import render
+from eacheck.output.markdown import markdown_lines
 
 AS_OF = "2026-11-27"
 
@@ -90,7 +91,7 @@ def test_one_rule_per_principle_in_force_described_in_the_language_of_the_run(ru
         assert rule["shortDescription"]["text"] == localized(principle.title, language)
         assert rule["fullDescription"]["text"] == localized(principle.statement, language)
         assert localized(principle.rationale, language) in rule["help"]["text"]
-        assert localized(principle.implications, language).strip() in rule["help"]["markdown"]
+        assert markdown_lines(localized(principle.implications, language)) in rule["help"]["markdown"]
         assert rule["defaultConfiguration"]["level"] == levels[principle.severity]
         assert rule["name"] and " " not in rule["name"]
     assert log["runs"][0]["language"] == language

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
 
@@ -79,7 +78,7 @@ def test_out_dash_prints_only_the_report(repository, run):
     assert not (root / "reports").exists()
 
 
-# -- atomic writing --------------------------------------------------------------------------
+# -- atomic writing (more in test_safe_write.py) --------------------------------------------------------------------------
 
 
 def test_a_rendering_error_leaves_the_previous_report_untouched(repository, run, monkeypatch):
@@ -100,33 +99,6 @@ def test_a_rendering_error_leaves_the_previous_report_untouched(repository, run,
     assert "internal error" in result.output
     assert written.read_bytes() == good
     assert files_under(root) == listing  # no temporary file left behind
-
-
-def test_a_failing_write_leaves_no_partial_file(tmp_path, monkeypatch):
-    from eacheck.output.report import atomic
-
-    target = tmp_path / "report.md"
-    target.write_text("last quarter's report", encoding="utf-8")
-
-    def failing_replace(source, destination):
-        raise OSError("disk full")
-
-    monkeypatch.setattr(atomic.os, "replace", failing_replace)
-    with pytest.raises(OSError):
-        atomic.write_atomically(target, "this quarter's report")
-    assert target.read_text(encoding="utf-8") == "last quarter's report"
-    assert [path.name for path in tmp_path.iterdir()] == ["report.md"]
-
-
-def test_atomic_write_keeps_the_mode_of_the_file_it_replaces(tmp_path):
-    from eacheck.output.report.atomic import write_atomically
-
-    target = tmp_path / "report.html"
-    target.write_text("old", encoding="utf-8")
-    os.chmod(target, 0o640)
-    write_atomically(target, "new")
-    assert target.read_text(encoding="utf-8") == "new"
-    assert target.stat().st_mode & 0o777 == 0o640
 
 
 # -- exit codes ------------------------------------------------------------------------------

@@ -29,6 +29,41 @@ CASES = {
         "architecture/tabs.yaml:3:",
         "tab character",
     ),
+    "tab before a nested key": (
+        {"architecture/tabs2.yaml": "kind: organization\nid: tabbed2\nname: x\nparent:\n\tid: y\n"},
+        "architecture/tabs2.yaml:5:1",
+        "line 5 is indented with a tab character (column 1); YAML is indented with spaces only",
+    ),
+    "tab after spaces": (
+        {"architecture/tabs3.yaml": "kind: organization\nid: tabbed3\nname: x\n  \ttype: company\n"},
+        "architecture/tabs3.yaml:4:3",
+        "line 4 is indented with a tab character (column 3)",
+    ),
+    "NUL byte": (
+        {"architecture/nul.yaml": "kind: organization\nid: nul\nname: \"a\0b\"\ntype: company\n"},
+        "architecture/nul.yaml:3:9",
+        "the file holds a NUL byte at line 3, column 9",
+    ),
+    "tag on a key": (
+        {"architecture/keytag.yaml": "kind: organization\nid: keytag\n!custom name: x\ntype: company\n"},
+        "architecture/keytag.yaml:3:1",
+        "the tag !custom is not allowed",
+    ),
+    "python tag on a key": (
+        {"architecture/keytag2.yaml": "kind: organization\nid: keytag2\n!!python/object/apply:os.system name: x\n"},
+        "architecture/keytag2.yaml:3:1",
+        "the tag !!python/object/apply:os.system is not allowed",
+    ),
+    "!!int that is no whole number": (
+        {"architecture/inttag.yaml": SYSTEM.format(id="inttag") + 'user_count: !!int " 12"\n'},
+        "architecture/inttag.yaml:8:13",
+        "' 12' is not a whole number",
+    ),
+    "!!null that is not empty": (
+        {"architecture/nulltag.yaml": SYSTEM.format(id="nulltag") + 'description: !!null "x"\n'},
+        "architecture/nulltag.yaml:8:14",
+        "'x' is not empty",
+    ),
     "duplicate key": (
         {"architecture/dup.yaml": "kind: organization\nid: dup\nname: A\nname: B\ntype: company\n"},
         "architecture/dup.yaml:4:1",
@@ -118,6 +153,23 @@ CASES = {
         "merge keys (<<) are not supported",
     ),
 }
+
+
+def test_each_missing_key_is_one_finding(repository, run):
+    """Before: a system with only `kind` got 25 findings, five for each of its five missing keys."""
+    result = run("validate", repository({"architecture/bare.yaml": "kind: system\n"}), "--format", "json")
+    findings = json.loads(result.stdout)["findings"]
+    assert sorted(f["message"] for f in findings) == [
+        f"a system needs the key '{key}'; add it" for key in ("capabilities", "id", "lifecycle", "name", "owner")
+    ]
+
+
+@pytest.mark.parametrize("written", ["30/6 2028", "2028-6-30"])
+def test_a_malformed_date_is_one_finding(written, repository, run):
+    system = SYSTEM.format(id="datum").replace("{status: active}", f"{{status: active, since: '{written}'}}")
+    result = run("validate", repository({"architecture/date.yaml": system}), "--format", "json")
+    findings = json.loads(result.stdout)["findings"]
+    assert [f["message"] for f in findings] == [f"'lifecycle.since': '{written}' is not a date; write YYYY-MM-DD"]
 
 
 @pytest.mark.parametrize("case", sorted(CASES))

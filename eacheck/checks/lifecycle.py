@@ -26,6 +26,8 @@ PARAMS = params_schema(
         "contract_months": {
             "type": "integer",
             "minimum": 0,
+            # A hundred years: more is no contract, and would move dates past year 9999.
+            "maximum": 1200,
             "default": 12,
             "description": "How many months ahead a contract end counts as soon.",
         }

@@ -15,8 +15,10 @@ from eacheck.cli.localized import Group, Option, language_of_arguments, speak_th
 COMMANDS = {
     "check": "check",
     "explain": "explain",
+    "export": "export",
     "graph": "graph",
     "impact": "impact",
+    "import": "import_",
     "init": "init",
     "new": "new",
     "principles": "principles",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from eacheck.cli.common import language_option, as_of_option, command, emit, handle_errors, option, path_argument
+from eacheck.cli.common import language_option, as_of_option, command, emit, handle_errors, option, path_argument, revision
 
 FORMATS = ("text", "json", "sarif", "junit", "github", "markdown")
 
@@ -15,7 +15,7 @@ FORMATS = ("text", "json", "sarif", "junit", "github", "markdown")
               help="text for people; json, sarif (code scanning), junit (GitLab, Jenkins), github (annotations) "
                    "or markdown (the pull-request comment; with --baseline it shows what the change does to "
                    "the group's figures).")
-@option("--baseline", metavar="REV", default=None,
+@option("--baseline", metavar="REV", default=None, callback=revision,
               help="Fail only on findings that are not present at this git revision (e.g. main).")
 @as_of_option
 @language_option

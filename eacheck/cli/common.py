@@ -12,6 +12,7 @@ import click
 from eacheck.cli.localized import Command, Option
 from eacheck.errors import UsageError
 from eacheck.i18n import LANGUAGES, msg
+from eacheck.safe_text import printable
 
 # Every command and option of eacheck is made with these, so that its help is translated.
 command = functools.partial(click.command, cls=Command)
@@ -32,7 +33,8 @@ def handle_errors(function):
         try:
             return function(*args, **kwargs)
         except UsageError as error:
-            raise CommandFailed(str(error)) from None
+            # A usage error may quote the repository (an id, a path): shown, never obeyed.
+            raise CommandFailed(printable(str(error), lines=True)) from None
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except Exception as error:  # pragma: no cover - only a bug gets here
@@ -50,14 +52,37 @@ def handle_errors(function):
 
 class IsoDate(click.ParamType):
     name = "YYYY-MM-DD"
+    # Dates are moved by up to a hundred years (a contract's months ahead, quarters of targets);
+    # these bounds keep every such date inside what Python's dates can hold.
+    EARLIEST = date(1900, 1, 1)
+    LATEST = date(2999, 12, 31)
 
     def convert(self, value, param, ctx):
         if isinstance(value, date):
             return value
         try:
-            return date.fromisoformat(value)
+            day = date.fromisoformat(value)
         except ValueError:
             self.fail(str(msg("'{value}' is not a date; write YYYY-MM-DD", value=value)), param, ctx)
+        if not self.EARLIEST <= day <= self.LATEST:
+            self.fail(str(msg(
+                "'{value}' is outside the dates eacheck works with; give a date from {earliest} to "
+                "{latest}", value=value, earliest=self.EARLIEST.isoformat(), latest=self.LATEST.isoformat(),
+            )), param, ctx)
+        return day
+
+
+def revision(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Callback of --baseline and --compare-to: an empty or blank revision is a usage error,
+    before anything is read (an unset CI variable must not turn the gate off)."""
+    from eacheck import api
+
+    if value is None:
+        return None
+    try:
+        return api.check_revision(value)
+    except UsageError as error:
+        raise click.BadParameter(str(error), ctx, param) from None
 
 
 path_argument = click.argument("path", default=".", type=click.Path(file_okay=True, dir_okay=True))

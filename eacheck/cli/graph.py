@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
 from eacheck.cli.common import language_option, command, emit, handle_errors, note, option, path_argument
@@ -55,7 +53,9 @@ def command(path: str, format_name: str, organization: str | None, capability: s
     if out == "-":
         emit(text)
         return
+    from eacheck import safe_write
+
     try:
-        Path(out).write_text(text, encoding="utf-8")
+        safe_write.write(out, text)
     except OSError as error:
         raise UsageError(str(msg("cannot write {path}: {reason}", path=out, reason=error.strerror or str(error)))) from None

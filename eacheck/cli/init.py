@@ -1,10 +1,10 @@
-"""`eacheck init`: start a new architecture repository."""
+"""`eacheck init`: start a new architecture repository, with examples or from an inventory."""
 
 from __future__ import annotations
 
 import click
 
-from eacheck.cli.common import command, handle_errors, option
+from eacheck.cli.common import command, emit, handle_errors, option
 from eacheck.i18n import DEFAULT_LANGUAGE, LANGUAGES, _, msg, msg_n
 
 
@@ -12,21 +12,36 @@ from eacheck.i18n import DEFAULT_LANGUAGE, LANGUAGES, _, msg, msg_n
 @click.argument("directory", default=".", type=click.Path(file_okay=False))
 @option("--lang", type=click.Choice(LANGUAGES), default=DEFAULT_LANGUAGE, show_default=True,
               help="Language of the README, the comments, the examples and the editor help.")
+@option("--from", "source", metavar="SOURCE", default=None,
+        help="Start from the group's own inventory instead of the examples: an .xlsx or .csv file "
+             "(with --mapping) or an ArchiMate model (.xml), imported as `eacheck import` does.")
+@option("--mapping", metavar="MAPPING", default=None,
+        help="With --from: which sheet and column becomes which key (docs/import.md).")
 @handle_errors
-def command(directory: str, lang: str) -> None:
+def command(directory: str, lang: str, source: str | None, mapping: str | None) -> None:
     """Start a new architecture repository in DIRECTORY (created if missing).
 
     Writes eacheck.yaml, the default principles, a small commented example of every kind under
     architecture/, a README for the architects, a CI workflow, a pre-commit configuration, a
     CODEOWNERS template, and editor settings with JSON Schemas for completion and hover help.
     The examples pass validate and check as they are. Existing files are never overwritten:
-    they are kept and listed, so init is safe to run again.
+    they are kept and listed, so init is safe to run again. With --from, architecture/ is
+    filled from the inventory instead of the examples; if any row has a problem, nothing at
+    all is written (exit code 1).
 
-    Example: eacheck init landskap --lang sv
+    Example: eacheck init landskap --from systemforteckning.xlsx --mapping mapping.yaml
     """
     from eacheck import api
 
-    result = api.init(directory, lang)
+    if source is not None:
+        result, imported = api.init_from(directory, source, mapping, lang)
+        if result is None:
+            emit(api.render_import(imported))
+            click.get_current_context().exit(imported.exit_code)
+    elif mapping is not None:
+        raise click.UsageError(_("--mapping goes with --from"))
+    else:
+        result = api.init(directory, lang)
     for relative in result.created:
         click.echo(str(msg("created {path}", path=relative)))
     for relative in result.kept:
@@ -34,6 +49,8 @@ def command(directory: str, lang: str) -> None:
     for folder in result.left_alone:
         click.echo(str(msg("kept existing {folder} as it is: it already holds YAML files, so no "
                            "examples were added", folder=folder)))
+    if source is not None:
+        emit(api.render_import(imported))
     where = "" if directory == "." else f"cd {directory}\n  "
     click.echo("")
     click.echo(str(msg(
@@ -42,4 +59,5 @@ def command(directory: str, lang: str) -> None:
         kept=msg_n("{n} kept", "{n} kept", len(result.kept)),
     )))
     click.echo(f"  {where}eacheck validate && eacheck check && eacheck report")
-    click.echo(_("Then replace the examples under architecture/ with your own (see README.md)."))
+    if source is None:
+        click.echo(_("Then replace the examples under architecture/ with your own (see README.md)."))

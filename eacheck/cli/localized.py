@@ -82,11 +82,21 @@ def _help_in_language(target: click.Command | click.Parameter) -> Iterator[None]
                 setattr(target, name, value)
 
 
-class _TranslatedHelpOption:
-    """Click makes the --help option once per command, its help text translated at that moment
-    and kept; a later run in the other language must not inherit it."""
+class _Localized:
+    """What commands and groups share: their help, and the --help option's, in the language of
+    the run."""
+
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        with _help_in_language(self):
+            super().format_help_text(ctx, formatter)
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        with _help_in_language(self):
+            return super().get_short_help_str(limit)
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        # Click makes the --help option once per command, its help translated at that moment
+        # and kept; a later run in the other language must not inherit it.
         option = super().get_help_option(ctx)
         if option is not None and not isinstance(option, Option):
             option.__class__ = Option  # adds no state: only translates its help when shown
@@ -95,26 +105,12 @@ class _TranslatedHelpOption:
         return option
 
 
-class Command(_TranslatedHelpOption, click.Command):
-    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        with _help_in_language(self):
-            super().format_help_text(ctx, formatter)
-
-    def get_short_help_str(self, limit: int = 45) -> str:
-        with _help_in_language(self):
-            return super().get_short_help_str(limit)
+class Command(_Localized, click.Command):
+    pass
 
 
-class Group(_TranslatedHelpOption, click.Group):
+class Group(_Localized, click.Group):
     command_class = Command
-
-    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        with _help_in_language(self):
-            super().format_help_text(ctx, formatter)
-
-    def get_short_help_str(self, limit: int = 45) -> str:
-        with _help_in_language(self):
-            return super().get_short_help_str(limit)
 
 
 Group.group_class = Group

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from eacheck.cli.common import (as_of_option, command, emit, handle_errors, language_option, note, option,
-                                path_argument)
+                                path_argument, revision)
 
 FORMATS = ("html", "md", "json")
 HISTORY_TAGS = "report-*"
@@ -18,7 +18,7 @@ HISTORY_TAGS = "report-*"
 @option("--out", metavar="FILE", default=None,
               help="Where to write; '-' prints to standard output. "
                    "Default: reports/<year>-Q<n>-shared-use.<format> under PATH.")
-@option("--compare-to", metavar="REV", default=None,
+@option("--compare-to", metavar="REV", default=None, callback=revision,
               help="Show the movement since this git revision, e.g. the tag of last quarter's report.")
 @option("--history", metavar="PATTERN", is_flag=False, flag_value=HISTORY_TAGS, default=None,
         help="Show each index quarter by quarter: the figures at every git tag matching PATTERN "

@@ -30,6 +30,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+# Texts from the files are quoted in messages; a value the size of a file must not become a
+# message the size of a file (nor fill a CI log). One helper cuts them, for every layer.
+from eacheck.safe_text import shorten
+
 LANGUAGES = ("sv", "en")
 DEFAULT_LANGUAGE = "sv"
 DOMAIN = "eacheck"
@@ -84,16 +88,6 @@ def N_(message: str) -> str:
     """Mark ``message`` for the catalogue without translating it yet (a table of texts that is
     translated with ``_()`` where it is shown)."""
     return message
-
-
-# Texts from the files are quoted in messages; a value the size of a file must not become a
-# message the size of a file (nor fill a CI log).
-MAX_VALUE_LENGTH = 200
-
-
-def shorten(text: str, limit: int = MAX_VALUE_LENGTH) -> str:
-    """``text`` cut to ``limit`` characters with an ellipsis."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from eacheck.loading.sources import ARCHITECTURE_DIR, PRINCIPLES_DIR
 from eacheck.model import schema_validation
 from eacheck.model.references import article
 from eacheck.model.suggestions import closest, did_you_mean
+from eacheck.safe_text import shorten
 
 ALLOWED_KINDS = {
     ARCHITECTURE_DIR: schema_validation.KINDS,
@@ -63,9 +64,9 @@ class FileProblem:
 class CheckedFile:
     path: str
     documents: list[CheckedDocument] = field(default_factory=list)
-    # Per document index (empty documents included): its value and its packed key positions
-    # (see yaml_parser.position_in), so that any later message can point at a line.
-    located: list[tuple[Any, bytes]] = field(default_factory=list)
+    # Per document index (empty documents included): its value and where its keys are, so
+    # that any later message can point at a line.
+    located: list[yaml_parser.Positions] = field(default_factory=list)
     problems: list[FileProblem] = field(default_factory=list)
 
     # Plain tuples, so that results cross process boundaries and the cache cheaply.
@@ -73,19 +74,20 @@ class CheckedFile:
         return (
             self.path,
             [(d.index, d.line, d.column, d.kind, d.valid) for d in self.documents],
-            self.located,
+            [(positions.value, positions.to_bytes()) for positions in self.located],
             [(p.line, p.column, p.message, p.subject, p.kind) for p in self.problems],
         )
 
     @classmethod
     def from_tuple(cls, data: tuple) -> "CheckedFile":
         path, documents, located, problems = data
+        positions = [yaml_parser.Positions(value, packed) for value, packed in located]
         return cls(
             path,
             # A checked document's value is the one in `located`: stored once, not twice.
             [CheckedDocument(i, line, column, kind, located[i][0], valid)
              for i, line, column, kind, valid in documents],
-            located,
+            positions,
             [FileProblem(*problem) for problem in problems],
         )
 
@@ -101,7 +103,7 @@ def check_file(path: str, data: bytes, place: str) -> CheckedFile:
         return result
     parsed = yaml_parser.parse(text)
     result.problems.extend(FileProblem(p.line, p.column, p.message) for p in parsed.problems)
-    result.located = [(document.value, document.positions) for document in parsed.documents]
+    result.located = [document.positions for document in parsed.documents]
     allowed = ALLOWED_KINDS[place]
     for document in parsed.documents:
         value = document.value
@@ -117,10 +119,7 @@ def check_file(path: str, data: bytes, place: str) -> CheckedFile:
         )
         subject = checked.id or path
         for issue in issues:
-            line, column = (
-                yaml_parser.position_in(value, document.positions, issue.path)
-                or (document.line, document.column)
-            )
+            line, column = document.positions.of(issue.path) or (document.line, document.column)
             result.problems.append(FileProblem(line, column, issue.message, subject, checked.kind))
         if not issues:  # both dates are then real dates, and ISO dates sort as text
             for message, positions in _date_order_problems(checked.kind, value, document.positions):
@@ -130,7 +129,7 @@ def check_file(path: str, data: bytes, place: str) -> CheckedFile:
     return result
 
 
-def _date_order_problems(kind: str, value: dict[str, Any], positions: bytes):
+def _date_order_problems(kind: str, value: dict[str, Any], positions: yaml_parser.Positions):
     """(message, position of whichever key comes later in the file) per contradicting pair."""
     for first, second, meaning in _DATE_ORDER.get(kind, ()):
         if first[0] == "lifecycle" and value.get("lifecycle", {}).get("status") == "retired":
@@ -139,7 +138,7 @@ def _date_order_problems(kind: str, value: dict[str, Any], positions: bytes):
         if earlier is None or later is None or earlier <= later:
             continue
         where = max(
-            (found for found in (yaml_parser.position_in(value, positions, path) for path in (first, second)) if found),
+            (found for found in (positions.of(path) for path in (first, second)) if found),
             default=None,
         )
         yield (
@@ -162,5 +161,6 @@ def _shape_problem(value: Any, allowed: tuple[str, ...], place: str) -> str | No
         return "a principle belongs in principles/, not in architecture/; move the file"
     if isinstance(kind, str) and kind in schema_validation.KINDS:
         return f"{article(kind)} belongs in architecture/, not in {place}/; move the file"
-    hint = did_you_mean(closest(str(kind), allowed, n=1)) or "use one of: " + ", ".join(allowed)
-    return f"unknown kind '{kind}'; {hint}"
+    shown = shorten(str(kind))
+    hint = did_you_mean(closest(shown, allowed, n=1)) or "use one of: " + ", ".join(allowed)
+    return f"unknown kind '{shown}'; {hint}"

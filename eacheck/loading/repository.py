@@ -14,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from eacheck.findings import SCHEMA, Finding, Severity
+from eacheck.findings import PRINCIPLES_IN_FORCE, SCHEMA, Finding, Severity
 from eacheck.loading import pipeline, yaml_parser
 from eacheck.loading.file_checks import CheckedDocument
 from eacheck.loading.sources import (
@@ -39,8 +39,10 @@ from eacheck.model.entities import (
 from eacheck.model.landscape import Landscape
 from eacheck.model.references import COUNTRY_PATHS, article, reference_problems, values_at
 from eacheck.model.suggestions import ReferenceHints
+from eacheck.safe_text import shorten
 
 DEFAULT_PRINCIPLES_LABEL = "<eacheck defaults>/principles"
+_NAMED_PLACES = 5
 _POSITIONS = re.compile(r"(?:line \d+|:\d+)")
 
 _BUILDERS = {
@@ -94,8 +96,8 @@ class LoadedRepository:
 
     landscape: Landscape
     problems: list[Finding] = field(default_factory=list)
-    # file -> per document (by index) its value and packed key positions, for locating
-    located: dict[str, list[tuple[Any, bytes]]] = field(default_factory=dict)
+    # file -> per document (by index) where its keys are, for locating
+    located: dict[str, list[yaml_parser.Positions]] = field(default_factory=dict)
     used_default_principles: bool = False
 
     def locate(self, origin: Origin, path: tuple[Any, ...] = ()) -> tuple[int, int]:
@@ -108,13 +110,12 @@ class LoadedRepository:
 
 
 def _position(
-    located: dict[str, list[tuple[Any, bytes]]], origin: Origin, path: tuple[Any, ...]
+    located: dict[str, list[yaml_parser.Positions]], origin: Origin, path: tuple[Any, ...]
 ) -> tuple[int, int]:
     """The position of ``path``, or of its deepest part that exists, or the document's start."""
     documents = located.get(origin.file)
     if path and documents and origin.document < len(documents):
-        value, positions = documents[origin.document]
-        found = yaml_parser.position_in(value, positions, path)
+        found = documents[origin.document].of(path)
         if found:
             return found
     return origin.line, origin.column
@@ -124,7 +125,7 @@ class _Loader:
     def __init__(self, source) -> None:
         self.source = source
         self.problems: list[Finding] = []
-        self.located: dict[str, list[tuple[Any, bytes]]] = {}
+        self.located: dict[str, list[yaml_parser.Positions]] = {}
 
     def problem(
         self, file: str, line: int, column: int, message: str, subject: str = "", kind: str = "file",
@@ -148,7 +149,7 @@ class _Loader:
     def read(self, files: list[tuple[SourceFile, str]]) -> list[_Document]:
         """Every mapping document of an allowed kind; problems of single files recorded."""
         documents = []
-        for checked_file in pipeline.check_files(files, self.source.cache_key):
+        for checked_file in pipeline.check_files(files, self.source.cache_key, getattr(self.source, "root", None)):
             path = checked_file.path
             self.located[path] = checked_file.located
             for problem in checked_file.problems:
@@ -175,15 +176,17 @@ class _Loader:
             if len(same) < 2:
                 continue
             places = [(document, self._id_line(document)) for document in same]
-            for document, _ in places:
-                others = " and ".join(
-                    f"{article(other.kind)} in {other.file}:{line}"
-                    for other, line in places if other is not document
-                )
+            for index, (document, _) in enumerate(places):
+                # At most a few others are named: an id used 10,000 times must not make 10,000
+                # messages of 10,000 places each.
+                named = [place for place in places[: _NAMED_PLACES + 1] if place[0] is not document][:_NAMED_PLACES]
+                others = " and ".join(f"{article(other.kind)} in {other.file}:{line}" for other, line in named)
+                if len(places) - 1 > len(named):
+                    others += f" and {len(places) - 1 - len(named)} more"
                 self.document_problem(
                     document, ("id",),
-                    f"the id '{entity_id}' is also used by {others}; {uniqueness}, so rename all "
-                    "but one of them",
+                    f"the id '{shorten(entity_id)}' is also used by {others}; {uniqueness}, so rename "
+                    "all but one of them",
                 )
             for document in same[1:]:
                 document.valid = False
@@ -199,10 +202,16 @@ class _Loader:
             (document.id, document.kind, document.value.get("name", document.value.get("title")))
             for document in documents if document.id is not None
         )
+        limit = schema_validation.MAX_ISSUES_PER_DOCUMENT
         for document in documents:
-            for path, message, stable in reference_problems(
-                document.kind, document.value, kinds_by_id, principle_ids, hints
-            ):
+            problems = reference_problems(document.kind, document.value, kinds_by_id, principle_ids, hints)
+            for count, (path, message, stable) in enumerate(problems):
+                if count == limit:  # a list of a million dangling ids is one problem, not a million
+                    self.document_problem(document, (), (
+                        f"this document has more than {limit:,} references that do not resolve; "
+                        "the rest are not listed. Fix these and run eacheck again"
+                    ))
+                    break
                 self.document_problem(document, path, message, code=stable)
                 document.valid = False
             for pattern in COUNTRY_PATHS.get(document.kind, ()):
@@ -214,24 +223,36 @@ class _Loader:
                         )
 
     def check_parent_cycles(self, landscape: Landscape) -> None:
+        """Every 'parent' chain that goes round in a circle, reported once per member.
+
+        Each entity is walked at most once (colour marks: unseen, on the current walk, done),
+        so a chain of any length costs time in proportion to its length.
+        """
         for collection in (landscape.organizations, landscape.capabilities):
+            done: set[str] = set()
             for start in sorted(collection):
-                seen = [start]
-                current = collection[start].parent
-                while current is not None and current in collection:
-                    if current == start:
-                        entity = collection[start]
-                        path = " -> ".join([*seen, start])
-                        self.problem(
-                            entity.origin.file, entity.origin.line, entity.origin.column,
-                            f"'parent' goes round in a circle ({path}); break the cycle",
-                            entity.id, entity.kind,
-                        )
+                walk: dict[str, None] = {}  # the current walk, in order
+                current: str | None = start
+                while current is not None and current in collection and current not in done:
+                    if current in walk:  # round in a circle: from `current` back to it
+                        order = list(walk)
+                        members = order[order.index(current):]
+                        for turn, member in enumerate(members):
+                            entity = collection[member]
+                            # At most eight steps are named: a circle of 2,000 is one problem, not a page.
+                            shown = [members[(turn + step) % len(members)] for step in range(min(len(members), 7))]
+                            circle = " -> ".join([*shown, member] if len(members) <= 7 else shown)
+                            if len(members) > 7:
+                                circle += f" -> … ({len(members)} in the circle)"
+                            self.problem(
+                                entity.origin.file, entity.origin.line, entity.origin.column,
+                                f"'parent' goes round in a circle ({circle}); break the cycle",
+                                entity.id, entity.kind,
+                            )
                         break
-                    if current in seen:
-                        break  # a cycle further up, reported from one of its members
-                    seen.append(current)
+                    walk[current] = None
                     current = collection[current].parent
+                done.update(walk)
 
 
 def default_principle_files() -> list[SourceFile]:
@@ -272,10 +293,31 @@ def load(source, principles_only: bool = False) -> LoadedRepository:
             landscape.add(_BUILDERS[document.kind](document.value, document.origin, settings.home_country))
     loader.check_parent_cycles(landscape)
 
+    if not use_defaults and not any(p.enabled for p in landscape.principles.values()):
+        loader.problems.append(_nothing_in_force(landscape))
     for problem in source.problems:
         loader.problem(problem.path, 1, 1, problem.message)
     loader.problems.sort(key=Finding.sort_key)
     return LoadedRepository(landscape, loader.problems, loader.located, use_defaults)
+
+
+def _nothing_in_force(landscape: Landscape) -> Finding:
+    """A principles/ folder that puts no principle in force leaves only the file format checked,
+    which is never what a group means: warned in every run. (Without the folder, the shipped
+    defaults are in force.)"""
+    if landscape.principles:
+        message = (
+            "every principle in principles/ is disabled, so eacheck checks nothing but the file "
+            "format; enable the principles the group has decided on"
+        )
+    else:
+        message = (
+            "principles/ holds no principle, so eacheck checks nothing but the file format; add "
+            "the group's principles (eacheck init writes the defaults), or remove the folder to "
+            "run eacheck's default principles"
+        )
+    return Finding(PRINCIPLES_IN_FORCE, Severity.WARNING, PRINCIPLES_DIR, "folder", message,
+                   PRINCIPLES_DIR, 1, 1, code="nothing-in-force")
 
 
 def _load_settings(loader: _Loader, source) -> Settings:
@@ -302,7 +344,7 @@ def _load_settings(loader: _Loader, source) -> Settings:
 
     def settings_problem(key_path: tuple[Any, ...], message: str) -> None:
         origin = Origin(path, 0, first.line, first.column)
-        line, column = _position({path: [(first.value, first.positions)]}, origin, key_path)
+        line, column = _position({path: [first.positions]}, origin, key_path)
         loader.problem(path, line, column, message, path, "settings")
 
     issues = schema_validation.validate("settings", first.value)

@@ -7,7 +7,9 @@ writes anything.
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eacheck.errors import UsageError
+from eacheck.safe_text import shorten
+from eacheck.safe_write import what_it_is
 
 YAML_SUFFIXES = (".yaml", ".yml")
 SETTINGS_FILE = "eacheck.yaml"
@@ -38,6 +42,72 @@ def _is_yaml(name: str) -> bool:
     return name.endswith(YAML_SUFFIXES) and not name.startswith(".")
 
 
+def _not_utf8(name: str) -> bool:
+    """A name read from the file system or git that is not valid UTF-8 (held as surrogates)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _shown_name(name: str) -> str:
+    """A name that is not UTF-8, as it can be shown: each bad byte as U+FFFD."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _not_utf8_name(relative: str) -> SourceProblem:
+    return SourceProblem(
+        _shown_name(relative),
+        "this name is not valid UTF-8, so eacheck cannot name it in its findings and does not "
+        "read it; rename it",
+    )
+
+
+# A file larger than this is no hand-written YAML, and reading it whole would let a pull
+# request take the runner's memory (the parser also refuses more than
+# yaml_parser.MAX_FILE_CHARACTERS).
+MAX_FILE_BYTES = 16 * 1024 * 1024
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NON_BLOCKING = getattr(os, "O_NONBLOCK", 0)
+
+
+class NotReadable(Exception):
+    """A file eacheck will not read, with the reason as one sentence."""
+
+
+def read_regular_file(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of ``path`` if it is a regular file of at most ``limit`` bytes.
+
+    Opened without following a link at the last step and without blocking (a FIFO put in a
+    file's place cannot hang the run), then checked on the open file, so nothing can be swapped
+    in between the check and the read.
+    """
+    try:
+        handle = os.open(path, os.O_RDONLY | _NO_FOLLOW | _NON_BLOCKING | getattr(os, "O_CLOEXEC", 0))
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise NotReadable("it is a symbolic link, and eacheck reads no link here") from None
+        raise NotReadable(f"it cannot be read: {error.strerror}") from None
+    with open(handle, "rb", buffering=0) as file:
+        found = os.fstat(handle)
+        if not stat.S_ISREG(found.st_mode):
+            raise NotReadable(f"it is {what_it_is(found.st_mode)}, not a file; eacheck reads only files")
+        if found.st_size > limit:
+            raise NotReadable(
+                f"it is {found.st_size:,} bytes, more than the {limit:,} eacheck reads from one "
+                "file; split it into several files"
+            )
+        # The size it has, and one byte more to see whether it grew meanwhile: asking for the
+        # limit itself would allocate the limit for every file.
+        data = file.read(found.st_size + 1)
+        if len(data) > found.st_size:
+            data += file.read(limit + 1 - len(data))
+    if len(data) > limit:  # it grew while being read
+        raise NotReadable(f"it is more than the {limit:,} bytes eacheck reads from one file")
+    return data
+
+
 class WorkingTree:
     """The files of a repository folder on disk, without following links out of it."""
 
@@ -55,33 +125,66 @@ class WorkingTree:
         self.root = root_path
         self.real_root = root_path.resolve()
         self.problems: list[SourceProblem] = []
+        self._not_folders: set[str] = set()
         self.label = str(root_path)
         self.cache_key = f"tree:{self.real_root}"
 
     def has_dir(self, name: str) -> bool:
-        return (self.root / name).is_dir()
+        """Whether there is something called ``name`` to read principles or entities from: a
+        folder, or a link to one (reading it reports the link if it leads out). Something by
+        that name that is no folder is a problem, not silently nothing."""
+        path = self.root / name
+        if path.is_dir():
+            return True
+        if os.path.lexists(path) and name not in self._not_folders:
+            self._not_folders.add(name)
+            self.problems.append(SourceProblem(name, f"{name} is not a folder, so nothing is read from it; make it a folder"))
+        return False
 
     def read(self, relative: str) -> SourceFile | None:
+        """The file at ``relative`` (eacheck.yaml), or None when there is none; anything there
+        that is not a regular file inside the repository is a problem, never silently skipped."""
         path = self.root / relative
-        if not path.is_file():
+        if not os.path.lexists(path):
             return None
-        if not self._inside(path):
+        try:
+            real = path.resolve(strict=True)
+        except FileNotFoundError:
+            self.problems.append(SourceProblem(relative, f"{relative} is a symbolic link that leads to nothing; remove it"))
+            return None
+        except (OSError, RuntimeError):
+            self.problems.append(_loop(relative))
+            return None
+        if not real.is_relative_to(self.real_root):
             self.problems.append(_outside(relative))
             return None
-        return SourceFile(relative, path.read_bytes())
+        try:
+            return SourceFile(relative, read_regular_file(real))
+        except NotReadable as refused:
+            self.problems.append(SourceProblem(relative, f"{relative} is not read: {refused}"))
+            return None
 
     def yaml_files(self, folder: str) -> Iterator[SourceFile]:
         """Every YAML file under ``folder``, sorted, each real file once."""
+        top = self.root / folder
+        try:
+            real_top = top.resolve()
+        except (OSError, RuntimeError):
+            self.problems.append(_loop(folder))
+            return
+        if not real_top.is_relative_to(self.real_root):
+            self.problems.append(_outside(folder, what="folder"))
+            return
         seen_real: set[str] = set()
-        found = sorted(self._walk(folder, str(self.real_root / folder), set()))
+        found = sorted(self._walk(folder, str(real_top), set()))
         for relative, real in found:
             if real in seen_real:
                 continue
             seen_real.add(real)
             try:
-                data = (self.root / relative).read_bytes()
-            except OSError as error:
-                self.problems.append(SourceProblem(relative, f"cannot read the file: {error.strerror}"))
+                data = read_regular_file(real)
+            except NotReadable as refused:
+                self.problems.append(SourceProblem(relative, f"this file is not read: {refused}"))
                 continue
             yield SourceFile(relative, data)
 
@@ -100,33 +203,73 @@ class WorkingTree:
                 continue
             relative = f"{folder}/{entry.name}"
             real = f"{real_folder}/{entry.name}"
+            if _not_utf8(entry.name):
+                if _is_yaml(entry.name) or entry.is_dir():
+                    self.problems.append(_not_utf8_name(relative))
+                continue
             if entry.is_symlink():
-                resolved = Path(entry.path).resolve()
+                try:
+                    resolved = Path(entry.path).resolve(strict=True)
+                except FileNotFoundError:
+                    if _is_yaml(entry.name):
+                        self.problems.append(SourceProblem(
+                            relative, "this symbolic link leads to nothing; remove it or make it point at a file"
+                        ))
+                    continue
+                except (OSError, RuntimeError):  # a link to itself, or round through others
+                    self.problems.append(_loop(relative))
+                    continue
                 if not resolved.is_relative_to(self.real_root):
                     self.problems.append(_outside(relative))
                     continue
                 real = str(resolved)
             if entry.is_dir():
                 yield from self._walk(relative, real, visited)
-            elif entry.is_file() and _is_yaml(entry.name):
-                yield relative, real
+            elif _is_yaml(entry.name):
+                if entry.is_file():
+                    yield relative, real
+                else:  # a FIFO, a device or a socket by a YAML name: say so, never read it
+                    self.problems.append(SourceProblem(
+                        relative, f"this is {what_it_is(os.stat(real).st_mode)}, not a file; "
+                        "eacheck reads only files. Remove it"
+                    ))
 
-    def _inside(self, path: Path) -> bool:
-        return path.resolve().is_relative_to(self.real_root)
 
-
-def _outside(relative: str) -> SourceProblem:
+def _outside(relative: str, what: str = "file") -> SourceProblem:
     return SourceProblem(
         relative,
         "this is a symbolic link to a place outside the repository; eacheck does not follow it. "
-        "Copy the file into the repository instead",
+        f"Copy the {what} into the repository instead",
     )
+
+
+def _loop(relative: str) -> SourceProblem:
+    return SourceProblem(
+        relative,
+        "this symbolic link goes round in a loop (it leads back to itself); remove it",
+    )
+
+
+def check_revision(revision: str) -> str:
+    """``revision`` if it can name a git revision; a usage error for an empty or blank one.
+
+    An empty CI variable (``--baseline "$TARGET"``) must stop the gate, not compare the working
+    tree with itself and pass. A revision starting with '-' would be read by git as an option.
+    """
+    if not revision or not revision.strip():
+        raise UsageError(
+            "the git revision is empty; name one, e.g. origin/main (is a CI variable unset?)"
+        )
+    if revision.startswith("-") or "\0" in revision or revision != revision.strip():
+        raise UsageError(f"'{shorten(revision)}' is not a git revision; name one, e.g. origin/main")
+    return revision
 
 
 class GitRevision:
     """The files of a repository as they were at a git revision, read without a checkout."""
 
     def __init__(self, root: str | os.PathLike[str], revision: str) -> None:
+        check_revision(revision)
         self.root = Path(root)
         self.revision = revision
         self.problems: list[SourceProblem] = []
@@ -134,6 +277,7 @@ class GitRevision:
         prefix = self._git("rev-parse", "--show-prefix").decode().strip()
         self.prefix = prefix  # the repository may sit in a sub-folder of the git work tree
         self.cache_key = f"git:{Path(root).resolve()}"
+        self._not_folders: set[str] = set()
         commit = self._git("rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}", check=False)
         if not commit and self._is_unborn_head():
             # `--baseline HEAD` before the first commit (the pre-commit hook `init` writes, on
@@ -206,10 +350,17 @@ class GitRevision:
             path = name.decode("utf-8", errors="surrogateescape")
             if kind != "blob" or not path.startswith(self.prefix):
                 continue
+            if _not_utf8(path):
+                if _is_yaml(path):
+                    self.problems.append(_not_utf8_name(path[len(self.prefix):]))
+                continue
             blobs[path[len(self.prefix) :]] = (mode, sha)
         return blobs
 
     def has_dir(self, name: str) -> bool:
+        if name in self._blobs and name not in self._not_folders:  # a file or a link by that name
+            self._not_folders.add(name)
+            self.problems.append(SourceProblem(name, f"{name} is not a folder, so nothing is read from it; make it a folder"))
         return any(path.startswith(name + "/") for path in self._blobs)
 
     def read(self, relative: str) -> SourceFile | None:

@@ -16,6 +16,8 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
+from eacheck.safe_text import shorten
+
 try:  # the C parser is a hard requirement for speed, but a clear error beats an ImportError
     from yaml.cyaml import CParser
 except ImportError as missing:  # pragma: no cover - depends on how PyYAML was built
@@ -23,11 +25,28 @@ except ImportError as missing:  # pragma: no cover - depends on how PyYAML was b
         "eacheck needs PyYAML built with libyaml (yaml.CParser); reinstall PyYAML from a wheel"
     ) from missing
 
+# The limits that keep a hostile file from exhausting the machine (docs/format.md states them).
 # Entities are shallow; anything deeper is either a mistake or an attack.
 MAX_DEPTH = 50
-# Every value built counts, including each expansion of an alias: this is what stops an
-# alias bomb ("billion laughs") from eating memory and time.
-MAX_VALUES_PER_DOCUMENT = 100_000
+# Every value built counts, including each expansion of an alias: this is what stops an alias
+# bomb ("billion laughs") from eating memory and time. Per file, not per document, since a
+# file of a thousand documents is as easy to write as one. A real file holds far fewer: a whole
+# landscape of 1,000 systems with all its integrations, in one file, is about 61,000 values.
+MAX_VALUES_PER_FILE = 250_000
+# The characters of every text built, each expansion of an alias counted again: one long
+# text aliased a thousand times is a bomb of its own. Without aliases a file cannot reach it.
+MAX_TEXT_PER_FILE = 4_000_000
+# A document with more duplicate keys than this is no mistake of a person's; the rest are not
+# listed (each would be a line in every CI log).
+MAX_PROBLEMS_PER_DOCUMENT = 1_000
+# libyaml composes a whole document before eacheck sees it, at about 300 bytes of memory and
+# 3 microseconds per value, and a value can take as little as two characters: this bounds
+# that. A landscape of 1,000 systems with all their integrations is under 1,000,000 characters
+# even in one file.
+MAX_FILE_CHARACTERS = 2_000_000
+# Whole numbers beyond this are no amount of money or count of users, and Python will not even
+# print one of more than 4,300 digits.
+MAX_WHOLE_NUMBER = 10**18 - 1
 
 STR = "tag:yaml.org,2002:str"
 INT = "tag:yaml.org,2002:int"
@@ -92,73 +111,128 @@ class YamlProblem:
     message: str
 
 
+# A position is (line << 32) + column, both 1-based; a column needs 32 bits only past
+# MAX_FILE_CHARACTERS, which is refused. _FIRST turns libyaml's 0-based mark into that.
+_COLUMN_BITS = 32
+_FIRST = (1 << _COLUMN_BITS) + 1
+
+
+class Positions:
+    """Where each mapping key and list item of one document is: recorded while the document is
+    built, looked up when a message needs a line.
+
+    The builder calls :attr:`record` with :meth:`pack` of the key's or item's start mark, in the
+    order it meets them: depth first, keys in document order, a key before what its value holds.
+    :meth:`of` walks the built value in that same order, once per document and only when asked,
+    to index where each container's keys and items are; after that, a lookup costs one step per
+    level of the path. Both halves of the rule live in this class, and a property test holds
+    them to libyaml's own marks. The positions cross processes and the cache as plain bytes
+    (:meth:`to_bytes`).
+    """
+
+    __slots__ = ("value", "record", "_packed", "_children")
+
+    def __init__(self, value: Any = None, packed: bytes | None = None) -> None:
+        self.value = value
+        self._children: dict[int, dict[Any, int] | list[int]] | None = None
+        if packed is None:  # to be recorded
+            self._packed: array | bytes = array("Q")
+            self.record = self._packed.append
+        else:  # from the cache or a worker: unpacked on the first lookup, most never need one
+            self._packed = packed
+
+    @staticmethod
+    def pack(mark) -> int:
+        """A start mark as the builder records it: 1-based line and column in one integer."""
+        return (mark.line << _COLUMN_BITS) + mark.column + _FIRST
+
+    def to_bytes(self) -> bytes:
+        packed = self._packed
+        return packed if isinstance(packed, bytes) else packed.tobytes()
+
+    def of(self, path: tuple[Any, ...]) -> tuple[int, int] | None:
+        """Line and column of the key or item at ``path``, or of the deepest part of the path
+        that exists; None when not even the first step exists."""
+        if self._children is None:
+            if isinstance(self._packed, bytes):
+                self._packed = array("Q", self._packed)
+            self._children = self._index()
+        children, packed, found = self._children, self._packed, None
+        entry = -1  # the document itself
+        for step in path:
+            table = children.get(entry)
+            if isinstance(table, dict):
+                entry = table.get(step, -2) if isinstance(step, str) else -2
+            elif isinstance(table, list) and type(step) is int and 0 <= step < len(table):
+                entry = table[step]
+            else:
+                break
+            if not 0 <= entry < len(packed):
+                break
+            value = packed[entry]
+            found = (value >> _COLUMN_BITS, value & ((1 << _COLUMN_BITS) - 1))
+        return found
+
+    def lines(self) -> list[tuple[int, tuple[Any, ...]]]:
+        """(line, path) of every key and list item, in the order the document holds them: what
+        lies on a given line (`eacheck import` traces a finding back to a cell this way)."""
+        if isinstance(self._packed, bytes):
+            self._packed = array("Q", self._packed)
+        packed, found = self._packed, []
+
+        def walk(value: Any, path: tuple[Any, ...]) -> None:
+            items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+            for key, item in items:
+                if len(found) < len(packed):
+                    found.append((packed[len(found)] >> _COLUMN_BITS, (*path, key)))
+                walk(item, (*path, key))
+
+        walk(self.value, ())
+        return found
+
+    def _index(self) -> dict[int, dict[Any, int] | list[int]]:
+        """For each container, by the entry number of its own key or item (-1 for the document),
+        the entry numbers of its keys or items."""
+        children: dict[int, dict[Any, int] | list[int]] = {}
+        counter = 0
+
+        def walk(value: Any, own: int) -> None:
+            nonlocal counter
+            if isinstance(value, dict):
+                table: dict[Any, int] = {}
+                children[own] = table
+                for key, item in value.items():
+                    table[key] = entry = counter
+                    counter += 1
+                    walk(item, entry)
+            elif isinstance(value, list):
+                items: list[int] = []
+                children[own] = items
+                for item in value:
+                    items.append(counter)
+                    entry = counter
+                    counter += 1
+                    walk(item, entry)
+
+        walk(self.value, -1)
+        return children
+
+
 @dataclass(slots=True)
 class YamlDocument:
-    """One document of a file: its plain value, where it begins, and where each key is.
-
-    ``positions`` holds the position of every mapping key and list item, packed as unsigned
-    64-bit integers in the order a depth-first walk of ``value`` meets them (see
-    :func:`position_in`). Recording them while building is cheaper than composing a file a
-    second time for the findings that need a line, and as bytes they cost next to nothing to
-    keep, cache or pass between processes.
-    """
+    """One document of a file: its plain value, where it begins, and where each key is."""
 
     index: int
     line: int
     column: int
     value: Any
-    positions: bytes = b""
+    positions: Positions = field(default_factory=Positions)
 
 
 @dataclass(slots=True)
 class ParsedYaml:
     documents: list[YamlDocument] = field(default_factory=list)
     problems: list[YamlProblem] = field(default_factory=list)
-
-
-_COLUMN_BITS = 20
-
-
-def _pack(mark) -> int:
-    return ((mark.line + 1) << _COLUMN_BITS) | (mark.column + 1)
-
-
-def unpack(packed: int) -> tuple[int, int]:
-    """(line, column) of a packed position."""
-    return packed >> _COLUMN_BITS, packed & ((1 << _COLUMN_BITS) - 1)
-
-
-def _entries(value: Any) -> int:
-    """How many keys and items a depth-first walk meets inside ``value``."""
-    if isinstance(value, dict):
-        return sum(1 + _entries(item) for item in value.values())
-    if isinstance(value, list):
-        return sum(1 + _entries(item) for item in value)
-    return 0
-
-
-def position_in(value: Any, positions: bytes, path: tuple[Any, ...]) -> tuple[int, int] | None:
-    """Line and column of the key or item at ``path`` in a document, or of the deepest part of
-    the path that exists; None when not even the first step exists."""
-    packed = array("Q", positions)
-    index, found = 0, None
-    for step in path:
-        if isinstance(value, dict) and step in value:
-            for key, item in value.items():
-                if key == step:
-                    break
-                index += 1 + _entries(item)
-            value = value[step]
-        elif isinstance(value, list) and isinstance(step, int) and 0 <= step < len(value):
-            index += sum(1 + _entries(item) for item in value[:step])
-            value = value[step]
-        else:
-            break
-        if index >= len(packed):
-            break
-        found = unpack(packed[index])
-        index += 1
-    return found
 
 
 class _Refused(Exception):
@@ -169,108 +243,167 @@ class _Refused(Exception):
         self.message = message
 
 
-class _Builder:
-    """Turns one document's node tree into dicts, lists, str, int, float, bool and None."""
+class _Overrun(Exception):
+    """The file's budget of values or text ran out at ``node``."""
 
-    __slots__ = ("budget", "problems", "positions")
+    def __init__(self, node: yaml.Node) -> None:
+        super().__init__()
+        self.node = node
+
+
+class _Builder:
+    """Turns the node trees of one file's documents into dicts, lists, str, int, float, bool and
+    None, within the file's budgets."""
+
+    __slots__ = ("values_left", "text_left", "problems", "positions")
 
     def __init__(self) -> None:
-        self.budget = MAX_VALUES_PER_DOCUMENT
+        self.values_left = MAX_VALUES_PER_FILE
+        self.text_left = MAX_TEXT_PER_FILE
         self.problems: list[YamlProblem] = []
-        self.positions = array("Q")
+        self.positions = Positions()
+
+    def document(self, root: yaml.Node) -> Any:
+        self.problems = []
+        self.positions = Positions()
+        value = self.build(root)
+        self.positions.value = value
+        return value
 
     def build(self, node: yaml.Node, depth: int = 0) -> Any:
-        self.budget -= 1
-        if self.budget < 0:
-            raise _Refused(
-                node,
-                f"the document expands to more than {MAX_VALUES_PER_DOCUMENT:,} values "
-                "(an alias bomb?); write the values out instead of repeating aliases",
-            )
+        self.values_left -= 1
+        if self.values_left < 0:
+            raise _Overrun(node)
         if depth > MAX_DEPTH:
             raise _Refused(node, f"nesting deeper than {MAX_DEPTH} levels; flatten the document")
         tag = node.tag
-        if isinstance(node, ScalarNode):
-            return _scalar(node, tag)
-        if isinstance(node, MappingNode):
+        if type(node) is ScalarNode:
+            return node.value if tag == STR else _scalar(node, tag)
+        if type(node) is MappingNode:
             if tag != MAP:
                 raise _Refused(node, _refused_tag(tag))
             return self._mapping(node, depth)
         if tag != SEQ:
             raise _Refused(node, _refused_tag(tag))
         items = []
-        record = self.positions.append
+        record, build = self.positions.record, self.build
         for item in node.value:
-            record(_pack(item.start_mark))
-            items.append(self.build(item, depth + 1))
+            mark = item.start_mark
+            record((mark.line << _COLUMN_BITS) + mark.column + _FIRST)
+            items.append(build(item, depth + 1))
         return items
 
     def _mapping(self, node: MappingNode, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first_seen: dict[str, int] = {}
-        record = self.positions.append
+        record, build = self.positions.record, self.build
         for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode):
+            if type(key_node) is not ScalarNode:
                 raise _Refused(key_node, "a key must be a plain name, not a list or mapping")
-            if key_node.tag == "tag:yaml.org,2002:merge" or key_node.value == "<<":
-                raise _Refused(
-                    key_node, "merge keys (<<) are not supported; write the keys out in full"
-                )
-            key = key_node.value
+            key, key_tag = key_node.value, key_node.tag
+            if key_tag != STR or key == "<<":
+                if key_tag == "tag:yaml.org,2002:merge" or key == "<<":
+                    raise _Refused(
+                        key_node, "merge keys (<<) are not supported; write the keys out in full"
+                    )
+                # A key is always read as its text, but a tag on it is refused as anywhere else.
+                _scalar(key_node, key_tag)
             mark = key_node.start_mark
             if key in first_seen:
                 # Keep the first value: reporting is what matters, and the first is what a
                 # reader sees first. The repeat is neither built nor recorded.
+                if len(self.problems) >= MAX_PROBLEMS_PER_DOCUMENT:
+                    if len(self.problems) == MAX_PROBLEMS_PER_DOCUMENT:
+                        self.problems.append(YamlProblem(mark.line + 1, mark.column + 1, (
+                            f"more than {MAX_PROBLEMS_PER_DOCUMENT:,} keys in this document are "
+                            "repeated; the rest are not listed. Fix these and run eacheck again"
+                        )))
+                    continue
                 self.problems.append(
                     YamlProblem(
                         mark.line + 1,
                         mark.column + 1,
-                        f"duplicate key '{key}' (first on line {first_seen[key]}); keep one of them",
+                        f"duplicate key '{shorten(key)}' (first on line {first_seen[key]}); "
+                        "keep one of them",
                     )
                 )
                 continue
             first_seen[key] = mark.line + 1
-            record(_pack(mark))
-            result[key] = self.build(value_node, depth + 1)
+            record((mark.line << _COLUMN_BITS) + mark.column + _FIRST)
+            result[key] = build(value_node, depth + 1)
         return result
 
 
+class _AliasBuilder(_Builder):
+    """The builder for a file that holds an alias (a '*'): it also counts the characters of text
+    it builds, each expansion again. Without an alias a file cannot build more text than it
+    holds, so the others do not pay for the count."""
+
+    __slots__ = ()
+
+    def build(self, node: yaml.Node, depth: int = 0) -> Any:
+        if type(node) is ScalarNode:
+            self.text_left -= len(node.value)
+        elif type(node) is MappingNode:
+            for key_node, _ in node.value:
+                self.text_left -= len(key_node.value) if type(key_node) is ScalarNode else 0
+        if self.text_left < 0:
+            raise _Overrun(node)
+        return super().build(node, depth)
+
+
 def _refused_tag(tag: str) -> str:
-    shown = tag.replace("tag:yaml.org,2002:", "!!")
+    shown = shorten(tag.replace("tag:yaml.org,2002:", "!!"))
     return f"the tag {shown} is not allowed; eacheck reads plain data only (remove the tag)"
 
 
 def _scalar(node: ScalarNode, tag: str) -> Any:
+    """The value of a scalar whose tag is not ``str``. An explicit tag must fit its value as the
+    core schema would have resolved it: ``!!int " 12"`` or ``!!null x`` are refused, not bent."""
     text = node.value
-    if tag == STR:
-        return text
     if tag == INT:
-        try:
-            if text.startswith("0o"):
-                return int(text[2:], 8)
-            if text.startswith("0x"):
-                return int(text[2:], 16)
-            return int(text, 10)
-        except ValueError:
-            raise _Refused(node, f"'{text}' is not a whole number") from None
+        if _INT[1].match(text) is None:
+            raise _Refused(node, f"'{shorten(text)}' is not a whole number")
+        significant = text.lstrip("+-").removeprefix("0x").removeprefix("0o").lstrip("0")
+        if len(significant) > 40:  # before int(): Python refuses to parse 4,300 digits or more
+            raise _Refused(node, _too_large(text))
+        if text.startswith("0o"):
+            number = int(text[2:], 8)
+        elif text.startswith("0x"):
+            number = int(text[2:], 16)
+        else:
+            number = int(text, 10)
+        if abs(number) > MAX_WHOLE_NUMBER:
+            raise _Refused(node, _too_large(text))
+        return number
     if tag == BOOL:
-        lowered = text.lower()
-        if lowered in ("true", "false"):
-            return lowered == "true"
-        raise _Refused(node, f"'{text}' is not a boolean; write true or false")
+        if _BOOL[1].match(text) is None:
+            raise _Refused(node, f"'{shorten(text)}' is not a boolean; write true or false")
+        return text.lower() == "true"
     if tag == NULL:
+        if text and _NULL[1].match(text) is None:
+            raise _Refused(node, f"'{shorten(text)}' is not empty; remove the !!null tag")
         return None
     if tag == FLOAT:
+        if _FLOAT[1].match(text) is None and _INT[1].match(text) is None:
+            raise _Refused(node, f"'{shorten(text)}' is not a number")
         lowered = text.lower()
         if lowered.endswith(".inf"):
             return float("-inf") if lowered.startswith("-") else float("inf")
         if lowered == ".nan":
             return float("nan")
         try:
-            return float(text)
-        except ValueError:
-            raise _Refused(node, f"'{text}' is not a number") from None
+            return float(int(text, 0) if text.startswith(("0o", "0x")) else text)
+        except (ValueError, OverflowError):
+            raise _Refused(node, f"'{shorten(text)}' is not a number") from None
     raise _Refused(node, _refused_tag(tag))
+
+
+def _too_large(text: str) -> str:
+    return (
+        f"the number {shorten(text, 40)} is too large; eacheck takes whole numbers of at most "
+        f"{len(str(MAX_WHOLE_NUMBER))} digits"
+    )
 
 
 def decode(data: bytes) -> str:
@@ -291,43 +424,187 @@ def decode(data: bytes) -> str:
 def parse(text: str) -> ParsedYaml:
     """Parse every document of ``text``; problems are returned, never raised."""
     result = ParsedYaml()
+    if len(text) > MAX_FILE_CHARACTERS:
+        result.problems.append(YamlProblem(1, 1, (
+            f"the file has {len(text):,} characters, more than the {MAX_FILE_CHARACTERS:,} eacheck "
+            "reads from one file; split it into several files"
+        )))
+        return result
     composer = _Composer(text)
+    builder = _AliasBuilder() if "*" in text else _Builder()
     index = 0
     try:
         while composer.check_node():
             root = composer.get_node()
-            builder = _Builder()
             try:
-                value = builder.build(root)
+                value = builder.document(root)
             except _Refused as refused:
                 result.problems.append(YamlProblem(refused.line, refused.column, refused.message))
                 value = None
-            result.problems.extend(builder.problems)
+            except _Overrun as overrun:
+                result.problems.append(_overrun_problem(text, overrun.node, builder))
+                break  # the rest of the file would only overrun again
+            finally:
+                result.problems.extend(builder.problems)
+            builder.positions.value = value
             result.documents.append(
                 YamlDocument(
                     index, root.start_mark.line + 1, root.start_mark.column + 1, value,
-                    builder.positions.tobytes(),
+                    builder.positions,
                 )
             )
             index += 1
     except yaml.MarkedYAMLError as error:
-        result.problems.append(_syntax_problem(error))
+        result.problems.append(_syntax_problem(error, text))
+    except yaml.reader.ReaderError:
+        result.problems.append(_unreadable_character(text))
     except yaml.YAMLError as error:  # pragma: no cover - libyaml always gives a mark
-        result.problems.append(YamlProblem(1, 1, f"YAML error: {error}"))
+        result.problems.append(YamlProblem(1, 1, f"YAML error: {shorten(str(error))}"))
     finally:
         composer.dispose()
     return result
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError) -> YamlProblem:
+def _overrun_problem(text: str, node: yaml.Node, builder: _Builder) -> YamlProblem:
+    """Where the budget ran out: at the alias whose expansion crossed it, found by replaying the
+    file's events (only on this path: a normal file never pays for it)."""
+    what = (
+        f"more than {MAX_VALUES_PER_FILE:,} values" if builder.values_left < 0
+        else f"more than {MAX_TEXT_PER_FILE:,} characters of text"
+    )
+    alias = _alias_crossing_the_budget(text) if "*" in text else None  # no alias without '*'
+    if alias is not None:
+        mark, anchor = alias
+        return YamlProblem(mark.line + 1, mark.column + 1, (
+            f"the alias *{shorten(anchor, 40)} here makes the file expand to {what} "
+            "(an alias bomb?); write the values out instead of repeating aliases"
+        ))
+    mark = node.start_mark
+    return YamlProblem(mark.line + 1, mark.column + 1, (
+        f"the file holds {what}, more than eacheck reads from one file; split it into several files"
+    ))
+
+
+_NODE_EVENTS = (yaml.ScalarEvent, yaml.AliasEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)
+
+
+def _alias_crossing_the_budget(text: str):
+    """(mark, anchor) of the first alias at which the file's values or text exceed the budget,
+    counted as the builder counts them; None if no alias does."""
+    values = chars = 0
+    sizes: dict[str, tuple[int, int]] = {}  # anchor -> (values, characters) of what it names
+    open_nodes: list[list] = []  # per open collection: [anchor, values, characters, keys next]
+    parser = CParser(text)
+
+    def add(anchor, node_values: int, node_chars: int) -> None:
+        if anchor:
+            sizes[anchor] = (node_values, node_chars)
+        if open_nodes:
+            parent = open_nodes[-1]
+            parent[1] += node_values
+            parent[2] += node_chars
+
+    try:
+        while parser.check_event():
+            event = parser.get_event()
+            kind = type(event)
+            if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                anchor, node_values, node_chars, _ = open_nodes.pop()
+                add(anchor, node_values, node_chars)
+                continue
+            if kind is yaml.DocumentStartEvent:
+                sizes.clear()  # anchors belong to their document
+                continue
+            if kind not in _NODE_EVENTS:
+                continue
+            is_key = False
+            if open_nodes and open_nodes[-1][3] is not None:  # inside a mapping: key, value, key...
+                is_key = open_nodes[-1][3]
+                open_nodes[-1][3] = not is_key
+            if kind is yaml.ScalarEvent:
+                counted = 0 if is_key else 1  # the builder counts values, not keys
+                values += counted
+                chars += len(event.value)
+                add(event.anchor, counted, len(event.value))
+            elif kind is yaml.AliasEvent:
+                node_values, node_chars = sizes.get(event.anchor, (0, 0))
+                if is_key:
+                    node_values = 0
+                values += node_values
+                chars += node_chars
+                add(None, node_values, node_chars)
+                if values > MAX_VALUES_PER_FILE or chars > MAX_TEXT_PER_FILE:
+                    return event.start_mark, event.anchor
+            else:
+                values += 1
+                open_nodes.append([event.anchor, 1, 0, True if kind is yaml.MappingStartEvent else None])
+    except yaml.YAMLError:
+        pass
+    finally:
+        parser.dispose()
+    return None
+
+
+# The characters YAML 1.2 allows in a stream (section 5.1).
+_NOT_YAML = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _unreadable_character(text: str) -> YamlProblem:
+    found = _NOT_YAML.search(text)
+    if found is None:  # pragma: no cover - libyaml refused something the pattern allows
+        return YamlProblem(1, 1, "the file holds a character YAML does not allow; remove it")
+    line, column = _line_and_column(text, found.start())
+    code = ord(found[0])
+    name = "a NUL byte" if code == 0 else f"the control character U+{code:04X}"
+    return YamlProblem(line, column, (
+        f"the file holds {name} at line {line}, column {column}, which YAML does not allow; "
+        f"remove it, or if it is meant, write it as \\x{code:02x} inside double quotes"
+    ))
+
+
+def _line_and_column(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = error.problem or "invalid YAML"
+    context = error.context or ""
+    tab = _tab_in_indentation(text, line)
+    if tab is not None:
+        message = (
+            f"line {line} is indented with a tab character (column {tab}); YAML is indented "
+            "with spaces only, so replace the tab with spaces"
+        )
+        return YamlProblem(line, tab, message)
     if "tab" in problem or "'\\t'" in problem:
         message = "a tab character where YAML needs spaces; indent with spaces only"
     elif "maximum nesting depth" in problem:
         message = "nesting is too deep (over 1000 levels); this is not an architecture entity"
+    elif "duplicate anchor" in context and mark is not None and error.context_mark is not None:
+        anchor = re.match(r"&([^\s,\[\]{}]+)", text[mark.index:mark.index + 200])
+        name = f"&{shorten(anchor[1], 40)}" if anchor else "this anchor"
+        message = (
+            f"the anchor {name} is defined a second time here (first on line "
+            f"{error.context_mark.line + 1}); give each anchor a name of its own"
+        )
     else:
-        context = f" {error.context}" if error.context else ""
+        context = f" {context}" if context else ""
         message = f"YAML syntax error: {problem}{context}; fix the syntax at this line"
     return YamlProblem(line, column, message)
+
+
+def _tab_in_indentation(text: str, line: int) -> int | None:
+    """The column of the first tab in the indentation of ``line``, if it has one."""
+    start = 0
+    for _ in range(line - 1):
+        start = text.find("\n", start) + 1
+        if start == 0:
+            return None
+    end = text.find("\n", start)
+    content = text[start:] if end < 0 else text[start:end]
+    indentation = content[: len(content) - len(content.lstrip(" \t"))]
+    tab = indentation.find("\t")
+    return None if tab < 0 else tab + 1

@@ -356,6 +356,8 @@ class Settings:
     currency: str = "SEK"
     home_country: str = "SE"
     targets: dict[str, dict[str, float]] = field(default_factory=dict)
+    # The severity of a finding that a change weakens a principle (check --baseline).
+    principle_change_severity: str = "warning"
     # An exception is a time-limited decision: one that expires further ahead than this is a
     # finding (`exception-too-long`) at its `expires` line.
     max_exception_months: int = 36
@@ -368,6 +370,7 @@ class Settings:
             language=raw.get("language", "sv"),
             currency=raw.get("currency", "SEK"),
             home_country=raw.get("home_country", "SE"),
+            principle_change_severity=raw.get("principle_change_severity", "warning"),
             targets={metric: dict(by_quarter) for metric, by_quarter in (raw.get("targets") or {}).items()},
             max_exception_months=raw.get("max_exception_months", 36),
         )

@@ -10,6 +10,8 @@ from eacheck.i18n import Message, N_, msg
 if TYPE_CHECKING:
     from eacheck.model.landscape import Landscape
 
+from eacheck.safe_text import shorten
+
 ANY_KIND = None
 EACH = "*"
 
@@ -92,14 +94,15 @@ def reference_problems(
             key = ".".join(str(step) for step in pattern if step != EACH)
             if actual is None:
                 expected = wanted or "entity"
-                problem = f"'{key}' refers to '{target}', but no {expected} has that id"
+                shown = shorten(target)
+                problem = f"'{key}' refers to '{shown}', but no {expected} has that id"
                 advice = f"fix the id or add the {expected}"
-                hint = suggest(target, wanted) if suggest else ""
+                hint = suggest(shown, wanted) if suggest else ""
                 message = f"{problem}; {hint} If not, {advice}" if hint else f"{problem}; {advice}"
                 yield path, message, f"{problem}; {advice}"
             elif wanted is not ANY_KIND and actual != wanted:
                 message = (
-                    f"'{key}' must refer to {article(wanted)}, but '{target}' is {article(actual)}; "
+                    f"'{key}' must refer to {article(wanted)}, but '{shorten(target)}' is {article(actual)}; "
                     f"give the id of {article(wanted)}"
                 )
                 yield path, message, message

@@ -14,6 +14,9 @@ from eacheck.i18n.formats import Either
 
 # difflib's own default: below it, a "suggestion" is more often noise than help.
 CUTOFF = 0.6
+# Unresolved references that get a "did you mean": each is compared with every id of its kind,
+# so thousands of them in a hostile pull request would cost time squared.
+MAX_REFERENCE_HINTS = 1_000
 
 
 def closest(value: str, candidates: Iterable[str] | Mapping[str, str], n: int = 3) -> list[str]:
@@ -69,6 +72,8 @@ class ReferenceHints:
         """``did you mean 'id' (Name)?`` among entities of ``kind`` (None: any kind), or ""."""
         key = (value, kind)
         if key not in self._answers:
+            if len(self._answers) >= MAX_REFERENCE_HINTS:
+                return ""  # each answer compares with every id: a pull request must not square that
             spellings, names = self._index().get(kind, ({}, {}))
             self._answers[key] = did_you_mean(closest(value, spellings), names)
         return self._answers[key]

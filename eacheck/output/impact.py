@@ -12,6 +12,7 @@ from eacheck.i18n import N_, _, msg, msg_n
 from eacheck.i18n.formats import Number
 from eacheck.model.naming import status_name
 from eacheck.model.plain import plain
+from eacheck.safe_text import printable
 
 FORMATS = ("text", "json")
 
@@ -38,8 +39,9 @@ _NOT_IN_OPERATION = {
 
 
 def render_text(result: Impact) -> str:
+    # Ids are plain by their schema; a name is free text, shown with its control characters escaped.
     lines = [str(msg("Impact of retiring {system} ({name}, {status}) as of {date}",
-                     system=result.system, name=result.name, status=status_name(result.status),
+                     system=result.system, name=printable(result.name), status=status_name(result.status),
                      date=result.as_of))]
     if not result.in_operation:
         return _render_not_in_operation(result, lines)

@@ -14,6 +14,7 @@ from types import ModuleType
 from eacheck.checks.base import defaults
 from eacheck.i18n import _, pgettext, using
 from eacheck.model.entities import Principle, localized
+from eacheck.safe_text import printable
 
 # The other language's version of docs/principles.md, linked from the top of each.
 _OTHER_VERSION = {
@@ -48,7 +49,7 @@ def principle_markdown(principle: Principle, check: ModuleType, language: str, l
 def _principle_markdown(principle: Principle, check: ModuleType, language: str, level: int) -> str:
     heading = "#" * level
     sub = "#" * (level + 1)
-    title = f"{localized(principle.title, language)} (`{principle.id}`)"
+    title = f"{printable(localized(principle.title, language))} (`{principle.id}`)"
     if not principle.enabled:
         title = _("{title} (disabled)").format(title=title)
     lines = [
@@ -65,7 +66,8 @@ def _principle_markdown(principle: Principle, check: ModuleType, language: str, 
         (_("Implications"), principle.implications),
     )
     for label, text in sections:
-        lines += [f"{sub} {label}", "", localized(text, language).strip(), ""]
+        # Texts from the repository: shown, never obeyed by the terminal (ESC, OSC, ...).
+        lines += [f"{sub} {label}", "", printable(localized(text, language).strip(), lines=True), ""]
     lines += [sub + " " + _("What the check finds"), "", check_documentation(check), ""]
     properties = check.PARAMS.get("properties", {})
     if properties:
@@ -108,7 +110,7 @@ def principles_reference(bindings: list[tuple[Principle, ModuleType]], language:
         ]
         for principle, _check in bindings:
             lines.append(
-                f"| [`{principle.id}`](#{principle.id}) | {localized(principle.title, language)} "
+                f"| [`{principle.id}`](#{principle.id}) | {printable(localized(principle.title, language))} "
                 f"| `{principle.check}` | {principle.severity} |"
             )
         lines.append("")
@@ -126,7 +128,7 @@ def principles_table(bindings: list[tuple[Principle, ModuleType]], language: str
             severity = principle.severity
             if not principle.enabled:
                 severity = _("off ({severity})").format(severity=severity)
-            rows.append((principle.id, severity, principle.check, localized(principle.title, language)))
+            rows.append((principle.id, severity, principle.check, printable(localized(principle.title, language))))
     widths = [max(len(row[i]) for row in rows) for i in range(3)]
     return "".join(
         f"{row[0]:<{widths[0]}}  {row[1]:<{widths[1]}}  {row[2]:<{widths[2]}}  {row[3]}\n" for row in rows

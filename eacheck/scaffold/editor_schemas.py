@@ -78,13 +78,15 @@ def render(schema: dict[str, Any]) -> str:
 
 def write_schemas(folder: str | Path, lang: str = "sv", names: tuple[str, ...] = NAMES) -> list[Path]:
     """Write the schemas ``names`` into ``folder`` (replacing older ones: they are generated)."""
+    from eacheck import safe_write
+
     folder = Path(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         written = []
         for name in names:
             path = folder / file_name(name)
-            path.write_text(render(editor_schema(name, lang)), encoding="utf-8")
+            safe_write.write(path, render(editor_schema(name, lang)))
             written.append(path)
     except OSError as error:
         raise UsageError(str(msg("{path}: cannot write the schemas: {reason}",

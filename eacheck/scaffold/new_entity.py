@@ -14,7 +14,6 @@ asked in Swedish.
 
 from __future__ import annotations
 
-import json
 import re
 import textwrap
 from collections.abc import Callable
@@ -28,6 +27,7 @@ from eacheck import i18n
 from eacheck.errors import UsageError
 from eacheck.i18n import N_, Message, msg, msg_n
 from eacheck.i18n.formats import Either, Quoted
+from eacheck.loading.yaml_writing import yaml_folded, yaml_value
 from eacheck.model.naming import a
 from eacheck.model.schema_validation import schema_for
 from eacheck.model.suggestions import closest, suggestion
@@ -43,8 +43,6 @@ _ID_SCHEMA = schema_for("system")["properties"]["id"]
 _ID = re.compile(_ID_SCHEMA["pattern"])
 # Fewer known ids than this are listed in prompts and messages; more would drown the question.
 _LISTED_IDS = 12
-# Words that YAML 1.1 tools read as booleans: quoted so that every tool reads the same text.
-_YAML_11_BOOLEANS = {"y", "n", "yes", "no", "on", "off", "true", "false"}
 
 
 def _enum(kind: str, *path: str) -> tuple[str, ...]:
@@ -175,7 +173,8 @@ def index_repository(root: str | Path) -> RepositoryIndex:
     principles: set[str] = set()
     for file, documents in sorted(repository.located.items()):
         in_architecture = file.startswith(ARCHITECTURE_DIR + "/")
-        for number, (value, _) in enumerate(documents):
+        for number, positions in enumerate(documents):
+            value = positions.value
             if not isinstance(value, dict) or not isinstance(value.get("id"), str):
                 continue
             entity_id = value["id"]
@@ -339,10 +338,13 @@ def new_entity(
         raise UsageError(str(exists))
     text = render(kind, values, index, language)
     _assert_valid(kind, text, relative)
+    from eacheck import safe_write
+
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("x", encoding="utf-8") as file:
-            file.write(text)
+        # The owner's folder may be a link a pull request committed: never write through it
+        # out of the repository.
+        safe_write.make_folder(path.parent, inside=root)
+        safe_write.create(path, text, inside=root)
     except FileExistsError:
         raise UsageError(str(exists)) from None
     except OSError as error:
@@ -414,36 +416,6 @@ def _systems_to_examine(values: dict[str, Any], index: RepositoryIndex) -> list[
     """Systems serving the procurement's capabilities: the reuse principle wants each examined."""
     serving = index.landscape.active_systems_by_capability
     return sorted({system.id for capability in values["capability"] for system in serving.get(capability, ())})
-
-
-def yaml_value(value: Any) -> str:
-    """``value`` (text or a list of texts) as a YAML 1.2 scalar or flow list that reads back the same."""
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(yaml_value(item) for item in value) + "]"
-    text = str(value)
-    if text.lower() not in _YAML_11_BOOLEANS and _reads_back(text, text):
-        return text
-    # A JSON string is a valid YAML double-quoted scalar.
-    return json.dumps(text, ensure_ascii=False)
-
-
-def yaml_folded(value: str, indent: int = 2) -> str:
-    """Long text as a folded block (``>-``) wrapped for reading, when it reads back the same."""
-    if len(value) > 60 and "\n" not in value:
-        lines = textwrap.wrap(value, width=88 - indent, break_long_words=False, break_on_hyphens=False)
-        block = ">-\n" + "\n".join(" " * indent + line for line in lines)
-        if _reads_back(block, value):
-            return block
-    return yaml_value(value)
-
-
-def _reads_back(written: str, expected: str) -> bool:
-    from eacheck.loading import yaml_parser
-
-    if written != written.strip() and not written.startswith(">-"):
-        return False
-    parsed = yaml_parser.parse(f"key: {written}\n")
-    return not parsed.problems and [d.value for d in parsed.documents] == [{"key": expected}]
 
 
 def _assert_valid(kind: str, text: str, relative: Path) -> None:

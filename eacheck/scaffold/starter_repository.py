@@ -27,7 +27,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from eacheck import __version__, i18n
+from eacheck import __version__, i18n, safe_write
 from eacheck.errors import UsageError
 from eacheck.i18n import LANGUAGES, msg
 from eacheck.scaffold import editor_schemas
@@ -47,8 +47,12 @@ class InitResult:
     left_alone: list[str] = field(default_factory=list)
 
 
-def starter_files(lang: str = "sv") -> dict[str, bytes]:
-    """Every file of a new repository: relative path (with ``/``) to content, sorted by path."""
+def starter_files(lang: str = "sv", examples: bool = True) -> dict[str, bytes]:
+    """Every file of a new repository: relative path (with ``/``) to content, sorted by path.
+
+    Without ``examples``, the example landscape under ``architecture/`` is left out (`init
+    --from` fills it from the group's own inventory instead).
+    """
     if lang not in LANGUAGES:
         raise UsageError(str(msg("unknown language '{language}'; use one of: {languages}",
                                  language=lang, languages=", ".join(LANGUAGES))))
@@ -63,6 +67,8 @@ def starter_files(lang: str = "sv") -> dict[str, bytes]:
             files[f"principles/{name}"] = principle_file(text).encode()
     for name, schema in editor_schemas.editor_schemas(lang).items():
         files[f"{SCHEMA_FOLDER}/{editor_schemas.file_name(name)}"] = editor_schemas.render(schema).encode()
+    if not examples:
+        files = {path: data for path, data in files.items() if not path.startswith("architecture/")}
     return dict(sorted(files.items()))
 
 
@@ -75,13 +81,15 @@ def _walk(folder: Traversable, prefix: str):
             yield f"{prefix}{name}", entry
 
 
-def init_repository(root: str | Path = ".", lang: str = "sv") -> InitResult:
+def init_repository(root: str | Path = ".", lang: str = "sv", examples: bool = True) -> InitResult:
     """Write a new architecture repository into ``root`` (created if missing); never overwrite."""
     root = Path(root)
-    files = starter_files(lang)
+    files = starter_files(lang, examples)
     if root.exists() and not root.is_dir():
         raise UsageError(str(msg("{path}: is a file; give a folder for the new repository", path=str(root))))
     result = InitResult(root)
+    for relative in files:  # refuse before anything is written, not half-way through
+        safe_write.ensure_inside(root / relative, root)
     occupied = [folder for folder in _WHOLE_FOLDERS if _holds_yaml(root / folder)]
     for relative, data in files.items():
         path = root / relative
@@ -94,9 +102,10 @@ def init_repository(root: str | Path = ".", lang: str = "sv") -> InitResult:
                 result.left_alone.append(f"{folder}/")
             continue
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with path.open("xb") as file:  # "x": never replace a file, even one made meanwhile
-                file.write(data)
+            # Never replace a file, even one made meanwhile; never write through a link that
+            # leads out of the new repository.
+            safe_write.make_folder(path.parent, inside=root)
+            safe_write.create(path, data, inside=root)
         except FileExistsError:
             result.kept.append(relative)
             continue
@@ -104,6 +113,8 @@ def init_repository(root: str | Path = ".", lang: str = "sv") -> InitResult:
             raise UsageError(str(msg("{path}: cannot write the file: {reason}",
                                      path=str(path), reason=error.strerror or str(error)))) from None
         result.created.append(relative)
+    if not examples:
+        (root / "architecture").mkdir(exist_ok=True)
     return result
 
 

@@ -13,13 +13,15 @@ from __future__ import annotations
 from eacheck.findings import Finding, FindingsResult, Severity
 from eacheck.i18n import _, ngettext
 from eacheck.output.findings import words
+from eacheck.safe_text import printable
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def escape_data(text: str) -> str:
-    """The message part: GitHub would otherwise read ``%`` and line breaks as syntax."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """The message part: GitHub would otherwise read ``%`` and line breaks as syntax; other
+    control characters (ESC) are shown as escapes, as in the text format."""
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:

@@ -9,7 +9,6 @@ warnings and old debt stay visible without turning the pipeline red.
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
@@ -18,11 +17,10 @@ from eacheck.findings import SCHEMA, Finding, FindingsResult
 from eacheck.i18n import N_, _
 from eacheck.model.naming import the
 from eacheck.output.findings import words
+from eacheck.safe_text import xml_text
 
 # The name of the one passing test case of a principle with nothing to report.
 NOTHING_TO_REPORT = N_("no findings")
-# Characters XML 1.0 cannot carry, even escaped; a YAML string can hold them.
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def render(result: FindingsResult, **context) -> str:
@@ -113,4 +111,4 @@ def _title(result: FindingsResult, principle_id: str) -> str | None:
 
 
 def _clean(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
+    return xml_text(text)  # a YAML string can hold characters XML 1.0 cannot carry

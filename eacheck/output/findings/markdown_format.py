@@ -26,7 +26,7 @@ from eacheck import __version__
 from eacheck.errors import UsageError
 from eacheck.findings import Finding, FindingsResult
 from eacheck.i18n import _, current_language, formats, ngettext, shorten
-from eacheck.output.markdown import escape
+from eacheck.output.markdown import markdown_escape as escape
 from eacheck.output.report.labels import METRICS, REASONS, SEVERITIES
 
 MARKER = "<!-- eacheck:pull-request-comment -->"

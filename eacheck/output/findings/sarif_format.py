@@ -15,9 +15,10 @@ from urllib.parse import quote
 
 from eacheck import __version__
 from eacheck.checks.engine import EXCEPTION_EXPIRED, EXCEPTION_TOO_LONG
-from eacheck.findings import SCHEMA, Finding, FindingsResult, Severity
+from eacheck.findings import PRINCIPLES_IN_FORCE, SCHEMA, Finding, FindingsResult, Severity
 from eacheck.i18n import N_, _, current_language
 from eacheck.model.entities import Principle, localized
+from eacheck.output.markdown import markdown_escape, markdown_lines
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 # eacheck's name on PyPI; https://pypi.org/project/eacheck/ is an unrelated package.
@@ -81,6 +82,28 @@ _BUILT_IN_RULES = {
 }
 
 
+# Rules listed only when a finding needs them: the principles themselves are weakened, or none
+# is in force (eacheck.checks.principle_changes).
+_RULES_WHEN_FOUND = {
+    PRINCIPLES_IN_FORCE: {
+        "title": N_("The principles in force are not weakened unnoticed"),
+        "statement": N_(
+            "A change that removes, disables, lowers or rebinds a principle in force is reported, "
+            "and a principles/ folder that puts no principle in force is warned about."
+        ),
+        "rationale": N_(
+            "The gate is only as strong as the principles behind it: emptying principles/ or "
+            "switching a principle off would otherwise let every later change pass."
+        ),
+        "implications": N_(
+            "- Changing the principles is a decision of the group: the reviewers of principles/ "
+            "approve it, or the change is undone."
+        ),
+        "severity": Severity.WARNING,
+    },
+}
+
+
 def render(result: FindingsResult, **context) -> str:
     rules = _rules(result)
     index = {rule["id"]: position for position, rule in enumerate(rules)}
@@ -136,9 +159,14 @@ def _rules(result: FindingsResult) -> list[dict]:
     for rule_id, texts in _BUILT_IN_RULES.items():
         descriptions[rule_id] = {
             key: _(value) if isinstance(value, str) else value for key, value in texts.items()
-        }
+        } | {"own": True}
     # A finding of a principle that did not run (cannot happen today) still needs a rule.
     for finding in result.findings:
+        if finding.principle in _RULES_WHEN_FOUND:
+            texts = _RULES_WHEN_FOUND[finding.principle]
+            descriptions.setdefault(finding.principle, {
+                key: _(value) if isinstance(value, str) else value for key, value in texts.items()
+            } | {"own": True})
         descriptions.setdefault(finding.principle, _unknown_texts(finding))
     return [_rule(rule_id, descriptions[rule_id]) for rule_id in sorted(descriptions)]
 
@@ -170,11 +198,16 @@ def _rule(rule_id: str, texts: dict) -> dict:
     rationale = texts["rationale"].strip()
     implications = texts["implications"].strip()
     help_text = "\n\n".join(part for part in (statement, rationale, implications) if part)
-    markdown = [f"**{title}**", statement]
+    # GitHub renders help.markdown: a principle's text comes from the repository and is shown
+    # as written, never as markup, raw HTML or a link a pull request slipped in. The built-in
+    # rules' texts are eacheck's own Markdown.
+    own = texts.get("own", False)
+    shown, block = (str, str) if own else (markdown_escape, markdown_lines)
+    markdown = [f"**{shown(title)}**", block(statement)]
     if rationale:
-        markdown += ["## " + _("Rationale"), rationale]
+        markdown += ["## " + _("Rationale"), block(rationale)]
     if implications:
-        markdown += ["## " + _("Implications"), implications]
+        markdown += ["## " + _("Implications"), block(implications)]
     severity = texts["severity"]
     return {
         "id": rule_id,

@@ -1,4 +1,5 @@
-"""Findings for people: `file:line:col: severity [principle] message`, grouped by file."""
+"""Findings for people: `file:line:col: severity [principle] message`, grouped by file, with
+control characters from the repository escaped."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import click
 from eacheck.findings import FindingsResult
 from eacheck.i18n import _
 from eacheck.output.findings import words
+from eacheck.safe_text import printable
 
 _COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
 
@@ -20,9 +22,11 @@ def render(result: FindingsResult, **context) -> str:
         previous_file = finding.file
         marker = click.style(words.severity(finding.severity), fg=_COLOURS[str(finding.severity)], bold=True)
         new = " " + _("(new)") if finding.new else ""
+        # One finding, one line: a line break or a terminal escape inside a value from the
+        # repository is shown, never obeyed (GitHub runs a line `::error ...` as a command).
         lines.append(
-            f"{finding.file}:{finding.line}:{finding.column}: {marker} "
-            f"[{finding.principle}] {finding.text}{new}"
+            f"{printable(finding.file)}:{finding.line}:{finding.column}: {marker} "
+            f"[{printable(finding.principle)}] {printable(finding.text)}{new}"
         )
     if lines:
         lines.append("")

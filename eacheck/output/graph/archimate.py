@@ -7,9 +7,12 @@ names its ArchiMate type.
 
 Elements:
 
-- organization → ``BusinessActor``
+- organization → ``BusinessActor`` (with eacheck id and type as properties)
 - system → ``ApplicationComponent`` (with eacheck id and lifecycle status as properties)
-- capability → ``Capability``
+- capability → ``Capability`` (with eacheck id and sharing as properties)
+
+The properties carry what the relationships cannot, so that `eacheck import` reads the model
+back into the same entities (and Archi keeps them through its own import and export).
 
 Relationships, each one the ArchiMate 3.1 relationship table allows between those two types:
 
@@ -51,6 +54,8 @@ from dataclasses import dataclass
 
 from eacheck.i18n import current_language, pgettext
 
+from eacheck.safe_text import xml_text
+
 NAMESPACE = "http://www.opengroup.org/xsd/archimate/3.0/"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 XSI_TYPE = f"{{{XSI}}}type"
@@ -58,7 +63,7 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 SCHEMA_LOCATION = f"{NAMESPACE} http://www.opengroup.org/xsd/archimate/3.1/archimate3_Diagram.xsd"
 
 # The properties a system or a flow carries, in the order their definitions are written.
-_PROPERTY_KEYS = ("id", "method", "status")
+_PROPERTY_KEYS = ("id", "method", "sharing", "status", "type")
 
 # Default view layout: a grid of system boxes, ordered by owner then id.
 _COLUMNS, _WIDTH, _HEIGHT, _GAP_X, _GAP_Y, _MARGIN = 6, 160, 55, 40, 45, 20
@@ -78,6 +83,8 @@ def _words() -> dict[str, str]:
         "id": pgettext("archimate", "eacheck id"),
         "status": pgettext("archimate", "Status"),
         "method": pgettext("archimate", "Method"),
+        "type": pgettext("archimate", "Type"),
+        "sharing": pgettext("archimate", "Sharing"),
     }
 
 
@@ -128,7 +135,8 @@ class _Writer:
         return element
 
     def name(self, element: ET.Element, text: str, tag: str = "name") -> None:
-        ET.SubElement(element, _tag(tag), {XML_LANG: self.language}).text = text
+        # ElementTree writes a control character as it is, and the file would not parse.
+        ET.SubElement(element, _tag(tag), {XML_LANG: self.language}).text = xml_text(text)
 
     def properties(self, element: ET.Element, values) -> None:
         values = [(key, value) for key, value in values if value]
@@ -136,7 +144,7 @@ class _Writer:
             container = ET.SubElement(element, _tag("properties"))
             for key, value in values:
                 prop = ET.SubElement(container, _tag("property"), {"propertyDefinitionRef": identifier("prop", key)})
-                ET.SubElement(prop, _tag("value"), {XML_LANG: self.language}).text = value
+                ET.SubElement(prop, _tag("value"), {XML_LANG: self.language}).text = xml_text(value)
 
 
 def render(landscape, selection) -> str:
@@ -174,19 +182,24 @@ def render(landscape, selection) -> str:
 
 
 def _write_elements(model, writer: _Writer, landscape, selection) -> None:
-    """Organizations, systems (with their id and status) and capabilities."""
+    """Organizations (with their id and type), systems (with their id and status) and
+    capabilities (with their id and sharing)."""
     elements = ET.SubElement(model, _tag("elements"))
     for org_id in selection.organizations:
-        writer.named(elements, "element", landscape.organizations[org_id].name,
-                     identifier=identifier("org", org_id), **{XSI_TYPE: "BusinessActor"})
+        organization = landscape.organizations[org_id]
+        element = writer.named(elements, "element", organization.name,
+                               identifier=identifier("org", org_id), **{XSI_TYPE: "BusinessActor"})
+        writer.properties(element, [("id", org_id), ("type", organization.type)])
     for system_id in selection.systems:
         system = landscape.systems[system_id]
         element = writer.named(elements, "element", system.name, identifier=identifier("sys", system_id),
                                **{XSI_TYPE: "ApplicationComponent"})
         writer.properties(element, [("id", system.id), ("status", system.status)])
     for capability_id in selection.capabilities:
-        writer.named(elements, "element", landscape.capabilities[capability_id].name,
-                     identifier=identifier("cap", capability_id), **{XSI_TYPE: "Capability"})
+        capability = landscape.capabilities[capability_id]
+        element = writer.named(elements, "element", capability.name,
+                               identifier=identifier("cap", capability_id), **{XSI_TYPE: "Capability"})
+        writer.properties(element, [("id", capability_id), ("sharing", capability.sharing)])
     if not len(elements):
         model.remove(elements)  # the schema wants at least one element inside <elements>
 

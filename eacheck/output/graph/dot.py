@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from eacheck.i18n import _
 from eacheck.output.graph import flow_edges, systems_by_owner
+from eacheck.safe_text import printable
 
 
 def quote(text: str) -> str:
     """A DOT double-quoted string: backslashes doubled, double quotes escaped, one line."""
-    text = " ".join(text.split())
+    text = printable(" ".join(text.split()))  # one line; other control characters shown escaped
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 

@@ -13,8 +13,14 @@ def render(landscape, selection) -> str:
     import networkx as nx
 
     from eacheck.analysis.selection import selection_graph
+    from eacheck.safe_text import xml_text
 
     graph = selection_graph(landscape, selection)
     for _, attributes in graph.nodes(data=True):
         attributes["label"] = attributes["name"]
+    # networkx writes a control character as it is, and the file would not parse.
+    for attributes in [a for _, a in graph.nodes(data=True)] + [a for *_, a in graph.edges(keys=True, data=True)]:
+        for key, value in attributes.items():
+            if isinstance(value, str):
+                attributes[key] = xml_text(value)
     return "\n".join(nx.generate_graphml(graph, encoding="utf-8", prettyprint=True)) + "\n"

@@ -14,6 +14,7 @@ from __future__ import annotations
 from eacheck.i18n import Message, msg
 from eacheck.i18n.formats import Number
 from eacheck.output.graph import flow_edges, systems_by_owner
+from eacheck.safe_text import printable
 
 _ENTITY_CODED = set('#"&<>[](){}|`\\;')
 # Mermaid's defaults (`maxTextSize`, `maxEdges`): past either, it draws an error message
@@ -36,7 +37,7 @@ def node_id(prefix: str, entity_id: str) -> str:
 
 
 def label(text: str) -> str:
-    text = " ".join(text.split())  # a label is one line; newlines and tabs become spaces
+    text = printable(" ".join(text.split()))  # one line; other control characters shown escaped
     return '"' + "".join(f"#{ord(c)};" if c in _ENTITY_CODED else c for c in text) + '"'
 
 

@@ -1,5 +1,6 @@
 """The quarterly shared-use report in HTML, Markdown or JSON, rendered from the report dict of
-:mod:`eacheck.analysis.report_data` and written atomically. Nothing here opens a repository."""
+:mod:`eacheck.analysis.report_data` and written safely (:mod:`eacheck.safe_write`). Nothing here
+opens a repository."""
 
 from __future__ import annotations
 
@@ -30,22 +31,29 @@ def default_path(root: str | os.PathLike[str], report: dict[str, Any], format_na
     return Path(root) / REPORTS_DIR / f"{report['quarter']}-shared-use.{format_name}"
 
 
-def write(target: Path, text: str, default_location: bool) -> Path:
-    """Write the rendered report to ``target`` atomically; ``default_location`` when eacheck
-    chose ``reports/`` (created if needed) rather than the user's ``--out``."""
-    from eacheck.output.report.atomic import write_atomically
+def write(target: Path, text: str, inside: str | os.PathLike[str] | None = None) -> Path:
+    """Write the rendered report to ``target``; ``inside`` is the repository when eacheck chose
+    ``reports/`` (created if needed) rather than the user's ``--out``.
 
-    if default_location:
+    Written by :mod:`eacheck.safe_write`: a regular file is replaced atomically, so a failure
+    never leaves a partial report behind, nor replaces a good one; a link is never replaced; and
+    the default place must stay inside the repository, where a pull request may have committed
+    a link to anywhere. A place the caller names is theirs to choose.
+    """
+    from eacheck import safe_write
+
+    if inside is not None:
         if target.parent.exists() and not target.parent.is_dir():
             raise UsageError(f"{target.parent}: is a file, not a folder; move it, or give --out")
     else:
-        if target.is_dir():
+        if target.is_dir() and not target.is_symlink():
             raise UsageError(f"{target}: is a folder; give a file name for the report")
         if not target.parent.is_dir():
             raise UsageError(f"{target}: the folder {target.parent} does not exist; create it first")
     try:
-        target.parent.mkdir(exist_ok=True)
-        write_atomically(target, text)
+        if inside is not None:
+            safe_write.make_folder(target.parent, inside=inside)
+        safe_write.write(target, text, inside=inside)
     except OSError as error:
         raise UsageError(f"{target}: cannot write the report: {error.strerror or error}") from None
     return target

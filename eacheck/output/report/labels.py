@@ -91,6 +91,7 @@ PSEUDO_PRINCIPLES = {
     "schema": N_("File format and references"),
     "exception-expired": N_("Expired exceptions"),
     "exception-too-long": N_("Exceptions that run too long"),
+    "principles-in-force": N_("The principles in force"),
 }
 
 TABLES = {

@@ -1,0 +1,60 @@
+"""Writing a plan: every file or none.
+
+New files are created, never written over; changed files are replaced atomically, and only if
+they still hold the text the plan was made from. If anything fails on the way (a full disk, a
+file that appeared meanwhile), what was already written is undone, so the repository is left as
+it was. Every file and folder goes through :mod:`eacheck.safe_write`, held inside the
+repository: a link committed into ``architecture/`` cannot carry a write out of it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+from eacheck import safe_write
+from eacheck.errors import UsageError
+from eacheck.i18n import msg
+from eacheck.importing.plan import ImportPlan
+
+def apply(plan: ImportPlan, root: Path, update: bool) -> list[str]:
+    """Write the plan's new files, and with ``update`` its changes; the paths written."""
+    if not plan.ok:
+        raise UsageError(str(msg("the import has problems; nothing was written")))
+    created: list[Path] = []
+    folders: list[Path] = []
+    replaced: list[tuple[Path, str]] = []
+    written: list[str] = []
+    try:
+        for item in plan.created:
+            target = root / item.path
+            missing = [parent for parent in reversed(target.parents) if not parent.exists()]
+            safe_write.make_folder(target.parent, inside=root)
+            folders += [folder for folder in missing if folder.is_relative_to(root)]
+            if target.exists() or target.is_symlink():
+                raise UsageError(str(msg("{path} appeared while importing; nothing was written, run the "
+                                         "import again", path=item.path)))
+            safe_write.create(target, item.text, inside=root)
+            created.append(target)
+            written.append(item.path)
+        if update:
+            for path, (before, after) in plan.updates.items():
+                target = root / path
+                if target.read_bytes().decode("utf-8-sig") != before:
+                    raise UsageError(str(msg("{path} changed while importing; nothing was written, run "
+                                             "the import again", path=path)))
+                safe_write.write(target, after, inside=root)
+                replaced.append((target, before))
+                written.append(path)
+    except BaseException:
+        for target, before in reversed(replaced):
+            with contextlib.suppress(OSError):
+                safe_write.write(target, before, inside=root)
+        for target in reversed(created):
+            with contextlib.suppress(OSError):
+                target.unlink()
+        for folder in reversed(folders):
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
+    return written
