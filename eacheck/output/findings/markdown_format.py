@@ -69,6 +69,8 @@ def checked_link_base(link_base: str | None) -> str | None:
 def _comment(result: FindingsResult, base: str | None, rows: int) -> str:
     parts = [MARKER, "### eacheck", "", _verdict(result), ""]
     new = [finding for finding in result.findings if finding.new] if result.baseline else result.findings
+    # What blocks the change first (a stable sort: by file and line within each group).
+    new = sorted(new, key=lambda finding: finding.severity < result.fail_on)
     heading = _("Findings this change introduces") if result.baseline else _("Findings")
     parts += _findings_section(heading, new, base, rows)
     if result.baseline:
