@@ -240,8 +240,9 @@ def _history(path: PathLike, pattern: str, now: Figures) -> tuple[list[dict], li
     from eacheck.analysis import history
     from eacheck.analysis.targets import quarter_of
     from eacheck.i18n import current_language
+    from eacheck.loading.git_tags import matching_tags
 
-    tags = [history.Tag(name, commit) for name, commit in matching_tags_of(path, pattern)]
+    tags = [history.Tag(name, commit) for name, commit in matching_tags(path, pattern)]
     chosen, skipped = history.choose(tags, now.as_of)
     targets = now.landscape.settings.targets
     by_commit: dict[str | None, list[tuple[str, str]]] = {}
@@ -254,12 +255,6 @@ def _history(path: PathLike, pattern: str, now: Figures) -> tuple[list[dict], li
     trend = [found[entry.quarter] for entry in chosen]
     trend.append(history.point(now.landscape, quarter_of(now.as_of), now.as_of, targets))
     return trend, history.skipped_json(skipped)
-
-
-def matching_tags_of(path: PathLike, pattern: str) -> list[tuple[str, str | None]]:
-    from eacheck.loading.git_tags import matching_tags
-
-    return matching_tags(path, pattern)
 
 
 def _tag_points(path: PathLike, commit: str | None, quarters: list[tuple[str, str]],
