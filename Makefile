@@ -23,6 +23,7 @@ run: $(RUN_STAMP)
 docs: $(RUN_STAMP)
 	$(BIN)/python scripts/generate-principles-docs.py
 	$(BIN)/python scripts/generate-cli-docs.py
+	$(BIN)/python scripts/generate-ci-example.py
 
 # Extract every message, update the catalogues in eacheck/locale/ and compile them; then
 # translate what it lists as untranslated in eacheck/locale/sv/LC_MESSAGES/eacheck.po.

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The system tools the tests drive for real: a headless browser for the HTML report and the
-# site, Graphviz for the DOT export, and axe-core (the accessibility checker the site's tests
-# inject into the browser). Chromium and Graphviz come from Debian's packages, axe-core from the
-# npm registry into a cache folder outside the project (never from a CDN); each only when
-# missing. CI starts clean.
+# site, Graphviz for the DOT export, jq for the filter the CI template's comment step gives
+# `gh api --jq`, and axe-core (the accessibility checker the site's tests inject into the
+# browser). Chromium, Graphviz and jq come from Debian's packages, axe-core from the npm
+# registry into a cache folder outside the project (never from a CDN); each only when missing.
+# CI starts clean.
 set -euo pipefail
 
 # axe-core: pinned to one major release, so a new rule set cannot fail the tests unannounced.
@@ -37,5 +38,6 @@ apt_install() {
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v dot >/dev/null 2>&1 || missing+=(graphviz)
+command -v jq >/dev/null 2>&1 || missing+=(jq)
 [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
 install_axe

@@ -17,10 +17,13 @@ STDOUT = "-"
 
 
 def render(format_name: str, report: dict[str, Any]) -> str:
-    """The whole report as text, in memory."""
+    """The whole report as text, in memory, in the report's language."""
+    from eacheck import i18n
+
     if format_name not in FORMATS:
         raise UsageError(f"unknown report format '{format_name}'; use one of: {', '.join(FORMATS)}")
-    return import_module(f"eacheck.output.report.{format_name}_format").render(report)
+    with i18n.using(report["language"]):
+        return import_module(f"eacheck.output.report.{format_name}_format").render(report)
 
 
 def default_path(root: str | os.PathLike[str], report: dict[str, Any], format_name: str) -> Path:
