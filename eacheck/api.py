@@ -377,13 +377,16 @@ def render_site(
     path: PathLike = ".",
     as_of: date | None = None,
     language: str | None = None,
+    history: str | None = None,
 ) -> dict[str, bytes]:
     """Every file of the landscape site of the repository at ``path`` (SPEC §9), in memory:
     path in the site (``system/x.html``) -> bytes. The same repository and date give the same
-    bytes. ``language`` defaults to the repository's."""
+    bytes. ``language`` defaults to the repository's. With ``history`` (a tag pattern such as
+    ``report-*``), the start page shows the indexes quarter by quarter, read from the tags
+    exactly as ``report(history=…)`` reads them."""
     from eacheck.analysis.report_data import report_data
-    from eacheck.i18n import LANGUAGES
-    from eacheck.loading.pipeline import jobs
+    from eacheck.i18n import LANGUAGES, using
+    from eacheck.loading.pipeline import jobs, one_run
     from eacheck.output import site
 
     if language is not None and language not in LANGUAGES:
@@ -391,7 +394,11 @@ def render_site(
     as_of = as_of or date.today()
     now = figures(open_repository(path), as_of)
     language = language or now.landscape.settings.language
-    return site.render(now, report_data(now, language=language), language, jobs=jobs())
+    trend = None
+    if history is not None:
+        with using(language), one_run():
+            trend = _history(path, history, now)
+    return site.render(now, report_data(now, None, None, language, trend), language, jobs=jobs())
 
 
 def write_site(
@@ -399,6 +406,7 @@ def write_site(
     out: PathLike | None = None,
     as_of: date | None = None,
     language: str | None = None,
+    history: str | None = None,
 ) -> Path:
     """Build the site and put it in ``out`` (default: ``site/`` under ``path``); returns the folder.
 
@@ -411,7 +419,7 @@ def write_site(
 
     target = Path(path) / SITE_DIR if out is None else Path(out)
     site.writing.check_target(target)  # before the work, so a wrong --out fails at once
-    files = render_site(path, as_of, language)
+    files = render_site(path, as_of, language, history)
     return site.write(target, files, jobs(), inside=Path(path) if out is None else None)
 
 

@@ -340,7 +340,7 @@ def test_the_site_is_published_from_the_default_branch_only():
     assert build["if"] == "${{ github.ref_name == github.event.repository.default_branch }}"
     assert "pull_request" not in github[True]  # YAML 1.1 reads the key `on` as true
     runs = [step.get("run", "") for step in build["steps"]]
-    assert "eacheck site --out public" in runs
+    assert "eacheck site --history --out public" in runs
     [upload] = [step for step in build["steps"] if step.get("uses", "").startswith("actions/upload-pages-artifact@")]
     assert upload["with"]["path"] == "public"
     assert publish["needs"] == "build"
@@ -349,7 +349,7 @@ def test_the_site_is_published_from_the_default_branch_only():
     gitlab = yaml.safe_load((PROJECT_ROOT / "docs/ci/gitlab-pages.yml").read_text(encoding="utf-8"))
     job = gitlab["pages"]
     assert job["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
-    assert "eacheck site --out public" in job["script"]
+    assert "eacheck site --history --out public" in job["script"]
     assert job["artifacts"]["paths"] == ["public"]
 
 

@@ -110,7 +110,7 @@ def template_context(report: dict[str, Any]) -> dict[str, Any]:
         # Plain-text helpers: the Markdown template escapes what they return exactly once.
         "names_list": lambda ids: ", ".join(name("systems", i) for i in ids) if ids else NOT_PRESENT,
         "bar_text": _text_bar,
-        "history": _history(report, fmt),
+        "history": history_charts(report, fmt),
         # Sentences both formats show; the templates hold the rest of the text.
         "duplication_total": _duplication_total(report, fmt),
         "completeness_overall": _completeness_overall(report, fmt),
@@ -243,8 +243,9 @@ def _organization_chart(report, organizations, fmt: Formats, name) -> charts.Bar
     return charts.bar_chart(rows, lines, fmt.percent)
 
 
-def _history(report: dict[str, Any], fmt: Formats) -> dict[str, Any] | None:
-    """The trend over the quarters (``report["history"]``), one chart per index."""
+def history_charts(report: dict[str, Any], fmt: Formats) -> dict[str, Any] | None:
+    """The trend over the quarters (``report["history"]``), one chart per index (the report's
+    and the landscape site's start page)."""
     history = report.get("history")
     if not history:
         return None

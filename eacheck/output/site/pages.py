@@ -14,6 +14,7 @@ from typing import Any
 from eacheck.analysis.targets import METRICS
 from eacheck.i18n import _
 from eacheck.output.report import charts
+from eacheck.output.report.context import Formats, history_charts
 from eacheck.output.site import diagram, labels
 from eacheck.output.site.paging import Listing, split
 from eacheck.output.site.views import SERVICE_STATES, Views, by_name
@@ -117,6 +118,9 @@ def start_page(views: Views) -> Page:
     return Page("index.html", "site/index.html.j2", {
         "section": "index",
         "metrics": [_metric(report, metric) for metric in METRICS],
+        # The trend over the tagged quarters, when asked for: the report's figures and charts.
+        "history": history_charts(report, Formats(views.language, report["currency"])),
+        "points": report.get("history") or [],
         "statuses": statuses,
         "counts": {
             "organizations": len(landscape.organizations),
