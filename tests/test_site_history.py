@@ -74,3 +74,10 @@ def test_the_start_page_with_its_trend_passes_axe(browser_context, tagged, axe_s
         assert serious_violations(opened.page, axe_script) == []
     finally:
         opened.page.close()
+
+
+def test_with_no_tag_yet_there_is_no_trend_to_show(repository):
+    root = repository()
+    GitRepository(root).commit("Början")
+    files = api.render_site(root, date(2026, 11, 27), history="report-*")
+    assert b'id="h-history"' not in files["index.html"]

@@ -119,7 +119,9 @@ def start_page(views: Views) -> Page:
         "section": "index",
         "metrics": [_metric(report, metric) for metric in METRICS],
         # The trend over the tagged quarters, when asked for: the report's figures and charts.
-        "history": history_charts(report, Formats(views.language, report["currency"])),
+        # Now alone (no tag yet) is no trend: the indexes above say it.
+        "history": history_charts(report, Formats(views.language, report["currency"]))
+        if len(report.get("history") or []) > 1 else None,
         "points": report.get("history") or [],
         "statuses": statuses,
         "counts": {
