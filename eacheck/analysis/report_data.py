@@ -43,6 +43,8 @@ def _report_data(now: Figures, then: Figures | None, revision: str | None, langu
         "duplication": _duplication(now),
         "duplication_total": _duplication_total(now),
         "decommission_candidates": _candidates(now),
+        # The horizon of the contract-ending reason: the lifecycle principle's contract_months.
+        "contract_months": now.contract_months,
         "time": _time(now),
         "completeness": _completeness(now),
         "targets": _targets(now),

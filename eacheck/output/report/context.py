@@ -75,6 +75,11 @@ def template_context(report: dict[str, Any]) -> dict[str, Any]:
     fmt = Formats(report["language"], report["currency"])
     names = report["names"]
     labels = translated_tables()
+    # The horizon is the lifecycle principle's own, so the report says what `check` applies.
+    months = report.get("contract_months", 12)
+    labels["reason"]["contract-ending"] = ngettext(
+        "contract ends within {n} month or has ended", "contract ends within {n} months or has ended", months
+    ).format(n=months)
 
     def name(kind: str, entity_id: str) -> str:
         return names[kind].get(entity_id, entity_id)

@@ -27,7 +27,7 @@ REASONS = {
     "retire-by-passed": N_("retire-by date passed"),
     "covered-by-group-common": N_("covered by a group-common system"),
     "time-eliminate": N_("TIME: eliminate"),
-    "contract-ending": N_("contract ends within 12 months"),
+    "contract-ending": N_("contract ends soon or has ended"),
     "single-organization": N_("used by a single organization"),
 }
 
