@@ -10,17 +10,20 @@ TEST_STAMP := $(VENV)/.installed-test
 .PHONY: run test setup tools docs i18n bench clean
 
 # The main job on the example group: validate, check (its findings are real debt, so they are
-# shown, not fatal here), then the quarterly report in all three formats under reports/.
+# shown, not fatal here), then the quarterly report in all three formats under reports/ and
+# the landscape site under site/.
 run: $(RUN_STAMP)
 	$(BIN)/eacheck validate .
 	-$(BIN)/eacheck check .
 	$(BIN)/eacheck report . --format html
 	$(BIN)/eacheck report . --format md
 	$(BIN)/eacheck report . --format json
+	$(BIN)/eacheck site .
 
 docs: $(RUN_STAMP)
 	$(BIN)/python scripts/generate-principles-docs.py
 	$(BIN)/python scripts/generate-cli-docs.py
+	$(BIN)/python scripts/generate-ci-example.py
 
 # Extract every message, update the catalogues in eacheck/locale/ and compile them; then
 # translate what it lists as untranslated in eacheck/locale/sv/LC_MESSAGES/eacheck.po.

@@ -72,35 +72,63 @@ def check(
     as_of: date | None = None,
     baseline: str | None = None,
     fail_on: str = "error",
+    figures: bool = False,
 ) -> FindingsResult:
-    """All principles in force; with ``baseline``, each finding is marked new or not."""
-    from eacheck.checks.baseline import mark_new
+    """All principles in force; with ``baseline``, each finding is marked new or not, and the
+    baseline's findings that are gone are listed as fixed.
+
+    With ``figures`` as well, the result carries what the change does to the group's figures
+    (SPEC §8): the report's figures computed for both revisions, same as-of date, compared by
+    :mod:`eacheck.analysis.figure_changes` — the pull-request comment and the JSON's "figures".
+    """
+    from eacheck.checks.baseline import mark_new, unmatched
 
     as_of = as_of or date.today()
-    repository = open_repository(path)
-    outcome = run_checks(repository, as_of)
-    findings = outcome.findings
+    current = open_repository(path)
+    outcome = run_checks(current, as_of)
+    findings, fixed, changes = outcome.findings, [], None
     if baseline is not None:
         from eacheck.checks.principle_changes import weakened
 
-        earlier = open_repository(path, baseline)
-        before = run_checks(earlier, as_of)
+        previous = open_repository(path, baseline)
+        before = run_checks(previous, as_of)
         findings = mark_new(findings, before.findings)
-        findings = sorted([*findings, *weakened(repository, earlier, baseline)], key=Finding.sort_key)
+        findings = sorted([*findings, *weakened(current, previous, baseline)], key=Finding.sort_key)
+        fixed = list(unmatched(before.findings, outcome.findings))
+        if figures:
+            from eacheck.analysis.figure_changes import figure_changes
+            from eacheck.analysis.figures import figures_of
+
+            changes = figure_changes(figures_of(previous.landscape, before, as_of),
+                                     figures_of(current.landscape, outcome, as_of), baseline)
     return FindingsResult(findings, as_of, Severity.parse(fail_on), outcome.waived, baseline,
-                          outcome.principles)
+                          outcome.principles, fixed, changes)
+
+
+def link_base(value: str | None) -> str | None:
+    """``value`` checked as a --link-base (an http(s) address, see render_findings); a usage
+    error otherwise, before any work is done."""
+    from eacheck.output.findings.markdown_format import checked_link_base
+
+    return checked_link_base(value)
 
 
 def render_findings(
-    format_name: str, result: FindingsResult, root: PathLike = ".", language: str | None = None
+    format_name: str, result: FindingsResult, root: PathLike = ".", language: str | None = None,
+    link_base: str | None = None,
 ) -> str:
-    """``result`` in one of the findings formats (text, json, sarif, junit, github), its words
-    in ``language`` (default: the language of the run in progress, see :func:`eacheck.i18n.using`)."""
+    """``result`` in one of the findings formats (text, json, sarif, junit, github, markdown),
+    its words in ``language`` (default: the language of the run in progress, see
+    :func:`eacheck.i18n.using`).
+
+    ``link_base`` (markdown): the web address of the repository's files at the commit checked,
+    e.g. ``https://github.com/OWNER/REPO/blob/SHA``; each finding then links to its line.
+    """
     from eacheck.i18n import using
     from eacheck.output.findings import render
 
     with using(language):
-        return render(format_name, result, root=root)
+        return render(format_name, result, root=root, link_base=link_base)
 
 
 # -- principles ----------------------------------------------------------------------------------
@@ -174,14 +202,17 @@ def report(
     as_of: date | None = None,
     compare_to: str | None = None,
     language: str | None = None,
+    history: str | None = None,
 ) -> dict[str, Any]:
     """The quarterly shared-use report as one plain dict (SPEC §5; docs/report.md).
 
     With ``compare_to``, the movement since that git revision (read from git, the working tree
-    untouched), computed for the same as-of date. ``language`` defaults to the repository's.
+    untouched), computed for the same as-of date. With ``history`` (a tag pattern such as
+    ``report-*``), the figures at every tag that names a quarter, each as of that quarter's last
+    day, plus now (SPEC §8). ``language`` defaults to the repository's.
     """
     from eacheck.analysis.report_data import report_data
-    from eacheck.i18n import LANGUAGES
+    from eacheck.i18n import LANGUAGES, using
 
     if language is not None and language not in LANGUAGES:
         raise UsageError(msg("unknown language '{language}'; use one of: {languages}",
@@ -189,20 +220,136 @@ def report(
     as_of = as_of or date.today()
     now = figures(open_repository(path), as_of)
     then = None if compare_to is None else figures(open_repository(path, compare_to), as_of)
-    return report_data(now, then, compare_to, language or now.landscape.settings.language)
+    language = language or now.landscape.settings.language
+    trend = None
+    if history is not None:
+        from eacheck.loading.pipeline import one_run
+
+        # The tags share most of their files: one cache for all of them. A missing quarter's
+        # reason is text for the reader, in the report's language.
+        with using(language), one_run():
+            trend = _history(path, history, now)
+    return report_data(now, then, compare_to, language, trend)
 
 
-def render_report(path: PathLike = ".", format_name: str = "html", **options) -> str:
-    """The report of the repository at ``path`` as text (what `--out -` prints)."""
+def _history(path: PathLike, pattern: str, now: Figures) -> tuple[list[dict], list[dict]]:
+    """The points of the report's history and the tags left out (see analysis/history.py).
+
+    Each commit is read once, however many tags point at it; on a machine with several cores
+    the commits are read side by side, one process per core (EACHECK_JOBS sets how many).
+    """
+    from eacheck.analysis import history
+    from eacheck.analysis.targets import quarter_of
+    from eacheck.i18n import current_language
+    from eacheck.loading.git_tags import matching_tags
+
+    tags = [history.Tag(name, commit) for name, commit in matching_tags(path, pattern)]
+    chosen, skipped = history.choose(tags, now.as_of)
+    targets = now.landscape.settings.targets
+    by_commit: dict[str | None, list[tuple[str, str]]] = {}
+    for entry in chosen:  # (quarter, tag), oldest first
+        by_commit.setdefault(entry.tag.commit, []).append((entry.quarter, entry.tag.name))
+    work = [(path, commit, quarters, targets, current_language()) for commit, quarters in by_commit.items()]
+    found = {}
+    for points in _side_by_side(_tag_points, work):
+        found.update((point["quarter"], point) for point in points)
+    trend = [found[entry.quarter] for entry in chosen]
+    trend.append(history.point(now.landscape, quarter_of(now.as_of), now.as_of, targets))
+    return trend, history.skipped_json(skipped)
+
+
+def _tag_points(path: PathLike, commit: str | None, quarters: list[tuple[str, str]],
+                targets: dict, language: str) -> list[dict]:
+    """The history's points for the tags on one commit, or each of them missing with why."""
+    from eacheck.analysis import history
+    from eacheck.i18n import msg, msg_n, using
+
+    with using(language):
+        reason = None
+        if commit is None:
+            reasons = {tag: str(msg("the tag '{tag}' does not point at a commit", tag=tag)) for _, tag in quarters}
+            return [history.missing(quarter, history.quarter_end(quarter), tag, None, reasons[tag], targets)
+                    for quarter, tag in quarters]
+        try:
+            repository = open_repository(path, commit)
+        except UsageError as error:
+            reason = str(error)
+        else:
+            errors = [problem for problem in repository.problems if problem.severity >= Severity.ERROR]
+            if errors:
+                first = errors[0]
+                reason = str(msg_n(
+                    "{n} problem in the files at this tag leaves part of the landscape out (the first: "
+                    "{file}:{line}: {problem}); `eacheck validate` at the tag shows it",
+                    "{n} problems in the files at this tag leave part of the landscape out (the first: "
+                    "{file}:{line}: {problem}); `eacheck validate` at the tag shows them",
+                    len(errors), file=first.file, line=first.line, problem=first.message))
+        if reason is not None:
+            return [history.missing(quarter, history.quarter_end(quarter), tag, commit, reason, targets)
+                    for quarter, tag in quarters]
+        return [history.point(repository.landscape, quarter, history.quarter_end(quarter), targets, tag, commit)
+                for quarter, tag in quarters]
+
+
+def _side_by_side(function, work: list[tuple]) -> list:
+    """``function(*arguments)`` for each of ``work``, in order: in forked processes, one per
+    core, when there is more than one item and more than one core; here otherwise."""
+    import multiprocessing
+
+    from eacheck.loading.pipeline import jobs
+
+    workers = min(jobs(), len(work))
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [function(*arguments) for arguments in work]
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                             initializer=_one_job_each) as pool:
+        return list(pool.map(function, *zip(*work)))
+
+
+def _one_job_each() -> None:
+    # The cores are shared out here already: a worker loads its files without workers of its own.
+    os.environ["EACHECK_JOBS"] = "1"
+
+
+def history_notes(report_document: dict[str, Any]) -> list:
+    """Notes for the reader (standard error) on the tags ``report(history=…)`` left out."""
+    from eacheck.analysis import history
+    from eacheck.i18n import msg
+
+    notes = []
+    for entry in report_document.get("history_skipped") or []:
+        if entry["reason"] == history.NO_QUARTER:
+            notes.append(msg("note: the tag '{tag}' names no quarter (name it like report-2026-Q3); "
+                             "the history leaves it out", tag=entry["tag"]))
+        elif entry["reason"] == history.NOT_BEFORE:
+            notes.append(msg("note: the tag '{tag}' names {quarter}, which is not before the report's "
+                             "quarter; the report's own figures stand for it", tag=entry["tag"],
+                             quarter=entry["quarter"]))
+        elif entry["reason"] == history.SUPERSEDED:
+            notes.append(msg("note: the tags '{tag}' and '{instead}' both name {quarter}; the history uses "
+                             "'{instead}', the name that sorts last", tag=entry["tag"], instead=entry["instead"],
+                             quarter=entry["quarter"]))
+    if report_document.get("history") is not None and len(report_document["history"]) == 1:
+        notes.append(msg("note: no git tag names an earlier quarter; the history shows only now"))
+    return notes
+
+
+def render_report(path: PathLike = ".", format_name: str = "html", data: dict[str, Any] | None = None,
+                  **options) -> str:
+    """The report of the repository at ``path`` as text (what `--out -` prints); ``data`` is
+    the report dict when the caller has built it already."""
     from eacheck.output.report import render
 
-    return render(format_name, report(path, **options))
+    return render(format_name, report(path, **options) if data is None else data)
 
 
 def write_report(
     path: PathLike = ".",
     format_name: str = "html",
     out: PathLike | None = None,
+    data: dict[str, Any] | None = None,
     **options,
 ) -> Path:
     """Build, render and write the report; returns the file written.
@@ -216,11 +363,67 @@ def write_report(
     if format_name not in FORMATS:
         raise UsageError(msg("unknown report format '{name}'; use one of: {formats}",
                              name=format_name, formats=", ".join(FORMATS)))
-    data = report(path, **options)
+    data = report(path, **options) if data is None else data
     text = render(format_name, data)
     if out is None:
         return write(default_path(path, data, format_name), text, inside=path)
     return write(Path(out), text)
+
+
+# -- the site ------------------------------------------------------------------------------------
+
+SITE_DIR = "site"
+
+
+def render_site(
+    path: PathLike = ".",
+    as_of: date | None = None,
+    language: str | None = None,
+    history: str | None = None,
+) -> dict[str, bytes]:
+    """Every file of the landscape site of the repository at ``path`` (SPEC §9), in memory:
+    path in the site (``system/x.html``) -> bytes. The same repository and date give the same
+    bytes. ``language`` defaults to the repository's. With ``history`` (a tag pattern such as
+    ``report-*``), the start page shows the indexes quarter by quarter, read from the tags
+    exactly as ``report(history=…)`` reads them."""
+    from eacheck.analysis.report_data import report_data
+    from eacheck.i18n import LANGUAGES, using
+    from eacheck.loading.pipeline import jobs, one_run
+    from eacheck.output import site
+
+    if language is not None and language not in LANGUAGES:
+        raise UsageError(msg("unknown language '{language}'; use one of: {languages}",
+                             language=language, languages=", ".join(LANGUAGES)))
+    as_of = as_of or date.today()
+    now = figures(open_repository(path), as_of)
+    language = language or now.landscape.settings.language
+    trend = None
+    if history is not None:
+        with using(language), one_run():
+            trend = _history(path, history, now)
+    return site.render(now, report_data(now, None, None, language, trend), language, jobs=jobs())
+
+
+def write_site(
+    path: PathLike = ".",
+    out: PathLike | None = None,
+    as_of: date | None = None,
+    language: str | None = None,
+    history: str | None = None,
+) -> Path:
+    """Build the site and put it in ``out`` (default: ``site/`` under ``path``); returns the folder.
+
+    Everything is rendered before anything is written, and the folder is then replaced as a
+    whole (:mod:`eacheck.output.site.writing`): no half-built site, no stale pages. A folder
+    that holds files `eacheck site` did not write is refused, never emptied.
+    """
+    from eacheck.loading.pipeline import jobs
+    from eacheck.output import site
+
+    target = Path(path) / SITE_DIR if out is None else Path(out)
+    site.writing.check_target(target)  # before the work, so a wrong --out fails at once
+    files = render_site(path, as_of, language, history)
+    return site.write(target, files, jobs(), inside=Path(path) if out is None else None)
 
 
 # -- the integration graph -----------------------------------------------------------------------
@@ -296,7 +499,7 @@ def init_from(directory: PathLike, source: PathLike, mapping: PathLike | None, l
     root = Path(directory)
     if (root / "architecture").is_dir() and any((root / "architecture").rglob("*.y*ml")):
         raise UsageError(msg("{path} already holds a landscape under architecture/; import into it "
-                                 "with `eacheck import` instead", path=str(root)))
+                             "with `eacheck import` instead", path=str(root)))
     table = Path(source)
     if not table.is_file():
         raise UsageError(msg("{file}: no such file", file=str(source)))
@@ -359,10 +562,10 @@ def _import_plan(source, table: Path, mapping: PathLike | None, language: str, p
         return importing.archimate_model(source, table, language, progress)
     if suffix not in SPREADSHEET_SUFFIXES:
         raise UsageError(msg("{file}: eacheck imports .xlsx workbooks, .csv files and ArchiMate "
-                                 "models (.xml); save the inventory in one of those", file=str(table)))
+                             "models (.xml); save the inventory in one of those", file=str(table)))
     if mapping is None:
         raise UsageError(msg("a spreadsheet needs --mapping MAPPING: which sheet and column becomes "
-                                 "which key (docs/import.md)"))
+                             "which key (docs/import.md)"))
     mapping_path = Path(mapping)
     if not mapping_path.is_file():
         raise UsageError(msg("{file}: no such mapping file", file=str(mapping)))
@@ -437,7 +640,7 @@ def export(
 
     if format_name not in EXPORT_FORMATS:
         raise UsageError(msg("unknown export format '{name}'; use one of: {formats}",
-                                 name=format_name, formats=", ".join(EXPORT_FORMATS)))
+                             name=format_name, formats=", ".join(EXPORT_FORMATS)))
     as_of = as_of or date.today()
     repository = open_repository(path)
     landscape = repository.landscape
@@ -474,5 +677,5 @@ def export(
         safe_write.write(mapping_target, mapping_text, inside=inside)
     except OSError as error:
         raise UsageError(msg("{path}: cannot write the file: {error}", path=str(target),
-                                 error=reason(error))) from None
+                             error=reason(error))) from None
     return Exported(target, mapping_target)

@@ -91,6 +91,11 @@ class FindingsResult:
     # The principles that ran, by id: reporters that describe rules (SARIF, JUnit) need
     # their titles and statements, and list the ones with nothing to report as passing.
     principles: dict[str, Principle] = field(default_factory=dict)
+    # With a baseline: the baseline's findings this revision no longer has (what a pull request
+    # fixes), and, when asked for, what it does to the group's figures
+    # (:func:`eacheck.analysis.figure_changes.figure_changes`, plain data).
+    fixed: list[Finding] = field(default_factory=list)
+    figures: dict | None = None
 
     def summary(self) -> dict[str, int]:
         counts = {"error": 0, "warning": 0, "info": 0}

@@ -300,7 +300,8 @@ def test_deleting_an_exception_makes_what_it_waived_new(repo):
 
 def test_the_ci_files_are_valid_for_their_ci_servers():
     """Validated with the workflow schemas check-jsonschema ships (test extra)."""
-    files = {"github-actions.yml": "vendor.github-workflows", "gitlab-ci.yml": "vendor.gitlab-ci"}
+    files = {"github-actions.yml": "vendor.github-workflows", "gitlab-ci.yml": "vendor.gitlab-ci",
+             "github-pages.yml": "vendor.github-workflows", "gitlab-pages.yml": "vendor.gitlab-ci"}
     for name, schema in files.items():
         completed = subprocess.run(
             [sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema,
@@ -330,6 +331,26 @@ def test_the_ci_files_run_the_gate_against_the_target_branch():
     assert f"{baseline} --format junit > eacheck-junit.xml" in commands
     assert job["artifacts"]["reports"]["junit"] == "eacheck-junit.xml"
     assert job["artifacts"]["when"] == "always"
+
+
+def test_the_site_is_published_from_the_default_branch_only():
+    github = yaml.safe_load((PROJECT_ROOT / "docs/ci/github-pages.yml").read_text(encoding="utf-8"))
+    assert github["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    build, publish = github["jobs"]["build"], github["jobs"]["publish"]
+    assert build["if"] == "${{ github.ref_name == github.event.repository.default_branch }}"
+    assert "pull_request" not in github[True]  # YAML 1.1 reads the key `on` as true
+    runs = [step.get("run", "") for step in build["steps"]]
+    assert "eacheck site --history --out public" in runs
+    [upload] = [step for step in build["steps"] if step.get("uses", "").startswith("actions/upload-pages-artifact@")]
+    assert upload["with"]["path"] == "public"
+    assert publish["needs"] == "build"
+    assert publish["steps"][0]["uses"].startswith("actions/deploy-pages@")
+
+    gitlab = yaml.safe_load((PROJECT_ROOT / "docs/ci/gitlab-pages.yml").read_text(encoding="utf-8"))
+    job = gitlab["pages"]
+    assert job["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
+    assert "eacheck site --history --out public" in job["script"]
+    assert job["artifacts"]["paths"] == ["public"]
 
 
 def test_the_pre_commit_hooks_run_on_the_repository_once():

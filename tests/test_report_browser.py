@@ -99,10 +99,12 @@ def test_renders_without_errors_and_fetches_nothing(example):
 
 def test_shows_the_key_figures(example):
     card = example.text("#metric-shared_use_index")
-    assert "Delningsindex" in card and "47 %" in card and "Mål kvartal 4 2026: 50 %" in card
-    assert "68 %" in example.text("#metric-spend_index")
+    # Babel's Swedish forms: a no-break space before % and between thousands
+    assert "Delningsindex" in card and "47\u00a0%" in card and "Mål kvartal 4 2026: 50\u00a0%" in card
+    assert "68\u00a0%" in example.text("#metric-spend_index")
     assert "Målet nått" in example.text("#metric-cross_boundary_index")
-    assert "3 270 000 kr per år för 7 system i 6 förmågor" in example.text("#duplication")
+    assert ("3\u00a0270\u00a0000\u00a0kr per år. System som inte behålls: 7; förmågor med dubblerade system: 6"
+            in example.text("#duplication"))
     assert "Ekonomisystem Kustlundahem" in example.text("#decommissioning")
     assert re.search(r"Totalt\s+13\s+10\s+0", example.text("#findings"))
     # the chart is drawn: one bar per organization inside the group (14 in the example)
@@ -138,7 +140,7 @@ def test_english_report(browser_context, run, tmp_path):
     assert opened.errors == []
     assert opened.page.evaluate("document.documentElement.lang") == "en"
     assert "47%" in opened.text("#metric-shared_use_index")
-    assert "SEK 3,270,000 a year" in opened.text("#duplication")
+    assert "SEK\u00a03,270,000 a year" in opened.text("#duplication")
     assert "27 November 2026" in opened.text("header")
     opened.page.close()
 
@@ -161,4 +163,34 @@ def test_text_from_the_yaml_is_shown_never_run(browser_context, repository, run,
     assert opened.page.locator("script").count() == 0 and opened.page.locator("main img").count() == 0
     assert "<script>alert(1)</script>" in opened.text("#decommissioning")
     assert "<img src=x onerror=alert(2)>" in opened.text("header")
+    opened.page.close()
+
+
+def test_the_trend_over_the_quarters(browser_context, run, tmp_path):
+    """`--history`: one line chart per index, drawn inside its box, the targets marked, and the
+    page still fits a projector."""
+    import shutil
+
+    from gitrepo import GitRepository
+
+    repo = GitRepository(tmp_path / "kustlunda")
+    for name in ("architecture", "principles"):
+        shutil.copytree(PROJECT_ROOT / name, repo.root / name)
+    shutil.copy(PROJECT_ROOT / "eacheck.yaml", repo.root / "eacheck.yaml")
+    repo.commit("Läget")
+    for quarter in ("2026-Q1", "2026-Q2", "2026-Q3"):
+        repo.git("tag", f"report-{quarter}")
+    opened = Opened(browser_context, write_html(run, repo.root, tmp_path / "historik.html", "--history"))
+    assert opened.errors == [] and len(opened.requests) == 1
+    charts = opened.page.locator("#history svg.chart")
+    assert charts.count() == 3
+    for index in range(3):
+        chart = charts.nth(index).bounding_box()
+        line = charts.nth(index).locator("polyline.trend").bounding_box()
+        assert chart["width"] > 200 and line["width"] > 100  # drawn, and across the quarters
+        assert chart["x"] <= line["x"] and line["x"] + line["width"] <= chart["x"] + chart["width"]
+    assert opened.page.locator("#history line.target-mark").count() >= 3  # 2026-Q4's targets
+    assert "kvartal 1 2026" in opened.text("#history table")
+    overflow = opened.page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
     opened.page.close()

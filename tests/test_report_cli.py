@@ -84,7 +84,7 @@ def test_out_dash_prints_only_the_report(repository, run):
 
 
 def test_a_rendering_error_leaves_the_previous_report_untouched(repository, run, monkeypatch):
-    from eacheck.output.report import i18n
+    from eacheck.output.report import context
 
     root = repository()
     assert run("report", root, "--as-of", AS_OF).exit_code == 0
@@ -95,7 +95,7 @@ def test_a_rendering_error_leaves_the_previous_report_untouched(repository, run,
     def broken(self, amount):
         raise RuntimeError("money formatting broke half-way through the template")
 
-    monkeypatch.setattr(i18n.Locale, "money", broken)
+    monkeypatch.setattr(context.Formats, "money", broken)
     result = run("report", root, "--as-of", "2026-12-01", "--lang", "en")  # same quarter, same file name
     assert result.exit_code == 2
     assert "internal error" in result.output
@@ -159,9 +159,10 @@ def test_swedish_by_default_english_on_request(run):
     english = report(run, PROJECT_ROOT, "--format", "md", "--lang", "en")
     assert "## Delad användning per organisation" in swedish
     assert "## Shared use per organization" in english
-    assert "3 270 000 kr" in swedish and "SEK 3,270,000" in english
+    # Babel's forms: no-break spaces between thousands, before kr and before %
+    assert "3\u00a0270\u00a0000\u00a0kr" in swedish and "SEK\u00a03,270,000" in english
     assert "27 november 2026" in swedish and "27 November 2026" in english
-    assert "| **Delningsindex** | **47 %** |" in swedish
+    assert "| **Delningsindex** | **47\u00a0%** |" in swedish
     assert "| **Shared-use index** | **47%** |" in english
     assert "Shared" not in swedish.split("## Metod")[0]
 
@@ -181,8 +182,8 @@ def test_json_has_every_section_of_the_contract(run):
     document = json.loads(report(run, PROJECT_ROOT, "--format", "json"))
     assert list(document) == [
         "as_of", "quarter", "group", "language", "currency", "shared_use", "duplication",
-        "duplication_total", "decommission_candidates", "time", "completeness", "targets",
-        "findings", "graph", "movement", "names",
+        "duplication_total", "decommission_candidates", "contract_months", "time", "completeness", "targets",
+        "findings", "graph", "movement", "history", "history_skipped", "names",
     ]
     figures = {entry["system"]: entry for entry in document["graph"]["systems"]}
     assert len(figures) == 66
@@ -203,6 +204,7 @@ def test_json_has_every_section_of_the_contract(run):
         assert candidate["dependents"] == sorted(set(candidate["dependents"]))
         assert candidate["system"] not in candidate["dependents"]
     assert document["movement"] is None
+    assert document["history"] is None and document["history_skipped"] is None  # only with --history
     assert document["names"]["systems"]["ekonomisystem"] == "Ekonomisystem Kassaboken"
     for value in (shared["index"], shared["spend_index"], document["completeness"]["share"]):
         assert 0 <= value <= 1 and round(value, 4) == value
@@ -215,10 +217,10 @@ def test_markdown_reads_as_a_report(run):
                     "Decommissioning candidates", "TIME classification", "Findings per principle",
                     "Data completeness", "Method"):
         assert f"\n## {heading}\n" in text
-    assert "Alternative cost for the group (each system once): SEK 3,270,000 a year" in text
+    assert "Alternative cost for the group (each system once): SEK\u00a03,270,000 a year." in text
     assert "| **Shared-use index** | **47%** | 50% (Below target by 3.0 percentage points) |" in text
     assert "+4.0 percentage points per quarter" in text  # (55 % - 46.97 %) / 2 quarters
-    assert "| Ekonomisystem Kustlundahem | AB Kustlundahem | SEK 680,000 | covered by a group-common system" in text
+    assert "| Ekonomisystem Kustlundahem | AB Kustlundahem | SEK\u00a0680,000 | covered by a group-common system" in text
     assert "| **Total** | **13** | **10** | **0** |" in text
     assert "In addition, 3 findings were waived" in text
 

@@ -437,6 +437,12 @@ def test_the_report_takes_the_contract_horizon_of_the_lifecycle_principle(reposi
         candidate, = api.report(root, AS_OF)["decommission_candidates"]
         reasons[months] = candidate["reasons"]
     assert reasons == {12: ["contract-ending", "phase-out"], 6: ["phase-out"]}
+    for months in (12, 24):  # the report says the horizon it applied
+        text = principle.replace("  contract_months: 12", f"  contract_months: {months}")
+        root = repository({**files, "principles/lifecycle.yaml": text}, base=False)
+        assert api.report(root, AS_OF)["contract_months"] == months
+        page = api.render_report(root, "md", as_of=AS_OF, language="en")
+        assert f"contract ends within {months} months or has ended" in page
 
 
 # -- targets ---------------------------------------------------------------------------------

@@ -142,7 +142,7 @@ def test_movement_in_the_readable_reports(two_quarters, run):
     assert "Gammalt ekonomisystem (active → retired)" in markdown
     html = run(*args, "--format", "html").stdout
     assert 'id="movement"' in html and "Förändring sedan förra kvartalet" in html
-    assert "Ärendesystem: aktivt → under avveckling" in html
+    assert "Ärendesystem: i drift → under avveckling" in html  # the glossary's words for the statuses
 
 
 def test_without_compare_to_there_is_no_movement(two_quarters, run):

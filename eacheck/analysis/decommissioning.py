@@ -56,6 +56,22 @@ def dependents(landscape: Landscape, system_id: str) -> tuple[str, ...]:
     return tuple(sorted(joined))
 
 
+def all_dependents(landscape: Landscape) -> dict[str, tuple[str, ...]]:
+    """:func:`dependents` of every system at once, in one pass over the graph's legs (the
+    site shows them on every system's page). A system no active integration joins is absent."""
+    joined: dict[str, set[str]] = {}
+    for tail, head, leg in landscape.graph.edges(data=True):
+        if leg["kind"] != FLOW or leg["status"] != "active":
+            continue
+        for system_id in (tail, head):
+            if leg["source"] == system_id:
+                joined.setdefault(system_id, set()).add(leg["target"])
+            if leg["target"] == system_id:
+                joined.setdefault(system_id, set()).add(leg["source"])
+    return {system_id: tuple(sorted(others - {system_id})) for system_id, others in joined.items()
+            if others - {system_id}}
+
+
 def _covered_by_group_common(landscape: Landscape, system: System) -> bool:
     if system.group_common:
         return False

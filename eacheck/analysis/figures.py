@@ -30,6 +30,8 @@ class Figures:
     candidates: tuple[Candidate, ...]
     findings: list[Finding]
     waived: int
+    # The lifecycle principle's horizon for contracts that end soon, which the candidates follow.
+    contract_months: int = 12
 
     @property
     def indexes(self) -> dict[str, float]:
@@ -57,4 +59,5 @@ def figures_of(landscape: Landscape, outcome: CheckOutcome, as_of: date) -> Figu
         candidates=candidates(landscape, as_of, contract_months),
         findings=outcome.findings,
         waived=outcome.waived,
+        contract_months=contract_months,
     )

@@ -10,18 +10,27 @@ from typing import Any
 
 from eacheck.analysis.figures import Figures
 from eacheck.analysis.integration_figures import system_figures
-from eacheck.analysis.movement import Change, Movement, movement
+from eacheck.analysis.figure_changes import candidate_changes, change, duplication_changes, rounded
+from eacheck.analysis.movement import Movement, movement
 from eacheck.analysis.principle_findings import count_by_principle, totals
 from eacheck.analysis.targets import quarter_of, target_statuses
 from eacheck.findings import Finding
+from eacheck.i18n import using
 from eacheck.model.entities import localized
 
-# Indexes are fractions; four decimals are finer than any decision and keep the bytes stable.
-DECIMALS = 4
 
 
 def report_data(now: Figures, then: Figures | None = None, revision: str | None = None,
-                language: str = "sv") -> dict[str, Any]:
+                language: str = "sv", history: tuple[list, list] | None = None) -> dict[str, Any]:
+    """The report in ``language``: its few texts (finding messages, principle titles) are
+    rendered in it, everything else is codes and numbers. ``history``: the points of the
+    trend and the tags left out (:mod:`eacheck.analysis.history`), when asked for."""
+    with using(language):
+        return _report_data(now, then, revision, language, history)
+
+
+def _report_data(now: Figures, then: Figures | None, revision: str | None, language: str,
+                 history: tuple[list, list] | None) -> dict[str, Any]:
     settings = now.landscape.settings
     moved = movement(then, now, revision) if then is not None else None
     return {
@@ -34,18 +43,23 @@ def report_data(now: Figures, then: Figures | None = None, revision: str | None 
         "duplication": _duplication(now),
         "duplication_total": _duplication_total(now),
         "decommission_candidates": _candidates(now),
+        # The horizon of the contract-ending reason: the lifecycle principle's contract_months.
+        "contract_months": now.contract_months,
         "time": _time(now),
         "completeness": _completeness(now),
         "targets": _targets(now),
         "findings": _findings(now, language),
         "graph": {"systems": system_figures(now.landscape)},
         "movement": _movement(moved) if moved else None,
+        # The trend over the quarters, oldest first, now last; the tags left out, by name.
+        "history": history[0] if history else None,
+        "history_skipped": history[1] if history else None,
         "names": _names(now, then),
     }
 
 
-def _round(value: float | None) -> float | None:
-    return None if value is None else round(value, DECIMALS)
+# Indexes are fractions; four decimals are finer than any decision and keep the bytes stable.
+_round = rounded
 
 
 def _shared_use(figures: Figures) -> dict[str, Any]:
@@ -191,13 +205,6 @@ def _findings(figures: Figures, language: str) -> dict[str, Any]:
     }
 
 
-def _change(change: Change) -> dict[str, float | None]:
-    then, now = _round(change.then), _round(change.now)
-    # From the rounded values, so that then + delta = now holds in the document itself.
-    delta = None if then is None or now is None else _round(now - then)
-    return {"then": then, "now": now, "delta": delta}
-
-
 def _finding(finding: Finding) -> dict[str, Any]:
     return {key: value for key, value in finding.to_json().items() if key != "new"}
 
@@ -205,10 +212,10 @@ def _finding(finding: Finding) -> dict[str, Any]:
 def _movement(moved: Movement) -> dict[str, Any]:
     return {
         "revision": moved.revision,
-        "indexes": {name: _change(change) for name, change in moved.indexes.items()},
-        "figures": {name: _change(change) for name, change in moved.figures.items()},
+        "indexes": {name: change(value) for name, value in moved.indexes.items()},
+        "figures": {name: change(value) for name, value in moved.figures.items()},
         "by_organization": [
-            {"organization": org, **{name: _change(change) for name, change in changes.items()}}
+            {"organization": org, **{name: change(value) for name, value in changes.items()}}
             for org, changes in moved.by_organization
         ],
         "systems_added": list(moved.added),
@@ -219,6 +226,8 @@ def _movement(moved: Movement) -> dict[str, Any]:
         ],
         "findings_opened": [_finding(finding) for finding in moved.opened],
         "findings_closed": [_finding(finding) for finding in moved.closed],
+        "duplication": duplication_changes(moved),
+        "decommission_candidates": candidate_changes(moved),
     }
 
 

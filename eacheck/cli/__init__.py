@@ -24,6 +24,7 @@ COMMANDS = {
     "principles": "principles",
     "report": "report",
     "schema": "schema",
+    "site": "site",
     "validate": "validate",
 }
 

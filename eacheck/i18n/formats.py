@@ -44,6 +44,16 @@ def number(value: float, language: str, decimals: int = 0, signed: bool = False)
     return text[1:] if signed and rounded == 0 else text  # no change is neither + nor -
 
 
+def points(fraction: float, language: str, signed: bool = True) -> str:
+    """A difference of two shares in percentage points, one decimal, without the unit: `+4,0`.
+
+    The hundredfold is taken in decimal, so that a difference of 0.0045 shows as 0.5 (half up),
+    not as the 0.4 of the float 0.44999….
+    """
+    hundredfold = float(Decimal(repr(fraction)) * 100)
+    return number(hundredfold, language, 1, signed)
+
+
 def money(amount: int, language: str, currency: str = "SEK", signed: bool = False) -> str:
     """A whole amount with its currency: `1 200 000 kr`, `SEK 1,200,000`."""
     from babel.numbers import get_currency_symbol

@@ -33,7 +33,7 @@ def apply(plan: ImportPlan, root: Path, update: bool) -> list[str]:
             folders += [folder for folder in missing if folder.is_relative_to(root)]
             if target.exists() or target.is_symlink():
                 raise UsageError(msg("{path} appeared while importing; nothing was written, run the "
-                                         "import again", path=item.path))
+                                     "import again", path=item.path))
             safe_write.create(target, item.text, inside=root)
             created.append(target)
             written.append(item.path)
@@ -42,7 +42,7 @@ def apply(plan: ImportPlan, root: Path, update: bool) -> list[str]:
                 target = root / path
                 if target.read_bytes().decode("utf-8-sig") != before:
                     raise UsageError(msg("{path} changed while importing; nothing was written, run "
-                                             "the import again", path=path))
+                                         "the import again", path=path))
                 safe_write.write(target, after, inside=root)
                 replaced.append((target, before))
                 written.append(path)

@@ -23,6 +23,8 @@ import sys
 import tempfile
 import time
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from eacheck import __version__
@@ -98,6 +100,28 @@ _CACHE_FLOOR_BYTES = 64 * 1024 * 1024
 _CACHE_BYTES_PER_SOURCE_BYTE = 8
 
 
+# Inside :func:`one_run`: cache file (or repository, without a cache folder) -> (entries known,
+# entries used), shared by every load of the run.
+_SHARED: dict | None = None
+
+
+@contextmanager
+def one_run() -> Iterator[None]:
+    """Loads inside share one cache: a run that reads several revisions of a repository
+    (`report --history`) reads the cache file once, checks a file that several revisions hold
+    alike once — with the cache switched off too, in memory only — and keeps what any of its
+    loads used. The revisions share the blobs they read from git as well."""
+    from eacheck.loading.sources import shared_blobs
+
+    global _SHARED
+    outer, _SHARED = _SHARED, ({} if _SHARED is None else _SHARED)
+    try:
+        with shared_blobs():
+            yield
+    finally:
+        _SHARED = outer
+
+
 class _Cache:
     """Checked files of one repository, keyed by path and content digest, in one marshal file.
 
@@ -115,13 +139,23 @@ class _Cache:
         self.entries: dict = {}
         self.used: dict[str, tuple[str, tuple]] = {}
         self.changed = False
+        shared_key = self.path or ("memory", repository_key)
+        if _SHARED is not None and shared_key in _SHARED:
+            self.entries, self.used = _SHARED[shared_key]
+            return
         if self.path is not None:
             limit = _CACHE_FLOOR_BYTES + _CACHE_BYTES_PER_SOURCE_BYTE * source_bytes
             loaded = _read_trusted(self.path, limit)
             if loaded is not None:
                 self.entries = loaded
+        if _SHARED is not None:
+            _SHARED[shared_key] = (self.entries, self.used)
 
     def get(self, path: str, digest: str) -> CheckedFile | None:
+        entry = self.used.get(path)
+        if type(entry) is tuple and len(entry) == 2 and entry[0] == digest:
+            # Checked (or found) by an earlier load of the same run (:func:`one_run`).
+            return CheckedFile.from_tuple(entry[1])
         entry = self.entries.get(path)
         if type(entry) is not tuple or len(entry) != 2 or entry[0] != digest:
             return None

@@ -12,6 +12,7 @@ import os
 import stat
 import subprocess
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -401,18 +402,37 @@ class GitRevision:
         regular = [path for path in present if self._blobs[path][0] != "120000"]
         if not regular:
             return []
-        # One `git cat-file --batch` for all files: one process instead of one per file.
-        request = b"".join(self._blobs[path][1].encode() + b"\n" for path in regular)
-        output = self._git("cat-file", "--batch", data=request)
-        files: list[SourceFile] = []
-        position = 0
-        for path in regular:
-            header_end = output.index(b"\n", position)
-            size = int(output[position:header_end].split()[2])
-            start = header_end + 1
-            files.append(SourceFile(path, output[start : start + size]))
-            position = start + size + 1
-        return files
+        known = {} if _SHARED_BLOBS is None else _SHARED_BLOBS
+        wanted = [path for path in regular if self._blobs[path][1] not in known]
+        if wanted:
+            # One `git cat-file --batch` for all files: one process instead of one per file.
+            request = b"".join(self._blobs[path][1].encode() + b"\n" for path in wanted)
+            output = self._git("cat-file", "--batch", data=request)
+            position = 0
+            for path in wanted:
+                header_end = output.index(b"\n", position)
+                size = int(output[position:header_end].split()[2])
+                start = header_end + 1
+                known[self._blobs[path][1]] = output[start : start + size]
+                position = start + size + 1
+        return [SourceFile(path, known[self._blobs[path][1]]) for path in regular]
+
+
+# Inside :func:`shared_blobs`: blob id -> its bytes, for every revision read in the block.
+_SHARED_BLOBS: dict[str, bytes] | None = None
+
+
+@contextmanager
+def shared_blobs() -> Iterator[None]:
+    """Revisions read inside share the blobs they have in common: a blob is read from git once,
+    however many tags hold it (`report --history`). A blob id names its content, so a shared
+    blob is exactly the bytes git would give again."""
+    global _SHARED_BLOBS
+    outer, _SHARED_BLOBS = _SHARED_BLOBS, ({} if _SHARED_BLOBS is None else _SHARED_BLOBS)
+    try:
+        yield
+    finally:
+        _SHARED_BLOBS = outer
 
 
 class EmptyRepository:

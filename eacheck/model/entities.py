@@ -132,6 +132,7 @@ class System:
     functional_fit: int | None = None
     technical_fit: int | None = None
     criticality: str | None = None
+    description: str | None = None
 
     kind = "system"
 
@@ -175,6 +176,7 @@ class System:
             functional_fit=assessment.get("functional_fit"),
             technical_fit=assessment.get("technical_fit"),
             criticality=assessment.get("criticality"),
+            description=raw.get("description"),
         )
 
 

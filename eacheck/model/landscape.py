@@ -106,13 +106,23 @@ class Landscape:
             if (ids := [system.id for system in systems if system.group_common])
         }
 
+    @cached_property
+    def _using(self) -> dict[str, tuple[str, ...]]:
+        return {}
+
     def using_organizations(self, system: System) -> tuple[str, ...]:
-        """Owner and users inside the group (SPEC §4): external organizations left out."""
-        return tuple(
-            org
-            for org in system.organizations
-            if org in self.organizations and not self.organizations[org].is_external
-        )
+        """Owner and users inside the group (SPEC §4): external organizations left out.
+
+        Remembered per system: shared use, duplication and decommissioning each ask for every
+        active system, and the pull-request comment asks for two landscapes."""
+        known = self._using.get(system.id)
+        if known is None:
+            known = self._using[system.id] = tuple(
+                org
+                for org in system.organizations
+                if org in self.organizations and not self.organizations[org].is_external
+            )
+        return known
 
     def is_group_capability(self, capability_id: str) -> bool:
         capability = self.capabilities.get(capability_id)

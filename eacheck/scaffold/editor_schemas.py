@@ -59,7 +59,7 @@ def editor_schemas(lang: str = "sv") -> dict[str, dict[str, Any]]:
 def editor_schema(name: str, lang: str = "sv") -> dict[str, Any]:
     if lang not in LANGUAGES:
         raise UsageError(msg("unknown language '{language}'; use one of: {languages}",
-                                 language=lang, languages=", ".join(LANGUAGES)))
+                             language=lang, languages=", ".join(LANGUAGES)))
     if name == ENTITY:
         schema = _entity_schema()
     elif name == "principle":
@@ -68,7 +68,7 @@ def editor_schema(name: str, lang: str = "sv") -> dict[str, Any]:
         schema = copy.deepcopy(schema_for(name))
     else:
         raise UsageError(msg("there is no schema '{name}'; use one of: {names}",
-                                 name=name, names=", ".join(NAMES)))
+                             name=name, names=", ".join(NAMES)))
     return translate(schema, lang)
 
 
@@ -90,7 +90,7 @@ def write_schemas(folder: str | Path, lang: str = "sv", names: tuple[str, ...] =
             written.append(path)
     except OSError as error:
         raise UsageError(msg("{path}: cannot write the schemas: {reason}",
-                                 path=str(folder), reason=reason(error))) from None
+                             path=str(folder), reason=reason(error))) from None
     return written
 
 

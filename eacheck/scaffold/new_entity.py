@@ -352,7 +352,7 @@ def new_entity(
         raise UsageError(exists) from None
     except OSError as error:
         raise UsageError(msg("{path}: cannot write the file: {reason}",
-                                 path=relative.as_posix(), reason=reason(error))) from None
+                             path=relative.as_posix(), reason=reason(error))) from None
     return path
 
 

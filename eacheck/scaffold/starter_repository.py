@@ -55,7 +55,7 @@ def starter_files(lang: str = "sv", examples: bool = True) -> dict[str, bytes]:
     """
     if lang not in LANGUAGES:
         raise UsageError(msg("unknown language '{language}'; use one of: {languages}",
-                                 language=lang, languages=", ".join(LANGUAGES)))
+                             language=lang, languages=", ".join(LANGUAGES)))
     templates = resources.files("eacheck").joinpath("defaults", "init")
     files: dict[str, bytes] = {}
     for folder in ("common", lang):  # the language's own file wins over a common one
@@ -111,7 +111,7 @@ def init_repository(root: str | Path = ".", lang: str = "sv", examples: bool = T
             continue
         except OSError as error:
             raise UsageError(msg("{path}: cannot write the file: {reason}",
-                                     path=str(path), reason=reason(error))) from None
+                                 path=str(path), reason=reason(error))) from None
         result.created.append(relative)
     if not examples:
         (root / "architecture").mkdir(exist_ok=True)

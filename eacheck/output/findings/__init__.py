@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
-FORMATS = ("text", "json", "sarif", "junit", "github")
+FORMATS = ("text", "json", "sarif", "junit", "github", "markdown")
 
 
 def render(format_name: str, result, **context) -> str:

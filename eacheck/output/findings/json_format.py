@@ -1,4 +1,6 @@
-"""Findings for machines, exactly as SPEC §5 describes `check --format json`."""
+"""Findings for machines, exactly as SPEC §5 describes `check --format json`; with
+`--baseline`, also what the change does to the group's figures under ``"figures"`` (SPEC §8,
+docs/ci.md)."""
 
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ def render(result: FindingsResult, **context) -> str:
         "{\n"
         f'  "as_of": {dumps(result.as_of.isoformat())},\n'
         f'  "findings": [{chr(10) + findings + chr(10) + "  " if findings else ""}],\n'
-        f'  "summary": {dumps(result.summary())}\n'
-        "}\n"
+        f'  "summary": {dumps(result.summary())}'
+        + (f',\n  "figures": {dumps(result.figures)}' if result.figures is not None else "")
+        + "\n}\n"
     )

@@ -18,11 +18,14 @@ STDOUT = "-"
 
 
 def render(format_name: str, report: dict[str, Any]) -> str:
-    """The whole report as text, in memory."""
+    """The whole report as text, in memory, in the report's language."""
+    from eacheck import i18n
+
     if format_name not in FORMATS:
         raise UsageError(msg("unknown report format '{name}'; use one of: {formats}",
                              name=format_name, formats=", ".join(FORMATS)))
-    return import_module(f"eacheck.output.report.{format_name}_format").render(report)
+    with i18n.using(report["language"]):
+        return import_module(f"eacheck.output.report.{format_name}_format").render(report)
 
 
 def default_path(root: str | os.PathLike[str], report: dict[str, Any], format_name: str) -> Path:

@@ -1,0 +1,156 @@
+"""The landscape as a static website (SPEC §9): `eacheck site`.
+
+:func:`render` turns the figures of one repository into every file of the site, in memory:
+HTML pages, one stylesheet, the search script and its index. Nothing here opens a repository
+(the API does) and nothing is written until everything is rendered; :func:`write` then puts the
+files in place (see :mod:`eacheck.output.site.writing`).
+
+The pages link to each other relatively and fetch nothing from the network, so the folder works
+from a file share, an intranet server, GitLab Pages or GitHub Pages. Sorted everywhere and
+without a clock: the same repository and as-of date give the same bytes.
+"""
+
+from __future__ import annotations
+
+import marshal
+import multiprocessing
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
+from typing import Any
+
+from eacheck import __version__, i18n
+from eacheck.analysis.figures import Figures
+from eacheck.model.entities import localized
+from eacheck.output.site import diagram, search_index, writing
+from eacheck.output.site.helpers import Chrome, Links, translated_labels
+from eacheck.output.site.pages import all_pages
+from eacheck.output.site.templating import environment
+from eacheck.output.site.views import Views
+from eacheck.output.site.writing import MARKER, write
+
+__all__ = ["render", "write", "writing", "MARKER"]
+
+STATIC_FILES = ("style.css", "search.js")
+# The folder depths of the pages: the root's own, and one folder per kind below it.
+ROOTS = ("", "../")
+
+
+@dataclass(frozen=True, slots=True)
+class SiteInfo:
+    """What every page says about the site as a whole."""
+
+    group: str
+    as_of: date
+    version: str
+    language: str
+    currency: str
+
+
+def render(figures: Figures, report: dict[str, Any], language: str, jobs: int = 1) -> dict[str, bytes]:
+    """Every file of the site by its path in the site (``system/x.html``), sorted by path.
+
+    ``report`` is the report's document for the same figures (:mod:`eacheck.analysis.report_data`):
+    the start page shows the indexes against their targets exactly as the report does. With
+    ``jobs`` above 1, a large site's pages are rendered by that many processes (see
+    :func:`_render_all`); the bytes are the same either way.
+    """
+    with i18n.using(language):
+        views = Views(figures, report, language)
+        settings = figures.landscape.settings
+        site = SiteInfo(settings.name or i18n._("The municipal group"), figures.as_of, __version__,
+                        language, settings.currency)
+        common = {"site": site, "v": views, "L": translated_labels(), "svg": diagram.svg,
+                  "localized": lambda text: localized(text, language)}
+        envs = {root: environment(language, Links(views, root), root=root, **common) for root in ROOTS}
+        build = _Build(language, envs, all_pages(views), {root: Chrome(env) for root, env in envs.items()})
+        files = _render_all(build, jobs)
+        folder = resources.files("eacheck") / "output" / "templates" / "site"
+        for name in STATIC_FILES:
+            files[name] = (folder / name).read_bytes()
+        files["search-index.js"] = search_index.script(views).encode("utf-8")
+        files[MARKER] = _marker(sorted(files)).encode("utf-8")
+    return dict(sorted(files.items()))
+
+
+@dataclass
+class _Build:
+    """Everything a page needs to be rendered: set up once, then shared (by forked workers too)."""
+
+    language: str
+    envs: dict[str, Any]  # by the way back to the root: "" or "../"
+    pages: list
+    chrome: dict[str, Chrome]
+    _flat_globals: dict[int, dict[str, Any]] = field(default_factory=dict)
+
+    def render(self, index: int) -> bytes:
+        page = self.pages[index]
+        env = self.envs[page.root]
+        template = env.get_template(page.template)
+        # What Template.render does, less the copy of the globals into every page's context
+        # (a chain of mappings, slow to copy 40,000 times): the context is made from a plain
+        # dict of the globals and the page's values (Template.new_context, shared=True).
+        values = {**self._globals(env), "path": page.path, "chrome": self.chrome[page.root], **page.context}
+        return env.concat(template.root_render_func(template.new_context(values, shared=True))).encode("utf-8")
+
+    def _globals(self, env) -> dict[str, Any]:
+        cached = self._flat_globals.get(id(env))
+        if cached is None:
+            cached = self._flat_globals[id(env)] = dict(env.globals)
+        return cached
+
+
+# Below this many pages, starting a worker costs more than it saves (a worker is forked, so this
+# never happens for a small site, nor in a process that may hold threads it should not fork).
+PARALLEL_THRESHOLD = 3000
+
+# The build in progress; forked workers inherit it instead of receiving it.
+_BUILD: _Build | None = None
+
+
+def _render_chunk(indexes: list[int]) -> bytes:
+    build = _BUILD
+    assert build is not None
+    with i18n.using(build.language):
+        # marshal, not pickle, for the way back: faster for a list of bytes.
+        return marshal.dumps([build.render(index) for index in indexes])
+
+
+def _render_all(build: _Build, jobs: int) -> dict[str, bytes]:
+    """Every page rendered, in this process or, for a large site, split between ``jobs``
+    forked processes (as the loader does with files, :mod:`eacheck.loading.pipeline`): the pages
+    are independent, and rendering them is most of the work of a large site."""
+    count = len(build.pages)
+    if jobs < 2 or count < PARALLEL_THRESHOLD or "fork" not in multiprocessing.get_all_start_methods():
+        return {page.path: build.render(index) for index, page in enumerate(build.pages)}
+    global _BUILD
+    # Compile every template (and set up the shared macros) before forking, once for all.
+    for env in build.envs.values():
+        for template in sorted({page.template for page in build.pages}):
+            env.get_template(template)
+        env.get_template("site/macros.html.j2").module  # noqa: B018 - set up once, before the fork
+    # Every worker gets every jobs-th page: neighbours in the list are alike (all systems, all
+    # integrations), so each worker gets a fair share of every kind.
+    chunks = [list(range(start, count, jobs)) for start in range(jobs)]
+    _BUILD = build
+    try:
+        rendered: list[bytes | None] = [None] * count
+        with multiprocessing.get_context("fork").Pool(jobs - 1) as pool:
+            others = pool.map_async(_render_chunk, chunks[1:])
+            done = [(chunks[0], [build.render(index) for index in chunks[0]])]
+            done += [(chunk, marshal.loads(data)) for chunk, data in zip(chunks[1:], others.get())]
+        for chunk, pages in done:
+            for index, content in zip(chunk, pages):
+                rendered[index] = content
+        return {page.path: content for page, content in zip(build.pages, rendered)}  # type: ignore[misc]
+    finally:
+        _BUILD = None
+
+
+def _marker(paths: list[str]) -> str:
+    """The file that tells the next build this folder is a site eacheck wrote, and what is in it."""
+    return "\n".join([
+        "# Written by `eacheck site`. The next build replaces this folder as a whole;",
+        "# do not keep other files in it. The files of this build:",
+        *paths,
+    ]) + "\n"

@@ -1,0 +1,370 @@
+"""`eacheck site`: what it writes, where, and that the same input gives the same bytes.
+
+The browser tests (tests/test_site_browser.py) open the pages; these read the files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import PROJECT_ROOT
+from eacheck import api
+
+AS_OF = "2026-11-27"
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*")) if path.is_file()
+    }
+
+
+def build(run, root: Path, out: Path, *args: str):
+    return run("site", root, "--out", out, "--as-of", AS_OF, *args)
+
+
+@pytest.fixture(scope="module")
+def example() -> dict[str, bytes]:
+    return api.render_site(PROJECT_ROOT, date(2026, 11, 27))
+
+
+def text_of(files: dict[str, bytes], path: str) -> str:
+    return files[path].decode("utf-8")
+
+
+# -- the same bytes -----------------------------------------------------------------------------
+
+
+def test_the_same_repository_gives_byte_identical_sites(run, tmp_path):
+    first = build(run, PROJECT_ROOT, tmp_path / "a")
+    second = build(run, PROJECT_ROOT, tmp_path / "b")
+    assert first.exit_code == 0 and second.exit_code == 0, first.output + second.output
+    assert digest(tmp_path / "a") == digest(tmp_path / "b")
+    assert len(digest(tmp_path / "a")) > 300
+
+
+def test_the_date_comes_from_as_of_only(example):
+    other = api.render_site(PROJECT_ROOT, date(2026, 12, 1))
+    assert "27 november 2026" in text_of(example, "index.html")
+    assert "1 december 2026" in text_of(other, "index.html")
+    assert not re.search(rb"20\d\d-\d\d-\d\dT\d\d:", b"".join(example.values()))  # no timestamps
+
+
+# -- what is in it ------------------------------------------------------------------------------
+
+
+def test_a_page_for_every_entity(example):
+    from eacheck.loading import WorkingTree, load
+
+    landscape = load(WorkingTree(PROJECT_ROOT)).landscape
+    for folder, collection in (("organization", landscape.organizations), ("capability", landscape.capabilities),
+                               ("system", landscape.systems), ("integration", landscape.integrations),
+                               ("procurement", landscape.procurements), ("exception", landscape.exceptions),
+                               ("principle", landscape.principles)):
+        assert collection
+        for entity_id in collection:
+            assert f"{folder}/{entity_id}.html" in example, (folder, entity_id)
+    for pseudo in ("schema", "exception-expired"):
+        assert f"principle/{pseudo}.html" in example
+    for page in ("index.html", "capabilities.html", "search.html", "systems.html", "organizations.html",
+                 "integrations.html", "procurements.html", "exceptions.html", "principles.html"):
+        assert page in example
+
+
+def test_one_stylesheet_one_script_and_its_index(example):
+    assets = [path for path in example if not path.endswith(".html")]
+    assert sorted(assets) == [".eacheck-site", "search-index.js", "search.js", "style.css"]
+    for path, content in example.items():
+        if path.endswith(".html"):
+            page = content.decode("utf-8")
+            scripts = re.findall(r"<script[^>]*>", page)
+            assert scripts == ([] if path != "search.html"
+                               else ['<script src="search-index.js">', '<script src="search.js">']), path
+            assert not re.search(r"(?:src|href|action)=\"(?:https?:)?//", page), path
+            assert "<style" not in page and " style=" not in page, path
+
+
+def test_the_system_page_has_every_fact_from_the_yaml(example):
+    page = text_of(example, "system/ekonomisystem.html")
+    for fact in ("Ekonomisystem Kassaboken", "Koncernens ekonomisystem för redovisning",
+                 "Ekonomichef, kommunstyrelseförvaltningen", "../organization/ksf.html",
+                 "../organization/turism-naringsliv.html", "../capability/finance.html",
+                 "../capability/supplier-invoices.html", "2019-01-01", "Privat moln",
+                 "Kustlandets IT-förbund", "Personuppgifter", "Nivå 1: måttlig",
+                 "3\u00a0200\u00a0000\u00a0kr", "Ekonomisystem Norden AB", "2029-12-31", "1\u00a0450",
+                 "3: lämplig", "Kritisk", "Investera", "ekonomisystem.yaml:1"):
+        assert fact in page, fact
+
+
+def test_a_candidate_shows_its_reasons_and_dependents(example):
+    page = text_of(example, "system/kh-ekonomisystem.html")
+    assert "Avvecklingskandidat" in page
+    assert "täcks av koncerngemensamt system" in page and "<code>covered-by-group-common</code>" in page
+
+
+def test_the_organization_page_has_its_systems_indexes_and_duplicates(example):
+    page = text_of(example, "organization/kustlundahem.html")
+    assert "../system/kh-ekonomisystem.html" in page  # owns
+    assert "Dess dubbleringar" in page and "../capability/finance.html" in page
+    assert "Delningsindex" in page
+
+
+def test_english_on_request(tmp_path, run):
+    result = build(run, PROJECT_ROOT, tmp_path / "en", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "en" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en">' in page and "The application landscape" in page and "27 November 2026" in page
+    assert "Systemlandskapet" not in page
+
+
+def test_the_search_index_folds_swedish_letters(example):
+    script = text_of(example, "search-index.js")
+    assert script.startswith("window.EACHECK_SEARCH=") and script.isascii()
+    entries = json.loads(script.removeprefix("window.EACHECK_SEARCH=").rstrip(";\n"))
+    by_id = {entry[1]: entry for entry in entries}
+    assert by_id["lonesystem"][2] == "Lön- och personalsystem"
+    assert "lon- och personalsystem" in by_id["lonesystem"][3]
+    assert by_id["lonesystem"][4] == "system/lonesystem.html"
+    assert {entry[0] for entry in entries} == {"system", "organization", "capability"}
+
+
+class _Headings(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.levels: list[int] = []
+
+    def handle_starttag(self, tag, attrs):
+        if re.fullmatch(r"h[1-6]", tag):
+            self.levels.append(int(tag[1]))
+
+
+def test_headings_are_in_order_on_every_page(example):
+    for path, content in example.items():
+        if not path.endswith(".html"):
+            continue
+        parser = _Headings()
+        parser.feed(content.decode("utf-8"))
+        levels = parser.levels
+        assert levels[0] == 1 and levels.count(1) == 1, path
+        assert all(after <= before + 1 for before, after in zip(levels, levels[1:])), (path, levels)
+
+
+def test_every_page_is_small(example):
+    for path, content in example.items():
+        if path.endswith(".html") and path not in ("index.html", "capabilities.html"):
+            assert len(content) <= 200_000, path
+
+
+# -- long lists ---------------------------------------------------------------------------------
+
+
+def test_long_lists_go_on_pages_of_their_own(repository):
+    systems = {
+        f"architecture/systems/s{index:03d}.yaml": (
+            f"kind: system\nid: s{index:03d}\nname: System {index:03d}\nowner: ks\n"
+            f"capabilities: [ekonomi]\nlifecycle: {{status: active}}\n"
+        )
+        for index in range(230)
+    }
+    files = api.render_site(repository(systems), date(2026, 11, 27))
+    owner = files["organization/ks.html"].decode("utf-8")
+    owned = owner[owner.index('id="h-owned"'):owner.index('id="h-used"')]
+    assert owned.count('<th scope="row">') == 100
+    assert 'href="ks.owned.2.html"' in owner and 'href="ks.owned.3.html"' in owner
+    # every list on the page is bounded: the duplicates name a few systems, the candidates page
+    assert owner.count('href="../system/s') < 300
+    assert "organization/ks.candidates.3.html" in files
+    third = files["organization/ks.owned.3.html"].decode("utf-8")
+    assert third.count('href="../system/s') == 31  # 231 systems: ekonomisystem and the 230
+    assert 'href="ks.html"' in third
+    assert "systems.3.html" in files and "systems.4.html" not in files
+    assert "capability/ekonomi.serving.3.html" in files
+
+
+# -- where it is written ------------------------------------------------------------------------
+
+
+def test_the_default_folder_is_site_under_the_repository(repository, run):
+    root = repository()
+    result = run("site", root, "--as-of", AS_OF)
+    assert result.exit_code == 0, result.output
+    assert (root / "site" / "index.html").is_file()
+    assert str(root / "site") in result.output
+
+
+def test_a_rebuild_replaces_the_site_and_leaves_no_stale_page(repository, run, tmp_path):
+    root = repository({"architecture/systems/gammalt.yaml": (
+        "kind: system\nid: gammalt\nname: Gammalt\nowner: ks\ncapabilities: [ekonomi]\n"
+        "lifecycle: {status: retired}\n")})
+    out = tmp_path / "public"
+    assert build(run, root, out).exit_code == 0
+    assert (out / "system" / "gammalt.html").is_file()
+    (root / "architecture/systems/gammalt.yaml").unlink()
+    assert build(run, root, out).exit_code == 0
+    assert not (out / "system" / "gammalt.html").exists()
+    assert (out / "system" / "ekonomisystem.html").is_file()
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["public", "repo"]  # nothing left beside it
+
+
+def test_a_folder_eacheck_did_not_write_is_refused_untouched(repository, run, tmp_path):
+    out = tmp_path / "docs"
+    out.mkdir()
+    (out / "handbok.md").write_text("Egen text\n", encoding="utf-8")
+    result = build(run, repository(), out)
+    assert result.exit_code == 2
+    assert "docs" in result.output and "--out" in result.output
+    assert [path.name for path in out.iterdir()] == ["handbok.md"]
+
+
+def test_an_empty_folder_is_used(repository, run, tmp_path):
+    out = tmp_path / "public"
+    out.mkdir()
+    assert build(run, repository(), out).exit_code == 0
+    assert (out / "index.html").is_file() and (out / ".eacheck-site").is_file()
+
+
+def test_a_file_in_the_way_is_a_usage_error(repository, run, tmp_path):
+    out = tmp_path / "site"
+    out.write_text("not a folder\n", encoding="utf-8")
+    result = build(run, repository(), out)
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "mapp" in result.output
+    assert out.read_text(encoding="utf-8") == "not a folder\n"
+
+
+def test_a_symbolic_link_is_refused(repository, run, tmp_path):
+    real = tmp_path / "real"
+    real.mkdir()
+    link = tmp_path / "link"
+    link.symlink_to(real)
+    result = build(run, repository(), link)
+    assert result.exit_code == 2
+    assert link.is_symlink() and list(real.iterdir()) == []
+
+
+def test_a_missing_parent_folder_is_a_usage_error(repository, run, tmp_path):
+    result = build(run, repository(), tmp_path / "no" / "such" / "site")
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert not (tmp_path / "no").exists()
+
+
+def test_a_repository_that_is_not_one_is_a_usage_error(run, tmp_path):
+    result = run("site", tmp_path, "--out", tmp_path / "site")
+    assert result.exit_code == 2
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_failed_build_leaves_the_old_site(repository, run, tmp_path, monkeypatch):
+    root = repository()
+    out = tmp_path / "public"
+    assert build(run, root, out).exit_code == 0
+    before = digest(out)
+
+    from eacheck.output.site import writing
+
+    def broken(folder, files, *_):
+        (folder / "index.html").write_bytes(b"half")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(writing, "_write_files", broken)
+    result = build(run, root, out, "--lang", "en")
+    assert result.exit_code == 2 and "the disk is full" in result.output  # ENOSPC, in the catalogue's words
+    assert digest(out) == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["public", "repo"]
+
+
+def test_nothing_is_written_outside_the_target():
+    from eacheck.output.site.writing import _inside
+
+    assert _inside("system/a.html") and _inside("index.html")
+    for path in ("../x.html", "/etc/x", "system/../../x", "", "a\\b"):
+        assert not _inside(path), path
+
+
+# -- the repository's text is escaped -------------------------------------------------------------
+
+
+def test_text_from_the_yaml_is_escaped_in_every_file(repository):
+    hostile = '<script>alert(1)</script>"\'&'
+    root = repository({
+        "eacheck.yaml": f"name: {json.dumps(hostile)}\n",
+        "architecture/systems/elak.yaml": (
+            f"kind: system\nid: elak\nname: {json.dumps(hostile)}\ndescription: {json.dumps(hostile)}\n"
+            f"owner: ks\nsystem_owner: {json.dumps(hostile)}\ncapabilities: [ekonomi]\n"
+            "lifecycle: {status: active}\n"),
+    })
+    files = api.render_site(root, date(2026, 11, 27))
+    for path, content in files.items():
+        assert b"<script>alert" not in content, path
+    system = files["system/elak.html"].decode("utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;&#34;&#39;&amp;" in system
+    index = files["search-index.js"].decode("utf-8")
+    assert "\\u003cscript>" in index
+
+
+def test_the_site_command_is_documented():
+    cli_doc = (PROJECT_ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    assert "eacheck site" in cli_doc
+    assert (PROJECT_ROOT / "docs" / "site.md").is_file()
+
+
+def test_the_dependents_of_all_systems_at_once_agree_with_one_at_a_time():
+    from eacheck.analysis.decommissioning import all_dependents, dependents
+    from eacheck.loading import WorkingTree, load
+
+    landscape = load(WorkingTree(PROJECT_ROOT)).landscape
+    every = all_dependents(landscape)
+    assert every  # the example has integrations
+    for system_id in landscape.systems:
+        assert every.get(system_id, ()) == dependents(landscape, system_id), system_id
+
+
+def test_a_large_site_rendered_by_two_processes_is_the_same(repository, monkeypatch):
+    """The parallel path (forked workers, for large sites) gives the bytes of the serial one."""
+    from eacheck.analysis.report_data import report_data
+    from eacheck.output import site
+
+    systems = {
+        f"architecture/systems/s{index:04d}.yaml": (
+            f"kind: system\nid: s{index:04d}\nname: System {index:04d}\nowner: ks\nused_by: [bostad]\n"
+            f"capabilities: [ekonomi]\nlifecycle: {{status: active}}\n"
+        )
+        for index in range(300)
+    }
+    repository_path = repository(systems)
+    now = api.figures(api.open_repository(repository_path), date(2026, 11, 27))
+    report = report_data(now, language="sv")
+    monkeypatch.setattr(site, "PARALLEL_THRESHOLD", 10)
+    serial = site.render(now, report, "sv", jobs=1)
+    parallel = site.render(now, report, "sv", jobs=2)
+    assert len(serial) > 300 and parallel == serial
+
+
+def test_a_large_site_written_by_two_processes_is_complete(tmp_path, monkeypatch):
+    from eacheck.output.site import writing
+
+    monkeypatch.setattr(writing, "PARALLEL_THRESHOLD", 10)
+    files = {f"system/s{index:03d}.html": f"page {index}\n".encode() for index in range(101)}
+    files["index.html"] = b"start\n"
+    target = writing.write(tmp_path / "site", files, jobs=2)
+    assert digest(target) == {path: hashlib.sha256(content).hexdigest() for path, content in sorted(files.items())}
+
+
+def test_a_failing_writer_process_fails_the_build_and_leaves_nothing(tmp_path, monkeypatch):
+    from eacheck.errors import UsageError
+    from eacheck.output.site import writing
+
+    monkeypatch.setattr(writing, "PARALLEL_THRESHOLD", 10)
+    files = {f"system/s{index:03d}.html": b"x" for index in range(20)}
+    files["system/s001.html/oops"] = b"a file below a file cannot be made"
+    with pytest.raises(UsageError):
+        writing.write(tmp_path / "site", files, jobs=2)
+    assert list(tmp_path.iterdir()) == []
