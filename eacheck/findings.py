@@ -57,8 +57,12 @@ class Finding:
         return (self.principle, self.kind, self.subject, self.code or stored.code(self.message))
 
     def sort_key(self) -> tuple:
+        # The message's id, not its values: the code already holds what tells two problems of
+        # one place apart, and findings are sorted several times a run (the values' text form
+        # costs as much as the rest of the key). What is left tied keeps the order it was found
+        # in, which the same files always give.
         return (self.file, self.line, self.column, self.principle, self.subject, self.code,
-                self.message.sort_key)
+                self.message.text)
 
     def with_new(self, new: bool) -> "Finding":
         return replace(self, new=new)

@@ -11,7 +11,7 @@ import pytest
 from eacheck import checks
 from eacheck.i18n import msg
 from eacheck.model import schema_validation
-from eacheck.model.naming import the
+from eacheck.model.naming import subject_of, the
 
 # The keywords that only say where other keywords apply, or describe: they never fail.
 STRUCTURE = {"$schema", "$id", "$ref", "definitions", "properties", "patternProperties", "items",
@@ -115,9 +115,9 @@ def test_an_unexplained_keyword_still_says_what_and_where():
 
 
 def test_a_document_without_a_usable_id_is_named_by_its_kind_and_file():
-    assert schema_validation.subject_of("system", {"id": 5}, "a.yaml").render("en") == "the system in 'a.yaml'"
-    assert schema_validation.subject_of("system", {"id": "x"}, "a.yaml").render("sv") == "systemet 'x'"
-    assert schema_validation.subject_of("settings", {}, "eacheck.yaml").render("sv") == "dokumentet"
+    assert subject_of("system", {"id": 5}, "a.yaml").render("en") == "the system in 'a.yaml'"
+    assert subject_of("system", {"id": "x"}, "a.yaml").render("sv") == "systemet 'x'"
+    assert subject_of("settings", {}, "eacheck.yaml").render("sv") == "dokumentet"
     assert schema_validation.validate("system", {"kind": "system"})[0].message.render("en").startswith(
         "the document needs the key")
     assert msg("the document").render("sv") == "dokumentet"

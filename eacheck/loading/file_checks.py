@@ -16,7 +16,7 @@ from eacheck.i18n.formats import Quoted
 from eacheck.loading import yaml_parser
 from eacheck.loading.sources import ARCHITECTURE_DIR, PRINCIPLES_DIR
 from eacheck.model import schema_validation
-from eacheck.model.naming import a
+from eacheck.model.naming import a, subject_of
 from eacheck.model.suggestions import closest, suggestion
 from eacheck.safe_text import shorten
 
@@ -121,22 +121,21 @@ def check_file(path: str, data: bytes, place: str) -> CheckedFile:
             result.problems.append(FileProblem(document.line, document.column, message))
             continue
         kind = value["kind"]
-        named = schema_validation.subject_of(kind, value, path)
-        issues = schema_validation.validate(kind, value, whole=named)
+        issues = schema_validation.validate(kind, value, file=path)
         checked = CheckedDocument(document.index, document.line, document.column, kind, value, not issues)
         subject = checked.id or path
         for issue in issues:
             line, column = document.positions.of(issue.path) or (document.line, document.column)
             result.problems.append(FileProblem(line, column, issue.message, subject, checked.kind))
         if not issues:  # both dates are then real dates, and ISO dates sort as text
-            for message, positions in _date_order_problems(checked.kind, value, document.positions, named):
+            for message, positions in _date_order_problems(checked.kind, value, document.positions, path):
                 line, column = positions or (document.line, document.column)
                 result.problems.append(FileProblem(line, column, message, subject, checked.kind))
         result.documents.append(checked)
     return result
 
 
-def _date_order_problems(kind: str, value: dict[str, Any], positions: yaml_parser.Positions, subject: Message):
+def _date_order_problems(kind: str, value: dict[str, Any], positions: yaml_parser.Positions, file: str):
     """(message, position of whichever key comes later in the file) per contradicting pair."""
     for first, second, text in _DATE_ORDER.get(kind, ()):
         if first[0] == "lifecycle" and value.get("lifecycle", {}).get("status") == "retired":
@@ -150,7 +149,7 @@ def _date_order_problems(kind: str, value: dict[str, Any], positions: yaml_parse
         )
         yield (
             msg(text, first=".".join(first), earlier=earlier, second=".".join(second), later=later,
-                subject=subject),
+                subject=subject_of(kind, value, file)),
             where,
         )
 

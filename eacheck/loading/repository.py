@@ -38,7 +38,7 @@ from eacheck.model.entities import (
     Waiver,
 )
 from eacheck.model.landscape import Landscape
-from eacheck.model.naming import a, the
+from eacheck.model.naming import a, subject_of, the
 from eacheck.model.references import COUNTRY_PATHS, reference_problems, values_at
 from eacheck.model.suggestions import ReferenceHints
 from eacheck.safe_text import shorten
@@ -219,13 +219,14 @@ class _Loader:
         )
         limit = schema_validation.MAX_ISSUES_PER_DOCUMENT
         for document in documents:
-            subject = self.subject(document)
-            problems = reference_problems(document.kind, document.value, kinds_by_id, principle_ids, hints, subject)
+            problems = reference_problems(document.kind, document.value, kinds_by_id, principle_ids, hints,
+                                          document.file)
             for count, (path, message, stable) in enumerate(problems):
                 if count == limit:  # a list of a million dangling ids is one problem, not a million
                     self.document_problem(document, (), msg(
                         "{subject} has more than {n} references that do not resolve; the rest are not "
-                        "listed. Fix these and run eacheck again", subject=subject, n=Number(limit),
+                        "listed. Fix these and run eacheck again", subject=self.subject(document),
+                        n=Number(limit),
                     ))
                     break
                 self.document_problem(document, path, message, stable)
@@ -233,11 +234,11 @@ class _Loader:
             for pattern in COUNTRY_PATHS.get(document.kind, ()):
                 for path, code in values_at(document.value, pattern):
                     if isinstance(code, str) and len(code) == 2 and code not in ISO_3166_ALPHA_2:
-                        self.document_problem(document, path, _not_a_country(path, subject, code))
+                        self.document_problem(document, path, _not_a_country(path, self.subject(document), code))
 
     @staticmethod
     def subject(document: _Document) -> Message:
-        return schema_validation.subject_of(document.kind, document.value, document.file)
+        return subject_of(document.kind, document.value, document.file)
 
     def check_parent_cycles(self, landscape: Landscape) -> None:
         """Every 'parent' chain that goes round in a circle, reported once per member.

@@ -75,6 +75,20 @@ def the_one_in(kind: str, file: str) -> Message:
     return msg(_IN_FILE[kind], file=file) if kind in _IN_FILE else the("file", file)
 
 
+def subject_of(kind: str, document: object, file: str | None = None) -> Message:
+    """A document as messages name it: the entity its id names ("system 'ekonomi'"); without a
+    usable id, by its kind and ``file`` ("the system in 'architecture/x.yaml'"), or "the
+    document" (also for what is no entity, such as the settings)."""
+    from eacheck.safe_text import shorten
+
+    if kind not in _IN_FILE:
+        return msg("the document")
+    entity_id = document.get("id") if isinstance(document, dict) else None
+    if isinstance(entity_id, str) and entity_id:
+        return the(kind, shorten(entity_id))
+    return the_one_in(kind, file) if file is not None else msg("the document")
+
+
 def a(kind: str) -> Message:
     """A kind with its indefinite article: "a system", "ett system"."""
     return msg(_A.get(kind, _A["entity"]))

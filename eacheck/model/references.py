@@ -70,10 +70,11 @@ def reference_problems(
     kinds_by_id: dict[str, str],
     principle_ids: set[str],
     suggest: Callable[[str, str | None], Message | None] | None = None,
-    subject: Message | None = None,
+    file: str | None = None,
 ) -> Iterator[tuple[tuple[Any, ...], Message, Message]]:
     """(path, message, stable message) for each reference that does not resolve to an entity of
-    the right kind; ``subject`` names the document in the messages ("system 'ekonomi'").
+    the right kind; the messages name the document ("'owner' in system 'ekonomi'"), which is in
+    ``file``.
 
     ``suggest(value, kind)`` gives the "did you mean" for an unknown id (kind None: any kind).
     The stable message leaves it out: baselines match on it, and what is suggested changes
@@ -82,9 +83,8 @@ def reference_problems(
     Principles have ids of their own: the default principle `integration-platform` and the
     capability of the same name that its check looks for must be able to coexist.
     """
-    from eacheck.model.naming import a
+    from eacheck.model.naming import a, subject_of
 
-    subject = subject or msg("the document")
     for pattern, wanted in REFERENCES.get(kind, ()):
         for path, target in values_at(document, pattern):
             if not isinstance(target, str):
@@ -96,7 +96,7 @@ def reference_problems(
             if actual is not None and (wanted is ANY_KIND or actual == wanted):
                 continue  # the common case: nothing to say
             key = ".".join(str(step) for step in pattern if step != EACH)
-            name = msg("'{key}' in {subject}", key=key, subject=subject)
+            name = msg("'{key}' in {subject}", key=key, subject=subject_of(kind, document, file))
             if actual is None:
                 plain, with_hint = _DANGLING[wanted]
                 stable = msg(plain, name=name, value=shorten(target))

@@ -22,7 +22,7 @@ from typing import Any
 
 from eacheck.i18n import Message, N_, msg, msg_n
 from eacheck.i18n.formats import Either, Number, Quoted
-from eacheck.model.naming import the, the_one_in
+from eacheck.model.naming import subject_of
 from eacheck.model.suggestions import closest, suggestion
 from eacheck.safe_text import shorten
 
@@ -143,19 +143,21 @@ def _has_float_integer(kind: str, document: Any) -> bool:
 MAX_ISSUES_PER_DOCUMENT = 1_000
 
 
-def validate(kind: str, document: Any, whole: Message | None = None) -> list[SchemaIssue]:
+def validate(kind: str, document: Any, whole: Message | None = None, file: str | None = None) -> list[SchemaIssue]:
     """Every problem of ``document`` against the schema ``kind``, up to
     MAX_ISSUES_PER_DOCUMENT (then one more says that the rest is not listed).
 
-    ``whole`` names the document in the messages ("system 'ekonomi'", "the settings in
-    'eacheck.yaml'"); by default the entity its ``id`` names, or "the document"."""
+    ``whole`` names the document in the messages ("the settings in 'eacheck.yaml'"); by
+    default the entity its ``id`` names, or, without one, its kind and ``file``
+    (:func:`~eacheck.model.naming.subject_of`).
+    """
     try:
         _fast_validator(kind)(document)
         if not _has_float_integer(kind, document):
             return []
     except Exception:  # any failure: let the thorough validator say exactly what is wrong
         pass
-    whole = whole or subject_of(kind, document)
+    whole = whole or subject_of(kind, document, file)  # named only when something is wrong
     errors = list(itertools.islice(_full_validator(kind).iter_errors(document), MAX_ISSUES_PER_DOCUMENT + 1))
     # A text that is not a date at all fails both the pattern and the format: say it once.
     not_dates = {tuple(error.absolute_path) for error in errors if error.validator == "pattern"}
@@ -172,18 +174,6 @@ def validate(kind: str, document: Any, whole: Message | None = None) -> list[Sch
             "eacheck again", subject=whole, n=Number(MAX_ISSUES_PER_DOCUMENT),
         )))
     return listed
-
-
-def subject_of(kind: str, document: Any, file: str | None = None) -> Message:
-    """The document as messages name it: the entity its id names ("system 'ekonomi'"); without
-    a usable id, by its kind and ``file`` ("the system in 'architecture/x.yaml'"), or "the
-    document"."""
-    if kind not in (*KINDS, "principle"):
-        return msg("the document")
-    entity_id = document.get("id") if isinstance(document, dict) else None
-    if isinstance(entity_id, str) and entity_id:
-        return the(kind, shorten(entity_id))
-    return the_one_in(kind, file) if file is not None else msg("the document")
 
 
 def dotted(path: tuple[Any, ...]) -> str:
