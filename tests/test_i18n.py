@@ -110,3 +110,24 @@ def test_click_speaks_the_language_of_the_run(run, tmp_path, monkeypatch):
     assert run("check", "--help").output.startswith("Usage: ")
     error = run("check", "--format", "pdf")
     assert error.exit_code == 2 and "Invalid value for '--format'" in error.output
+
+
+def test_every_swedish_translation_uses_only_the_placeholders_of_its_message():
+    """A placeholder the message does not fill would make rendering it fail, in Swedish only."""
+    import re
+
+    from babel.messages.pofile import read_po
+
+    placeholder = re.compile(r"(?<!\{)\{(\w*)\}(?!\})|%\((\w+)\)s")
+    path = PROJECT_ROOT / "eacheck" / "locale" / "sv" / "LC_MESSAGES" / "eacheck.po"
+    with path.open("rb") as file:
+        catalogue = read_po(file, locale="sv")
+    wrong = []
+    for message in catalogue:
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        texts = message.string if isinstance(message.string, tuple) else (message.string,)
+        allowed = {found for text in ids for found in placeholder.findall(text)}
+        wrong += [(ids[0], text) for text in texts if set(placeholder.findall(text)) - allowed]
+    assert not wrong

@@ -105,6 +105,15 @@ def test_each_keyword_names_its_subject_in_both_languages(keyword):
         assert issue.message.render("sv") != issue.message.render("en")
 
 
+def test_many_repeated_items_are_counted_and_ten_named():
+    schema_validation.register("test:many", {"type": "object", "properties": {"l": {"uniqueItems": True}}})
+    [issue] = schema_validation.validate("test:many", {"l": [f"v{n:02}" for n in range(12)] * 2}, whole=SYSTEM)
+    assert issue.message.render("en") == (
+        "'l' in system 'ekonomi' lists 12 values more than once, among them 'v00', 'v01', 'v02', 'v03', "
+        "'v04', 'v05', 'v06', 'v07', 'v08' and 'v09'; keep one of each")
+    assert issue.message.render("sv").startswith("'l' i systemet 'ekonomi' innehåller 12 värden mer än en gång")
+
+
 def test_an_unexplained_keyword_still_says_what_and_where():
     schema_validation.register("test:not", {"type": "object", "properties": {"t": {"not": {"type": "string"}}}})
     [issue] = schema_validation.validate("test:not", {"t": "x"}, whole=SYSTEM)

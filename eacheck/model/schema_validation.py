@@ -342,10 +342,9 @@ def _repeated_items(found: Found) -> list[SchemaIssue]:
                      for v in found.error.instance)
     repeated = sorted(shorten(shown, 40) for shown, count in counts.items() if count > 1)
     if len(repeated) > 10:
-        return [found.issue(msg_n(
-            "{name} lists {repeated} and {n} other value more than once; keep one of each",
-            "{name} lists {repeated} and {n} other values more than once; keep one of each",
-            len(repeated) - 10, name=found.name, repeated=Quoted(tuple(repeated[:10]), style="unit"),
+        return [found.issue(msg(
+            "{name} lists {n} values more than once, among them {repeated}; keep one of each",
+            name=found.name, n=Number(len(repeated)), repeated=Quoted(tuple(repeated[:10])),
         ))]
     return [found.issue(msg("{name} lists {repeated} more than once; keep one of each", name=found.name,
                             repeated=Quoted(tuple(repeated))))]
