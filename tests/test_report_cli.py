@@ -179,7 +179,7 @@ def test_json_has_every_section_of_the_contract(run):
     document = json.loads(report(run, PROJECT_ROOT, "--format", "json"))
     assert list(document) == [
         "as_of", "quarter", "group", "language", "currency", "shared_use", "duplication",
-        "duplication_total", "decommission_candidates", "time", "completeness", "targets",
+        "duplication_total", "decommission_candidates", "contract_months", "time", "completeness", "targets",
         "findings", "graph", "movement", "history", "history_skipped", "names",
     ]
     figures = {entry["system"]: entry for entry in document["graph"]["systems"]}
