@@ -66,6 +66,33 @@ def test_the_graph_is_built_once_and_holds_every_kind(repository):
         assert None not in attributes.values()
 
 
+def test_the_legs_are_the_graphs_flow_edges_attribute_for_attribute(repository):
+    """`Landscape.legs` (what check and report read, without networkx) and the graph's flow
+    edges (what the exports read) are one thing: same legs, same attributes, and the graph
+    holds them in the order of the integrations' ids whatever order the files give."""
+    landscape = _landscape(
+        repository,
+        _integration("z-sist", "a", "b", "via: p\nmethod: api"),
+        _system("a", "ks"), _system("p", "ks"), _system("b", "bostad"), _system("gammal", "ks", "retired"),
+        _integration("a-forst", "b", "a"),
+        _integration("m-till-okant-via", "a", "b", "via: gammal\nstatus: planned"),
+        _integration("n-fran-gammal", "gammal", "p", "data: {personal_data: none}"),
+    )
+    for loaded in (landscape, api.open_repository(PROJECT_ROOT).landscape):
+        edges = [(tail, head, key, attributes) for tail, head, key, attributes
+                 in loaded.graph.edges(keys=True, data=True) if attributes["kind"] == FLOW]
+        legs = [(leg.tail, leg.head, f"{leg.integration}:{leg.into}", leg.attributes()) for leg in loaded.legs]
+        assert sorted(edges, key=repr) == sorted(legs, key=repr)
+        assert len(legs) == len({key for _, _, key, _ in legs})
+    # The legs come as the files give them (the graph sorts them on the integrations' ids).
+    assert landscape.legs[0].integration == "z-sist"
+    assert [(leg.tail, leg.head, leg.into) for leg in landscape.legs if leg.integration == "z-sist"] == [
+        ("a", "p", "via"), ("p", "b", "to")]
+    # A platform that is not in force still carries a leg in the graph; the retired one's flow too.
+    assert {leg.integration for leg in landscape.legs} >= {"m-till-okant-via", "n-fran-gammal"}
+    assert {(leg.tail, leg.head) for leg in landscape.legs_by_system["p"]} == {("a", "p"), ("p", "b"), ("gammal", "p")}
+
+
 def test_active_flows_leave_out_what_cannot_run(repository):
     landscape = _landscape(
         repository,

@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from eacheck.model.graph import FLOW
 from eacheck.analysis.time_classes import time_class
 from eacheck.checks.base import contract_ends_soon
 from eacheck.model.entities import System
@@ -38,36 +37,32 @@ def dependents(landscape: Landscape, system_id: str) -> tuple[str, ...]:
     """Systems joined to ``system_id`` by an active integration, as `from` or `to`.
 
     The platform a flow passes `via` is left out: it carries the flow but does not depend on it.
-    Read off the integration graph's legs that touch the system, so the cost is its degree.
+    Read off the flow legs that touch the system, so the cost is its degree.
     """
-    graph = landscape.graph
-    if system_id not in graph:
-        return ()
     joined = set()
-    for edges in (graph.in_edges(system_id, data=True), graph.out_edges(system_id, data=True)):
-        for _, _, leg in edges:
-            if leg["kind"] != FLOW or leg["status"] != "active":
-                continue
-            if leg["source"] == system_id:
-                joined.add(leg["target"])
-            if leg["target"] == system_id:
-                joined.add(leg["source"])
+    for leg in landscape.legs_by_system.get(system_id, ()):
+        if leg.status != "active":
+            continue
+        if leg.source == system_id:
+            joined.add(leg.target)
+        if leg.target == system_id:
+            joined.add(leg.source)
     joined.discard(system_id)
     return tuple(sorted(joined))
 
 
 def all_dependents(landscape: Landscape) -> dict[str, tuple[str, ...]]:
-    """:func:`dependents` of every system at once, in one pass over the graph's legs (the
-    site shows them on every system's page). A system no active integration joins is absent."""
+    """:func:`dependents` of every system at once, in one pass over the flow legs (the site
+    shows them on every system's page). A system no active integration joins is absent."""
     joined: dict[str, set[str]] = {}
-    for tail, head, leg in landscape.graph.edges(data=True):
-        if leg["kind"] != FLOW or leg["status"] != "active":
+    for leg in landscape.legs:
+        if leg.status != "active":
             continue
-        for system_id in (tail, head):
-            if leg["source"] == system_id:
-                joined.setdefault(system_id, set()).add(leg["target"])
-            if leg["target"] == system_id:
-                joined.setdefault(system_id, set()).add(leg["source"])
+        for system_id in (leg.tail, leg.head):
+            if leg.source == system_id:
+                joined.setdefault(system_id, set()).add(leg.target)
+            if leg.target == system_id:
+                joined.setdefault(system_id, set()).add(leg.source)
     return {system_id: tuple(sorted(others - {system_id})) for system_id, others in joined.items()
             if others - {system_id}}
 
