@@ -3,6 +3,7 @@ systems that would notice."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
@@ -37,28 +38,23 @@ def dependents(landscape: Landscape, system_id: str) -> tuple[str, ...]:
     """Systems joined to ``system_id`` by an active integration, as `from` or `to`.
 
     The platform a flow passes `via` is left out: it carries the flow but does not depend on it.
-    Read off the flow legs that touch the system, so the cost is its degree.
+    Read off the flow legs that touch the system (:func:`all_dependents`).
     """
-    joined = set()
-    for leg in landscape.legs_by_system.get(system_id, ()):
-        if leg.status != "active":
-            continue
-        if leg.source == system_id:
-            joined.add(leg.target)
-        if leg.target == system_id:
-            joined.add(leg.source)
-    joined.discard(system_id)
-    return tuple(sorted(joined))
+    return all_dependents(landscape, {system_id}).get(system_id, ())
 
 
-def all_dependents(landscape: Landscape) -> dict[str, tuple[str, ...]]:
-    """:func:`dependents` of every system at once, in one pass over the flow legs (the site
-    shows them on every system's page). A system no active integration joins is absent."""
+def all_dependents(landscape: Landscape, wanted: Collection[str] | None = None) -> dict[str, tuple[str, ...]]:
+    """:func:`dependents` of every system (or of the ``wanted`` ones) at once, in one pass over
+    the flow legs: the site shows them on every system's page, the report for every candidate,
+    and a platform alone may be touched by a hundred thousand legs. A system no active
+    integration joins is absent."""
     joined: dict[str, set[str]] = {}
     for leg in landscape.legs:
         if leg.status != "active":
             continue
         for system_id in (leg.tail, leg.head):
+            if wanted is not None and system_id not in wanted:
+                continue
             if leg.source == system_id:
                 joined.setdefault(system_id, set()).add(leg.target)
             if leg.target == system_id:
@@ -99,9 +95,10 @@ def reasons(landscape: Landscape, system: System, as_of: date, contract_months: 
 
 def candidates(landscape: Landscape, as_of: date, contract_months: int) -> tuple[Candidate, ...]:
     """The active systems with at least one primary reason, by id."""
-    result = []
+    found = []
     for system in sorted(landscape.active_systems, key=lambda s: s.id):
         codes = reasons(landscape, system, as_of, contract_months)
         if PRIMARY_REASONS.intersection(codes):
-            result.append(Candidate(system.id, codes, dependents(landscape, system.id)))
-    return tuple(result)
+            found.append((system.id, codes))
+    joined = all_dependents(landscape, {system_id for system_id, _ in found})
+    return tuple(Candidate(system_id, codes, joined.get(system_id, ())) for system_id, codes in found)

@@ -44,13 +44,12 @@ Edge keys are unique across the whole graph (``<integration>:<into>`` for a flow
 
 The *logical* flows (one per integration: from → to) are what reachability is computed over:
 a platform carries flows, it does not join them, so walking its legs would make every system
-that uses the platform reachable from every other. :func:`active_flows` reads them back off
-the legs.
+that uses the platform reachable from every other. :func:`active_flows` gives those of the
+integrations that can run.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -123,17 +122,6 @@ def leg_heads(integration: Integration, systems: Mapping[str, object]) -> list[t
     return heads
 
 
-def legs_by_system(landscape: Landscape) -> dict[str, list[Leg]]:
-    """System id -> the legs that enter or leave it (a leg from a system to itself once), in
-    the order of :func:`flow_legs_of`."""
-    touching: dict[str, list[Leg]] = {}
-    for leg in landscape.legs:
-        touching.setdefault(leg.tail, []).append(leg)
-        if leg.head != leg.tail:
-            touching.setdefault(leg.head, []).append(leg)
-    return touching
-
-
 def build_graph(landscape: Landscape) -> nx.MultiDiGraph:
     """The whole landscape as a graph; see the module docstring for what it holds."""
     import networkx as nx
@@ -178,9 +166,9 @@ def _link(graph, tail: str, head: str, kind: str) -> None:
     graph.add_edge(tail, head, key=f"{kind}:{tail}:{head}", kind=kind)
 
 
-@dataclass(frozen=True, slots=True)
-class Flow:
-    """One integration as a logical flow: data from ``source`` to ``target``, maybe via a platform."""
+class Flow(NamedTuple):
+    """One integration as a logical flow: data from ``source`` to ``target``, maybe via a platform.
+    (A named tuple for the same reason as :class:`Leg`.)"""
 
     integration: str
     source: str
@@ -188,17 +176,20 @@ class Flow:
     via: str
 
 
-def active_flows(landscape: Landscape) -> list[Flow]:
-    """Active integrations whose from and to are active systems, sorted by integration id.
+def active_flows(landscape: Landscape, ordered: bool = True) -> list[Flow]:
+    """Active integrations whose from and to are active systems, sorted by integration id
+    (unless not ``ordered``: as the integrations were read, for a caller that only counts).
 
     An active integration into or out of a retired or planned system cannot run (the lifecycle
     check reports it), so it carries nothing here. ``via`` is kept only when the platform is an
-    active system too.
+    active system too. (Such an integration always has its legs: its from and to are systems.)
     """
     active = {system.id for system in landscape.active_systems}
-    flows: dict[str, Flow] = {}
-    for leg in landscape.legs:
-        if leg.status == "active" and leg.source in active and leg.target in active:
-            flows[leg.integration] = Flow(leg.integration, leg.source, leg.target,
-                                          leg.via if leg.via in active else "")
-    return [flows[key] for key in sorted(flows)]
+    flows = [
+        Flow(integration.id, integration.source, integration.target,
+             integration.via if integration.via in active else "")
+        for integration in landscape.integrations.values()
+        if integration.status == "active" and integration.source in active and integration.target in active
+    ]
+    # Ids are unique, so the tuples sort on the id alone.
+    return sorted(flows) if ordered else flows

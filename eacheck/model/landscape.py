@@ -64,13 +64,6 @@ class Landscape:
         return flow_legs_of(self)
 
     @cached_property
-    def legs_by_system(self):
-        """System id -> the flow legs that enter or leave it."""
-        from eacheck.model.graph import legs_by_system
-
-        return legs_by_system(self)
-
-    @cached_property
     def graph(self):
         """The integration graph (``networkx.MultiDiGraph``), built once; see eacheck.model.graph.
 
