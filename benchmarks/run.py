@@ -75,8 +75,10 @@ def machine() -> str:
             f"{_yaml.get_version_string()}")
 
 
-def rows_for(size: int, work: Path, runs: int, with_peer: bool) -> list[tuple[str, str, float, float, int]]:
-    """(label, layout, median seconds, peak MB, exit code) of every command at ``size``."""
+def rows_for(size: int, work: Path, runs: int, with_peer: bool,
+             before: Path | None = None) -> list[tuple[str, str, float, float, int]]:
+    """(label, layout, median seconds, peak MB, exit code) of every command at ``size``; with
+    ``before`` (a checkout of an earlier eacheck), its check and report too, on the same files."""
     grouped, small, single = work / f"{size}-grouped", work / f"{size}-small", work / f"{size}-single"
     generate.generate(grouped, size)
     generate.generate(small, size, small_files=True)
@@ -96,6 +98,24 @@ def rows_for(size: int, work: Path, runs: int, with_peer: bool) -> list[tuple[st
     for root in (grouped, small):  # fill the cache
         subprocess.run(check(root), env=warm, stdout=subprocess.DEVNULL, check=False)
         subprocess.run(report(root), env=warm, stdout=subprocess.DEVNULL, check=False)
+    earlier: list = []
+    if before is not None:
+        # The earlier eacheck from its checkout, with a cache folder of its own (its cache is
+        # another format, and the two would evict each other).
+        old = [sys.executable, "-m", "eacheck"]
+        old_base = {**base, "PYTHONPATH": str(before)}
+        old_warm = {**warm, "PYTHONPATH": str(before), "EACHECK_CACHE_DIR": str(work / "cache-before")}
+        for root in (grouped, small):
+            subprocess.run(old + check(root)[1:], env=old_warm, stdout=subprocess.DEVNULL, check=False)
+        subprocess.run(old + report(grouped)[1:], env=old_warm, stdout=subprocess.DEVNULL, check=False)
+        earlier = [
+            ("before: eacheck check (no cache, both cores)", "grouped", old + check(grouped)[1:], old_base),
+            ("before: eacheck check (warm cache)", "grouped", old + check(grouped)[1:], old_warm),
+            ("before: eacheck report --format json (no cache)", "grouped", old + report(grouped)[1:], old_base),
+            ("before: eacheck report --format json (warm cache)", "grouped", old + report(grouped)[1:], old_warm),
+            ("before: eacheck check (no cache), many small files", "small", old + check(small)[1:], old_base),
+            ("before: eacheck check (warm cache), many small files", "small", old + check(small)[1:], old_warm),
+        ]
 
     def floor(root: Path) -> list[str]:
         return [sys.executable, str(HERE / "floor.py"), str(root)]
@@ -127,6 +147,7 @@ def rows_for(size: int, work: Path, runs: int, with_peer: bool) -> list[tuple[st
             ("eacheck validate, one document per file", "single", [eacheck, "validate", str(single)], base),
             ("check-jsonschema, one document per file", "single", ["sh", str(peer)], base),
         ]
+    plan += earlier
     rows = []
     for label, layout, command, env in plan:
         seconds, peak, code = measure(command, env, runs)
@@ -178,23 +199,30 @@ def main() -> None:
                         help="compare with check-jsonschema up to this size (it needs one file per document)")
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "eacheck-bench")
     parser.add_argument("--out", type=Path, default=HERE / "measured.md")
+    parser.add_argument("--before", type=Path, default=None,
+                        help="a checkout of an earlier eacheck (e.g. git worktree add /tmp/before REV): "
+                             "its check and report are measured beside, on the same files")
     arguments = parser.parse_args()
     arguments.work.mkdir(parents=True, exist_ok=True)
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(HERE.parent / "eacheck")],
-                   env={key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"},
-                   check=True, stdout=subprocess.DEVNULL)
+    for checkout in (HERE.parent, arguments.before):
+        if checkout is not None:
+            subprocess.run([sys.executable, "-m", "compileall", "-q", str(checkout / "eacheck")],
+                           env={key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"},
+                           check=True, stdout=subprocess.DEVNULL)
     large_runs = arguments.large_runs or arguments.runs
     help_time, help_peak, _ = measure([str(BIN / "eacheck"), "--help"], dict(os.environ), 9)
     command = [".venv/bin/python", "benchmarks/run.py", "--sizes", *map(str, arguments.sizes),
                "--runs", str(arguments.runs)]
     if arguments.large_runs:
         command += ["--large-runs", str(arguments.large_runs)]
+    if arguments.before:
+        command += ["--before", str(arguments.before)]
     lines = ["# Measured", "", f"Machine: {machine()}", "", f"Command: `{' '.join(command)}`", "",
              f"`eacheck --help`: {help_time:.3f} s (median of 9), {help_peak:.0f} MB", ""]
     measured = {}
     for size in arguments.sizes:
         runs = large_runs if size >= 100_000 else arguments.runs
-        rows = rows_for(size, arguments.work, runs, size <= arguments.peer_up_to)
+        rows = rows_for(size, arguments.work, runs, size <= arguments.peer_up_to, arguments.before)
         measured[size] = rows
         lines += table(size, rows, findings_count(size, arguments.work))
         if runs != arguments.runs:
@@ -204,6 +232,7 @@ def main() -> None:
     arguments.out.write_text("\n".join(lines), encoding="utf-8")
     print(f"wrote {arguments.out}")
     shutil.rmtree(arguments.work / "cache", ignore_errors=True)
+    shutil.rmtree(arguments.work / "cache-before", ignore_errors=True)
 
 
 if __name__ == "__main__":
