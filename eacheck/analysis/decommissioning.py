@@ -30,6 +30,8 @@ PRIMARY_REASONS = frozenset(REASONS[:4])
 @dataclass(frozen=True, slots=True)
 class Candidate:
     system: str
+    owner: str
+    annual_cost: int | None
     reasons: tuple[str, ...]  # sorted
     dependents: tuple[str, ...]  # sorted
 
@@ -108,5 +110,6 @@ def candidates(landscape: Landscape, as_of: date, contract_months: int) -> tuple
     for system in sorted(landscape.active_systems, key=lambda s: s.id):
         codes = reasons(landscape, system, as_of, contract_months)
         if PRIMARY_REASONS.intersection(codes):
-            result.append(Candidate(system.id, codes, dependents(landscape, system.id)))
+            result.append(Candidate(system.id, system.owner, system.annual_cost, codes,
+                                    dependents(landscape, system.id)))
     return tuple(result)
