@@ -131,3 +131,9 @@ def test_every_swedish_translation_uses_only_the_placeholders_of_its_message():
         allowed = {found for text in ids for found in placeholder.findall(text)}
         wrong += [(ids[0], text) for text in texts if set(placeholder.findall(text)) - allowed]
     assert not wrong
+
+
+def test_a_set_of_values_renders_in_the_same_order_every_time():
+    from eacheck.i18n import render
+
+    assert render(frozenset({"c", "a", "b"}), "en") == "a, b and c"

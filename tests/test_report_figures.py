@@ -171,14 +171,13 @@ def shared_landscape(landscape_of):
 
 
 def test_shared_use_of_the_group(shared_landscape):
-    figures = shared_use(shared_landscape)
-    group = figures.group
+    figures = group = shared_use(shared_landscape)
     assert [use.system for use in figures.systems] == ["s1", "s2", "s3", "s4", "s6"]
-    assert (group.systems, group.shared, group.cross_boundary) == (5, 3, 2)
+    assert (group.active_systems, group.shared_systems, group.cross_boundary_systems) == (5, 3, 2)
     assert group.index == pytest.approx(3 / 5)
     assert group.cross_boundary_index == pytest.approx(2 / 5)
     # known cost: s1 + s2 + s3; shared among them: s1 + s2 (s6 is shared but has no cost)
-    assert (group.known_cost, group.shared_cost, group.unknown_cost) == (450, 400, 2)
+    assert (group.annual_cost, group.shared_annual_cost, group.systems_without_cost) == (450, 400, 2)
     assert group.spend_index == pytest.approx(400 / 450)
 
 
@@ -192,7 +191,7 @@ def test_using_organizations_leave_out_external_ones(shared_landscape):
 
 
 def test_indexes_per_organization(shared_landscape):
-    by_org = {use.organization: use.indexes for use in shared_use(shared_landscape).by_organization}
+    by_org = {use.organization: use for use in shared_use(shared_landscape).by_organization}
     assert list(by_org) == ["adm1", "adm2", "adm3", "co1", "hold"]  # no external organization
     adm1 = by_org["adm1"]  # s1, s2, s3
     assert (adm1.systems, adm1.shared, adm1.cross_boundary) == (3, 2, 1)
@@ -227,12 +226,14 @@ def test_shared_use_in_the_report_json(repository):
     assert shared["by_organization"][2] == {
         "organization": "adm3", "type": "administration", "systems": 0, "shared": 0,
         "cross_boundary": 0, "index": 0.0, "spend_index": 0.0, "cross_boundary_index": 0.0,
+        "annual_cost": 0, "shared_annual_cost": 0, "systems_without_cost": 0,
     }
+    assert shared["by_organization"][0]["annual_cost"] == 300  # adm1 owns s1 and s3
 
 
 def test_no_active_systems_gives_zero_indexes(landscape_of):
-    group = shared_use(landscape_of(system("p1", status="planned", cost=10))).group
-    assert (group.systems, group.index, group.spend_index, group.cross_boundary_index) == (0, 0.0, 0.0, 0.0)
+    group = shared_use(landscape_of(system("p1", status="planned", cost=10)))
+    assert (group.active_systems, group.index, group.spend_index, group.cross_boundary_index) == (0, 0.0, 0.0, 0.0)
 
 
 # -- duplication -----------------------------------------------------------------------------
@@ -306,8 +307,8 @@ def test_alternative_cost_per_capability(duplicated):
     by_capability = {entry.capability: entry for entry in duplicated.capabilities}
     a, b, d = by_capability["cap-a"], by_capability["cap-b"], by_capability["cap-d"]
     assert (a.annual_cost, a.alternative_cost) == (2200, 1700)  # d1 and d3, each counted whole
-    assert (b.annual_cost, b.alternative_cost, b.without_cost) == (400, 400, ())  # kept d4 has no cost
-    assert (d.annual_cost, d.alternative_cost, d.without_cost) == (140, 60, ("d8",))
+    assert (b.annual_cost, b.alternative_cost, b.systems_without_cost) == (400, 400, ())  # kept d4 has no cost
+    assert (d.annual_cost, d.alternative_cost, d.systems_without_cost) == (140, 60, ("d8",))
     assert by_capability["cap-e"].alternative_cost == 10
 
 

@@ -30,6 +30,8 @@ PRIMARY_REASONS = frozenset(REASONS[:4])
 @dataclass(frozen=True, slots=True)
 class Candidate:
     system: str
+    owner: str
+    annual_cost: int | None
     reasons: tuple[str, ...]  # sorted
     dependents: tuple[str, ...]  # sorted
 
@@ -99,6 +101,7 @@ def candidates(landscape: Landscape, as_of: date, contract_months: int) -> tuple
     for system in sorted(landscape.active_systems, key=lambda s: s.id):
         codes = reasons(landscape, system, as_of, contract_months)
         if PRIMARY_REASONS.intersection(codes):
-            found.append((system.id, codes))
-    joined = all_dependents(landscape, {system_id for system_id, _ in found})
-    return tuple(Candidate(system_id, codes, joined.get(system_id, ())) for system_id, codes in found)
+            found.append((system, codes))
+    joined = all_dependents(landscape, {system.id for system, _ in found})
+    return tuple(Candidate(system.id, system.owner, system.annual_cost, codes, joined.get(system.id, ()))
+                 for system, codes in found)

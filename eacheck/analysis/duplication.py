@@ -17,7 +17,7 @@ class DuplicatedCapability:
     kept: str
     annual_cost: int  # known cost of all of them
     alternative_cost: int  # known cost of all but the kept one, each counted whole
-    without_cost: tuple[str, ...]  # systems other than the kept one whose cost is unknown
+    systems_without_cost: tuple[str, ...]  # systems other than the kept one whose cost is unknown
 
     @property
     def others(self) -> tuple[str, ...]:
@@ -71,7 +71,7 @@ def duplication(landscape: Landscape) -> Duplication:
                 kept=kept.id,
                 annual_cost=_known_cost(systems),
                 alternative_cost=_known_cost(others),
-                without_cost=tuple(system.id for system in others if system.annual_cost is None),
+                systems_without_cost=tuple(system.id for system in others if system.annual_cost is None),
             )
         )
     return Duplication(

@@ -36,7 +36,7 @@ class Figures:
     @property
     def indexes(self) -> dict[str, float]:
         """The three target metrics (SPEC §4 targets), by metric name."""
-        group = self.shared_use.group
+        group = self.shared_use
         return {
             "shared_use_index": group.index,
             "spend_index": group.spend_index,

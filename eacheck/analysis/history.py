@@ -94,7 +94,7 @@ def point(landscape: Landscape, quarter: str, as_of: date, targets: dict[str, di
           tag: str | None = None, commit: str | None = None) -> dict[str, Any]:
     """One quarter of the history: the figures the report at that revision shows, computed the
     same way (and rounded the same way) as the report's own."""
-    group = shared_use(landscape).group
+    group = shared_use(landscape)
     return {
         **_where(quarter, as_of, tag, commit, targets),
         "missing": None,
@@ -103,8 +103,8 @@ def point(landscape: Landscape, quarter: str, as_of: date, targets: dict[str, di
             "spend_index": rounded(group.spend_index),
             "cross_boundary_index": rounded(group.cross_boundary_index),
         },
-        "active_systems": group.systems,
-        "shared_systems": group.shared,
+        "active_systems": group.active_systems,
+        "shared_systems": group.shared_systems,
         "alternative_cost": duplication(landscape).total_alternative_cost,
         "completeness": rounded(completeness(landscape).share),
     }

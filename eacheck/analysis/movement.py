@@ -86,12 +86,12 @@ def _rounded(value: float | None) -> float | None:
 
 
 def headline_figures(figures: Figures) -> dict[str, float]:
-    group = figures.shared_use.group
+    group = figures.shared_use
     return {
-        "active_systems": group.systems,
-        "shared_systems": group.shared,
-        "cross_boundary_systems": group.cross_boundary,
-        "annual_cost": group.known_cost,
+        "active_systems": group.active_systems,
+        "shared_systems": group.shared_systems,
+        "cross_boundary_systems": group.cross_boundary_systems,
+        "annual_cost": group.annual_cost,
         "duplicated_capabilities": len(figures.duplication.capabilities),
         "alternative_cost": figures.duplication.total_alternative_cost,
         "decommission_candidates": len(figures.candidates),
@@ -102,9 +102,9 @@ def headline_figures(figures: Figures) -> dict[str, float]:
 def _organization_indexes(figures: Figures) -> dict[str, dict[str, float]]:
     return {
         use.organization: {
-            "index": use.indexes.index,
-            "spend_index": use.indexes.spend_index,
-            "cross_boundary_index": use.indexes.cross_boundary_index,
+            "index": use.index,
+            "spend_index": use.spend_index,
+            "cross_boundary_index": use.cross_boundary_index,
         }
         for use in figures.shared_use.by_organization
     }

@@ -17,6 +17,7 @@ from eacheck.analysis.targets import quarter_of, target_statuses
 from eacheck.findings import Finding
 from eacheck.i18n import using
 from eacheck.model.entities import localized
+from eacheck.model.plain import plain
 
 
 
@@ -63,57 +64,22 @@ _round = rounded
 
 
 def _shared_use(figures: Figures) -> dict[str, Any]:
-    shared_use = figures.shared_use
-    group = shared_use.group
-    return {
-        "active_systems": group.systems,
-        "shared_systems": group.shared,
-        "cross_boundary_systems": group.cross_boundary,
-        "index": _round(group.index),
-        "spend_index": _round(group.spend_index),
-        "cross_boundary_index": _round(group.cross_boundary_index),
-        "annual_cost": group.known_cost,
-        "shared_annual_cost": group.shared_cost,
-        "systems_without_cost": group.unknown_cost,
-        "by_organization": [
-            {
-                "organization": use.organization,
-                "type": use.type,
-                "systems": use.indexes.systems,
-                "shared": use.indexes.shared,
-                "cross_boundary": use.indexes.cross_boundary,
-                "index": _round(use.indexes.index),
-                "spend_index": _round(use.indexes.spend_index),
-                "cross_boundary_index": _round(use.indexes.cross_boundary_index),
-            }
-            for use in shared_use.by_organization
-        ],
-        "systems": [
-            {
-                "system": use.system,
-                "owner": use.owner,
-                "organizations": list(use.organizations),
-                "shared": use.shared,
-                "cross_boundary": use.cross_boundary,
-                "annual_cost": use.annual_cost,
-            }
-            for use in shared_use.systems
-        ],
-    }
+    return _rounded(plain(figures.shared_use))
+
+
+def _rounded(value: Any) -> Any:
+    """Every fraction in ``value`` to four decimals (see DECIMALS)."""
+    if isinstance(value, float):
+        return _round(value)
+    if isinstance(value, dict):
+        return {key: _rounded(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_rounded(item) for item in value]
+    return value
 
 
 def _duplication(figures: Figures) -> list[dict[str, Any]]:
-    return [
-        {
-            "capability": entry.capability,
-            "systems": list(entry.systems),
-            "kept": entry.kept,
-            "annual_cost": entry.annual_cost,
-            "alternative_cost": entry.alternative_cost,
-            "systems_without_cost": list(entry.without_cost),
-        }
-        for entry in figures.duplication.capabilities
-    ]
+    return plain(figures.duplication.capabilities)
 
 
 def _duplication_total(figures: Figures) -> dict[str, Any]:
@@ -126,31 +92,13 @@ def _duplication_total(figures: Figures) -> dict[str, Any]:
 
 
 def _candidates(figures: Figures) -> list[dict[str, Any]]:
-    systems = figures.landscape.systems
-    return [
-        {
-            "system": candidate.system,
-            "owner": systems[candidate.system].owner,
-            "annual_cost": systems[candidate.system].annual_cost,
-            "reasons": list(candidate.reasons),
-            "dependents": list(candidate.dependents),
-        }
-        for candidate in figures.candidates
-    ]
+    return plain(figures.candidates)
 
 
 def _time(figures: Figures) -> dict[str, Any]:
     return {
         "counts": figures.time.counts(),
-        "systems": [
-            {
-                "system": assessment.system,
-                "class": assessment.time_class,
-                "functional_fit": assessment.functional_fit,
-                "technical_fit": assessment.technical_fit,
-            }
-            for assessment in figures.time.systems
-        ],
+        "systems": plain(figures.time.systems),
         "unassessed": list(figures.time.unassessed),
     }
 

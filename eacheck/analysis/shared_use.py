@@ -21,54 +21,61 @@ class SystemUse:
     annual_cost: int | None
 
 
-@dataclass(frozen=True, slots=True)
-class Indexes:
-    """The three indexes over one set of active systems (the group's, or one organization's)."""
-
-    systems: int
-    shared: int
-    cross_boundary: int
-    known_cost: int  # annual cost of the systems whose cost is known
-    shared_cost: int  # annual cost of the shared ones among them
-    unknown_cost: int  # how many systems have no known cost
-
-    @property
-    def index(self) -> float:
-        return ratio(self.shared, self.systems)
-
-    @property
-    def spend_index(self) -> float:
-        return ratio(self.shared_cost, self.known_cost)
-
-    @property
-    def cross_boundary_index(self) -> float:
-        return ratio(self.cross_boundary, self.systems)
-
-    @classmethod
-    def over(cls, uses: list[SystemUse]) -> "Indexes":
-        costed = [use for use in uses if use.annual_cost is not None]
-        return cls(
-            systems=len(uses),
-            shared=sum(use.shared for use in uses),
-            cross_boundary=sum(use.cross_boundary for use in uses),
-            known_cost=sum(use.annual_cost for use in costed),
-            shared_cost=sum(use.annual_cost for use in costed if use.shared),
-            unknown_cost=len(uses) - len(costed),
-        )
+def _counts(uses: list[SystemUse]) -> dict[str, int | float]:
+    """The counts, costs and three indexes over one set of active systems."""
+    costed = [use for use in uses if use.annual_cost is not None]
+    systems = len(uses)
+    shared = sum(use.shared for use in uses)
+    cross_boundary = sum(use.cross_boundary for use in uses)
+    annual_cost = sum(use.annual_cost for use in costed)
+    shared_annual_cost = sum(use.annual_cost for use in costed if use.shared)
+    return {
+        "systems": systems,
+        "shared": shared,
+        "cross_boundary": cross_boundary,
+        "index": ratio(shared, systems),
+        "spend_index": ratio(shared_annual_cost, annual_cost),
+        "cross_boundary_index": ratio(cross_boundary, systems),
+        "annual_cost": annual_cost,  # of the systems whose cost is known
+        "shared_annual_cost": shared_annual_cost,  # of the shared ones among them
+        "systems_without_cost": systems - len(costed),
+    }
 
 
 @dataclass(frozen=True, slots=True)
 class OrganizationUse:
+    """One organization's shared use, over the active systems it owns or uses (the report's
+    `shared_use.by_organization[]`, field for field)."""
+
     organization: str
     type: str
-    indexes: Indexes
+    systems: int
+    shared: int
+    cross_boundary: int
+    index: float
+    spend_index: float
+    cross_boundary_index: float
+    annual_cost: int
+    shared_annual_cost: int
+    systems_without_cost: int
 
 
 @dataclass(frozen=True, slots=True)
 class SharedUse:
-    systems: tuple[SystemUse, ...]  # one per active system, by id
-    group: Indexes
+    """The group's shared use (the report's `shared_use`, field for field; SPEC §5 names the
+    group's counts `active_systems`, `shared_systems`, `cross_boundary_systems`)."""
+
+    active_systems: int
+    shared_systems: int
+    cross_boundary_systems: int
+    index: float
+    spend_index: float
+    cross_boundary_index: float
+    annual_cost: int  # of the active systems whose cost is known
+    shared_annual_cost: int
+    systems_without_cost: int
     by_organization: tuple[OrganizationUse, ...]  # one per organization inside the group, by id
+    systems: tuple[SystemUse, ...]  # one per active system, by id
 
 
 def system_use(landscape: Landscape, system: System) -> SystemUse:
@@ -94,12 +101,16 @@ def shared_use(landscape: Landscape) -> SharedUse:
         for organization in use.organizations:
             used_by_organization[organization].append(use)
     by_organization = tuple(
-        OrganizationUse(
-            organization.id,
-            organization.type,
-            Indexes.over(used_by_organization.get(organization.id, [])),
-        )
+        OrganizationUse(organization.id, organization.type, **_counts(used_by_organization.get(organization.id, [])))
         for organization in sorted(landscape.organizations.values(), key=lambda o: o.id)
         if not organization.is_external
     )
-    return SharedUse(tuple(uses), Indexes.over(uses), by_organization)
+    group = _counts(uses)
+    return SharedUse(
+        active_systems=group.pop("systems"),
+        shared_systems=group.pop("shared"),
+        cross_boundary_systems=group.pop("cross_boundary"),
+        **group,
+        by_organization=by_organization,
+        systems=tuple(uses),
+    )

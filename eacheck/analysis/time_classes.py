@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from eacheck.model.entities import System
 from eacheck.model.landscape import Landscape
+from eacheck.model.plain import key
 
 CLASSES = ("invest", "tolerate", "migrate", "eliminate")
 UNASSESSED = "unassessed"
@@ -34,7 +35,7 @@ def time_class(system: System) -> str | None:
 @dataclass(frozen=True, slots=True)
 class TimeAssessment:
     system: str
-    time_class: str
+    time_class: str = field(metadata=key("class"))
     functional_fit: int
     technical_fit: int
 

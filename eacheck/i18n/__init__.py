@@ -160,7 +160,8 @@ def _shown(value: Any, language: str) -> str:
     if isinstance(value, formats.Formatted):
         return value.format(language)
     if isinstance(value, (tuple, frozenset)):
-        return formats.join([_shown(item, language) for item in value], language)
+        items = value if isinstance(value, tuple) else sorted(value, key=repr)  # same bytes every run
+        return formats.join([_shown(item, language) for item in items], language)
     if isinstance(value, bool):
         return "true" if value else "false"  # as written in YAML, in every language
     if hasattr(value, "isoformat"):
