@@ -6,7 +6,10 @@ The mix follows the example group scaled up: about one organization per 25 syste
 them companies, a few external), a capability map of 12 areas, three integrations per system
 (most through a platform), one procurement per 50 systems and one exception per 100. Files are
 spread the way architects keep them: one file per system under systems/<owner>/, integrations
-grouped per owning organization, capabilities per area. Same arguments, same bytes.
+grouped per owning organization, capabilities per area. ``--small-files`` keeps the
+integrations in one file per source system instead (many small files, as a group that splits
+its repository finely would); ``--single`` writes every document to a file of its own (the only
+layout check-jsonschema reads). Same arguments, same bytes.
 """
 
 from __future__ import annotations
@@ -38,8 +41,10 @@ def _write(folder: Path, name: str, documents: list[str], single: bool) -> None:
         (folder / f"{entity_id}.yaml").write_text(document, encoding="utf-8")
 
 
-def generate(out: Path, systems: int, seed: int = 1, single_document_files: bool = False) -> dict[str, int]:
-    """Write a synthetic group of ``systems`` systems to ``out`` (replacing it)."""
+def generate(out: Path, systems: int, seed: int = 1, single_document_files: bool = False,
+             small_files: bool = False) -> dict[str, int]:
+    """Write a synthetic group of ``systems`` systems to ``out`` (replacing it). The landscape
+    is the same in every layout; only how its documents are spread over files differs."""
     rng = random.Random(seed)
     single = single_document_files
     if out.exists():
@@ -81,7 +86,8 @@ def generate(out: Path, systems: int, seed: int = 1, single_document_files: bool
     # A fifth of the needs have a designated group-common system; most other systems serve
     # the other needs, so shared-over-unique finds the duplicates a real group carries.
     common_caps = capabilities[::5]
-    other_caps = [cap for cap in capabilities if cap not in set(common_caps)]
+    common_set = set(common_caps)  # made once: a set per test would make this quadratic
+    other_caps = [cap for cap in capabilities if cap not in common_set]
 
     owners_of: dict[str, str] = {}
     status_of: dict[str, str] = {}
@@ -150,19 +156,20 @@ def generate(out: Path, systems: int, seed: int = 1, single_document_files: bool
         folder.mkdir(exist_ok=True)
         (folder / f"{system}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
-    by_owner: dict[str, list[str]] = {}
+    by_file: dict[str, list[str]] = {}
     live = [system for system in system_ids[len(platforms):] if status_of[system] in ("active", "phase-out")]
-    others = [system for system in system_ids[len(platforms):] if system not in set(live)]
+    live_set = set(live)
+    others = [system for system in system_ids[len(platforms):] if system not in live_set]
     for index in range(systems * 3):
         source, target = rng.sample(live if rng.random() < 0.98 else live + others, 2)
         via = f"\nvia: {rng.choice(platforms)}" if rng.random() < 0.97 else ""
         method = rng.choice(["api", "file", "event", "database", "manual"])
         status = rng.choices(["active", "planned", "retired"], [94, 3, 3])[0]
         data = "\ndata: {personal_data: none, confidentiality: 0, secrecy: false}" if rng.random() < 0.3 else ""
-        by_owner.setdefault(owners_of[source], []).append(
+        by_file.setdefault(source if small_files else owners_of[source], []).append(
             f"kind: integration\nid: int-{index}\nfrom: {source}\nto: {target}{via}\nmethod: {method}\nstatus: {status}{data}\n")
-    for owner, docs in sorted(by_owner.items()):
-        _write(arch / "integrations", owner, docs, single)
+    for name, docs in sorted(by_file.items()):
+        _write(arch / "integrations", name, docs, single)
 
     for index in range(max(1, systems // 50)):
         capability = rng.choice(other_caps)
@@ -190,6 +197,9 @@ if __name__ == "__main__":
     parser.add_argument("out", type=Path)
     parser.add_argument("--systems", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--single", action="store_true", help="one document per file")
+    layout = parser.add_mutually_exclusive_group()
+    layout.add_argument("--single", action="store_true", help="one document per file")
+    layout.add_argument("--small-files", action="store_true",
+                        help="the integrations in one file per source system")
     arguments = parser.parse_args()
-    print(generate(arguments.out, arguments.systems, arguments.seed, arguments.single))
+    print(generate(arguments.out, arguments.systems, arguments.seed, arguments.single, arguments.small_files))

@@ -16,6 +16,7 @@ and report shows some of it. Three helpers, used everywhere such text is shown:
 from __future__ import annotations
 
 import re
+from functools import cache
 
 # Long enough for any id (at most 100 characters), a name or a date; short enough that a
 # message stays a readable line.
@@ -29,7 +30,8 @@ _OTHERS = "\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff"
 _UNPRINTABLE = re.compile(f"[\x00-\x1f{_OTHERS}]")
 _UNPRINTABLE_IN_LINES = re.compile(f"[\x00-\x08\x0b-\x1f{_OTHERS}]")  # keeps tab and line feed
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# Compiled when first used (its ranges take milliseconds to compile): only the XML formats need it.
+_NOT_XML_PATTERN = "[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 
 
 def shorten(value: object, limit: int = SHOWN_LENGTH) -> str:
@@ -62,4 +64,9 @@ def printable(text: str, *, lines: bool = False) -> str:
 
 def xml_text(text: str) -> str:
     """``text`` with every character XML 1.0 cannot carry replaced by U+FFFD."""
-    return _NOT_XML.sub("\ufffd", text)
+    return _not_xml().sub("\ufffd", text)
+
+
+@cache
+def _not_xml() -> re.Pattern[str]:
+    return re.compile(_NOT_XML_PATTERN)

@@ -66,6 +66,34 @@ def test_the_graph_is_built_once_and_holds_every_kind(repository):
         assert None not in attributes.values()
 
 
+def test_the_legs_are_the_graphs_flow_edges_attribute_for_attribute(repository):
+    """`Landscape.legs` (what check and report read, without networkx) and the graph's flow
+    edges (what the exports read) are one thing: same legs, same attributes, and the graph
+    holds them in the order of the integrations' ids whatever order the files give."""
+    landscape = _landscape(
+        repository,
+        _integration("z-sist", "a", "b", "via: p\nmethod: api"),
+        _system("a", "ks"), _system("p", "ks"), _system("b", "bostad"), _system("gammal", "ks", "retired"),
+        _integration("a-forst", "b", "a"),
+        _integration("m-till-okant-via", "a", "b", "via: gammal\nstatus: planned"),
+        _integration("n-fran-gammal", "gammal", "p", "data: {personal_data: none}"),
+    )
+    for loaded in (landscape, api.open_repository(PROJECT_ROOT).landscape):
+        edges = [(tail, head, key, attributes) for tail, head, key, attributes
+                 in loaded.graph.edges(keys=True, data=True) if attributes["kind"] == FLOW]
+        legs = [(leg.tail, leg.head, f"{leg.integration}:{leg.into}", leg.attributes()) for leg in loaded.legs]
+        assert sorted(edges, key=repr) == sorted(legs, key=repr)
+        assert len(legs) == len({key for _, _, key, _ in legs})
+    # The legs come as the files give them (the graph sorts them on the integrations' ids).
+    assert landscape.legs[0].integration == "z-sist"
+    assert [(leg.tail, leg.head, leg.into) for leg in landscape.legs if leg.integration == "z-sist"] == [
+        ("a", "p", "via"), ("p", "b", "to")]
+    # A platform that is not in force still carries a leg in the graph; the retired one's flow too.
+    assert {leg.integration for leg in landscape.legs} >= {"m-till-okant-via", "n-fran-gammal"}
+    assert {(leg.tail, leg.head) for leg in landscape.legs if "p" in (leg.tail, leg.head)} == {
+        ("a", "p"), ("p", "b"), ("gammal", "p")}
+
+
 def test_active_flows_leave_out_what_cannot_run(repository):
     landscape = _landscape(
         repository,
@@ -193,3 +221,38 @@ def test_system_figures_are_sorted_and_typed():
     assert by_id["planarkiv"] == {"system": "planarkiv", "fan_in": 0, "fan_out": 1, "single_point_of_failure": False}
     # Every cross-owner flow through the group's platform depends on it.
     assert by_id["integrationsplattform"]["single_point_of_failure"] is True
+
+
+def test_components_and_cut_points_agree_with_networkx():
+    """The report's own search (eacheck.analysis.integration_figures) answers what networkx's
+    connected_components and articulation_points answer, on graphs of every kind: empty,
+    isolated nodes, trees, stars, cycles, cliques, bridges between cycles, sparse and dense
+    random ones, several components each."""
+    import random
+
+    import networkx as nx
+
+    from eacheck.analysis.integration_figures import components_and_cut_points
+
+    rng = random.Random(7)
+    graphs = [nx.empty_graph(0), nx.empty_graph(5), nx.path_graph(6), nx.star_graph(5), nx.cycle_graph(7),
+              nx.complete_graph(5), nx.barbell_graph(4, 2), nx.lollipop_graph(4, 3),
+              nx.disjoint_union(nx.cycle_graph(4), nx.path_graph(3))]
+    for _ in range(300):
+        size = rng.randint(1, 40)
+        graphs.append(nx.gnp_random_graph(size, rng.choice([0.02, 0.05, 0.1, 0.3]), seed=rng.randint(0, 10**6)))
+    cut_somewhere = 0
+    for graph in graphs:
+        # Numbered in a shuffled order, so that the search meets the nodes in another order
+        # than networkx does.
+        graph = nx.relabel_nodes(graph, dict(zip(graph, rng.sample(range(len(graph)), len(graph)))))
+        neighbours = [set(graph[node]) for node in range(len(graph))]
+        component_of, cut_points = components_and_cut_points(neighbours)
+        assert cut_points == set(nx.articulation_points(graph))
+        expected = {frozenset(component) for component in nx.connected_components(graph)}
+        found: dict[int, set[int]] = {}
+        for node, number in enumerate(component_of):
+            found.setdefault(number, set()).add(node)
+        assert {frozenset(component) for component in found.values()} == expected
+        cut_somewhere += bool(cut_points)
+    assert cut_somewhere > 100

@@ -62,3 +62,27 @@ def test_a_parent_cycle_is_reported_and_no_walk_goes_round_forever(repository):
     assert set(landscape.capabilities) == {"a", "b", "c"}  # reported, still in the landscape
     assert landscape.capability_and_below("a") == {"a", "b", "c"}
     assert landscape.broader_capabilities("a") == ["c", "b"]
+
+
+def test_the_fast_answer_on_references_agrees_with_the_messages_one():
+    """The loader asks `all_resolve` first and makes messages only where it says no: for every
+    shape a reference can take (missing, null, not text, a list with gaps, the wrong kind, an
+    unknown id, a principle, any kind), both must say the same thing."""
+    from itertools import product
+
+    from eacheck.model.references import REFERENCES, all_resolve, reference_problems
+
+    kinds_by_id = {"ks": "organization", "ekonomi": "capability", "a": "system", "undantag": "exception"}
+    principle_ids = {"cloud-and-legal"}
+    shapes = [None, "ks", "ekonomi", "a", "okand", "cloud-and-legal", 7, True, {"system": "a"},
+              [], ["ks", "ekonomi"], ["a", 3, None], [{"system": "a"}, {"system": "okand"}, {"reason": "x"}, "a"]]
+    checked = 0
+    for kind, references in REFERENCES.items():
+        keys = sorted({pattern[0] for pattern, _ in references})
+        for values in product([*shapes, "absent"], repeat=len(keys)):
+            document = {"kind": kind, "id": "x"}
+            document.update({key: value for key, value in zip(keys, values) if value != "absent"})
+            problems = list(reference_problems(kind, document, kinds_by_id, principle_ids))
+            assert all_resolve(kind, document, kinds_by_id, principle_ids) == (not problems), document
+            checked += 1
+    assert checked > 2000

@@ -3,10 +3,10 @@ systems that would notice."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
-from eacheck.model.graph import FLOW
 from eacheck.analysis.time_classes import time_class
 from eacheck.checks.base import contract_ends_soon
 from eacheck.model.entities import System
@@ -40,36 +40,27 @@ def dependents(landscape: Landscape, system_id: str) -> tuple[str, ...]:
     """Systems joined to ``system_id`` by an active integration, as `from` or `to`.
 
     The platform a flow passes `via` is left out: it carries the flow but does not depend on it.
-    Read off the integration graph's legs that touch the system, so the cost is its degree.
+    Read off the flow legs that touch the system (:func:`all_dependents`).
     """
-    graph = landscape.graph
-    if system_id not in graph:
-        return ()
-    joined = set()
-    for edges in (graph.in_edges(system_id, data=True), graph.out_edges(system_id, data=True)):
-        for _, _, leg in edges:
-            if leg["kind"] != FLOW or leg["status"] != "active":
-                continue
-            if leg["source"] == system_id:
-                joined.add(leg["target"])
-            if leg["target"] == system_id:
-                joined.add(leg["source"])
-    joined.discard(system_id)
-    return tuple(sorted(joined))
+    return all_dependents(landscape, {system_id}).get(system_id, ())
 
 
-def all_dependents(landscape: Landscape) -> dict[str, tuple[str, ...]]:
-    """:func:`dependents` of every system at once, in one pass over the graph's legs (the
-    site shows them on every system's page). A system no active integration joins is absent."""
+def all_dependents(landscape: Landscape, wanted: Collection[str] | None = None) -> dict[str, tuple[str, ...]]:
+    """:func:`dependents` of every system (or of the ``wanted`` ones) at once, in one pass over
+    the flow legs: the site shows them on every system's page, the report for every candidate,
+    and a platform alone may be touched by a hundred thousand legs. A system no active
+    integration joins is absent."""
     joined: dict[str, set[str]] = {}
-    for tail, head, leg in landscape.graph.edges(data=True):
-        if leg["kind"] != FLOW or leg["status"] != "active":
+    for leg in landscape.legs:
+        if leg.status != "active":
             continue
-        for system_id in (tail, head):
-            if leg["source"] == system_id:
-                joined.setdefault(system_id, set()).add(leg["target"])
-            if leg["target"] == system_id:
-                joined.setdefault(system_id, set()).add(leg["source"])
+        for system_id in (leg.tail, leg.head):
+            if wanted is not None and system_id not in wanted:
+                continue
+            if leg.source == system_id:
+                joined.setdefault(system_id, set()).add(leg.target)
+            if leg.target == system_id:
+                joined.setdefault(system_id, set()).add(leg.source)
     return {system_id: tuple(sorted(others - {system_id})) for system_id, others in joined.items()
             if others - {system_id}}
 
@@ -106,10 +97,11 @@ def reasons(landscape: Landscape, system: System, as_of: date, contract_months: 
 
 def candidates(landscape: Landscape, as_of: date, contract_months: int) -> tuple[Candidate, ...]:
     """The active systems with at least one primary reason, by id."""
-    result = []
+    found = []
     for system in sorted(landscape.active_systems, key=lambda s: s.id):
         codes = reasons(landscape, system, as_of, contract_months)
         if PRIMARY_REASONS.intersection(codes):
-            result.append(Candidate(system.id, system.owner, system.annual_cost, codes,
-                                    dependents(landscape, system.id)))
-    return tuple(result)
+            found.append((system, codes))
+    joined = all_dependents(landscape, {system.id for system, _ in found})
+    return tuple(Candidate(system.id, system.owner, system.annual_cost, codes, joined.get(system.id, ()))
+                 for system, codes in found)

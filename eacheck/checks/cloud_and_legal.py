@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from eacheck.checks.base import CheckContext, Violation, gated_statuses_param, params_schema
 from eacheck.i18n import Message, N_, msg, msg_n
 from eacheck.i18n.formats import Country, Either, Quoted
-from eacheck.model.graph import flow_legs
+from eacheck.model.graph import leg_heads
 from eacheck.model.naming import the
 from eacheck.model.countries import EU_EEA
 from eacheck.model.entities import DataClassification, Hosting
@@ -222,32 +222,35 @@ def check(context: CheckContext, params: dict) -> Iterator[Violation]:
             continue
         for problem in hosting_problems(procurement.hosting, procurement.data, params):
             yield Violation(procurement, problem.message, problem.code, problem.path)
-    # The data-flow rule walks the integration graph: each active leg brings the integration's
-    # data into the system at its head, the `to` or the `via` platform (eacheck.model.graph).
-    # Both are looked up once: an integration has up to two legs, and a receiver (a platform
-    # above all) meets the same few classifications over and over.
-    protected_data: dict[str, DataClassification | None] = {}
-    refusals: dict[tuple[str, DataClassification], tuple[Message, ...]] = {}
-    for _, receiver_id, leg in flow_legs(landscape.graph, status="active"):
-        integration_id = leg["integration"]
-        if integration_id not in protected_data:
-            integration = landscape.integrations[integration_id]
-            data = DataClassification.from_yaml(
-                integration.data_overrides, inherit=landscape.systems[leg["source"]].data
-            )
-            protected_data[integration_id] = data if is_protected(data, params) else None
-        data = protected_data[integration_id]
-        if data is None:
+    # The data-flow rule follows the integration graph's legs: each active leg brings the
+    # integration's data into the system at its head, the `to` or the `via` platform
+    # (eacheck.model.graph). A national group has 300,000 integrations, so the loop is kept
+    # lean: an integration's data is classified before its legs are looked at (most carry
+    # nothing protected), and what a receiver refuses is worked out once per receiver and
+    # classification, keyed on the classification's values (a tuple of plain values hashes in
+    # C, a dataclass in Python).
+    systems = landscape.systems
+    refusals: dict[tuple[str, str, int, bool], tuple[Message, ...]] = {}
+    for integration in landscape.integrations.values():
+        if integration.status != "active":
             continue
-        integration = landscape.integrations[integration_id]
-        receiver = landscape.systems[receiver_id]
-        if (receiver_id, data) not in refusals:
-            refusals[receiver_id, data] = tuple(
-                problem.reason for problem in hosting_problems(receiver.hosting, data, params)
-            )
-        refused = refusals[receiver_id, data]
-        if refused:
-            key = leg["into"]
+        source = systems.get(integration.source)
+        if source is None:
+            continue  # no legs: nothing can be said about what it carries
+        overrides = integration.data_overrides
+        data = DataClassification.from_yaml(overrides, inherit=source.data) if overrides else source.data
+        if not is_protected(data, params):
+            continue
+        for receiver_id, key in leg_heads(integration, systems):
+            found = (receiver_id, data.personal_data, data.confidentiality, data.secrecy)
+            refused = refusals.get(found)
+            if refused is None:
+                refused = refusals[found] = tuple(
+                    problem.reason for problem in hosting_problems(systems[receiver_id].hosting, data, params)
+                )
+            if not refused:
+                continue
+            receiver = systems[receiver_id]
             yield Violation(
                 integration,
                 msg(

@@ -143,10 +143,13 @@ def render(value: Any, language: str | None = None) -> str:
 
 
 def _frozen(values: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
-    return tuple(
-        (name, tuple(value) if isinstance(value, list) else value)
-        for name, value in sorted(values.items())
-    )
+    # Sorted on the names alone (they are unique, so the values are never compared); lists
+    # become tuples. Every finding makes several messages, so the common case is kept short.
+    items = sorted(values.items()) if len(values) > 1 else list(values.items())
+    for value in values.values():
+        if isinstance(value, list):
+            return tuple((name, tuple(item) if isinstance(item, list) else item) for name, item in items)
+    return tuple(items)
 
 
 def _shown(value: Any, language: str) -> str:

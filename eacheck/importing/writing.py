@@ -25,12 +25,16 @@ def apply(plan: ImportPlan, root: Path, update: bool) -> list[str]:
     folders: list[Path] = []
     replaced: list[tuple[Path, str]] = []
     written: list[str] = []
+    made: set[Path] = set()  # folders this import has made or found: 10,000 files share a few hundred
     try:
         for item in plan.created:
             target = root / item.path
-            missing = [parent for parent in reversed(target.parents) if not parent.exists()]
-            safe_write.make_folder(target.parent, inside=root)
-            folders += [folder for folder in missing if folder.is_relative_to(root)]
+            if target.parent not in made:
+                missing = [parent for parent in reversed(target.parents) if not parent.exists()]
+                safe_write.make_folder(target.parent, inside=root)
+                folders += [folder for folder in missing if folder.is_relative_to(root)]
+                made.add(target.parent)
+            # Each file is still checked to land inside the repository (create, below).
             if target.exists() or target.is_symlink():
                 raise UsageError(msg("{path} appeared while importing; nothing was written, run the "
                                      "import again", path=item.path))

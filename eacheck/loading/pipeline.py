@@ -15,12 +15,10 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import marshal
-import multiprocessing
 import os
 import re
 import stat
 import sys
-import tempfile
 import time
 import zlib
 from collections.abc import Iterator
@@ -177,6 +175,8 @@ class _Cache:
         """Keep what this run used; never fail the run because the cache cannot be written."""
         if self.path is None or not (self.changed or len(self.used) != len(self.entries)):
             return
+        import tempfile  # here, not at the top: a run whose cache is up to date never writes
+
         try:
             self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             payload = marshal.dumps(self.used)
@@ -326,7 +326,13 @@ def _balanced_chunks(pending: list[tuple[SourceFile, str]], count: int) -> list[
 
 def _check_all(pending: list[tuple[SourceFile, str]]) -> list[tuple]:
     workers = min(jobs(), max(1, len(pending) // (PARALLEL_THRESHOLD // 2)))
-    if workers < 2 or len(pending) < PARALLEL_THRESHOLD or "fork" not in multiprocessing.get_all_start_methods():
+    if workers < 2 or len(pending) < PARALLEL_THRESHOLD:
+        return [check_file(source.path, source.data, place).to_tuple() for source, place in pending]
+    # Imported here: a run with a warm cache or few changed files starts no worker, and
+    # multiprocessing is a fifth of the imports such a run would otherwise make.
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
         return [check_file(source.path, source.data, place).to_tuple() for source, place in pending]
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool

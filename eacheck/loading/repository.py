@@ -39,7 +39,7 @@ from eacheck.model.entities import (
 )
 from eacheck.model.landscape import Landscape
 from eacheck.model.naming import a, subject_of, the
-from eacheck.model.references import COUNTRY_PATHS, reference_problems, values_at
+from eacheck.model.references import COUNTRY_PATHS, all_resolve, plain_values, reference_problems, values_at
 from eacheck.model.suggestions import ReferenceHints
 from eacheck.safe_text import shorten
 
@@ -178,14 +178,23 @@ class _Loader:
         `id:` lines: in a pull request the annotation must reach the file that was changed,
         whichever of them sorts first.
         """
-        users: dict[str, list[_Document]] = {}
+        # One dict of first users, and lists only for the few ids used more than once: a
+        # national group has 400,000 ids, nearly all of them used once.
+        first: dict[str, _Document] = {}
+        repeated: dict[str, list[_Document]] = {}
         for document in documents:
-            entity_id = document.id
-            if entity_id is not None:
-                users.setdefault(entity_id, []).append(document)
-        for entity_id, same in users.items():
-            if len(same) < 2:
+            entity_id = document.checked.value.get("id")
+            if not isinstance(entity_id, str):
                 continue
+            if entity_id not in first:
+                first[entity_id] = document
+            elif entity_id in repeated:
+                repeated[entity_id].append(document)
+            else:
+                repeated[entity_id] = [first[entity_id], document]
+        # In the order of the ids' first use, as the documents come.
+        for entity_id in [entity_id for entity_id in first if entity_id in repeated] if repeated else ():
+            same = repeated[entity_id]
             places = [(document, self._id_line(document)) for document in same]
             for index, (document, _) in enumerate(places):
                 # At most a few others are named: an id used 10,000 times must not make 10,000
@@ -205,7 +214,7 @@ class _Loader:
                 self.document_problem(document, ("id",), message)
             for document in same[1:]:
                 document.valid = False
-        return {entity_id: same[0].kind for entity_id, same in users.items()}
+        return {entity_id: document.checked.kind for entity_id, document in first.items()}
 
     def _id_line(self, document: _Document) -> int:
         return _position(self.located, document.origin, ("id",))[0]
@@ -219,8 +228,11 @@ class _Loader:
         )
         limit = schema_validation.MAX_ISSUES_PER_DOCUMENT
         for document in documents:
-            problems = reference_problems(document.kind, document.value, kinds_by_id, principle_ids, hints,
-                                          document.file)
+            kind, value = document.checked.kind, document.checked.value
+            if all_resolve(kind, value, kinds_by_id, principle_ids):
+                problems = ()  # the common case, answered without making a message
+            else:
+                problems = reference_problems(kind, value, kinds_by_id, principle_ids, hints, document.file)
             for count, (path, message, stable) in enumerate(problems):
                 if count == limit:  # a list of a million dangling ids is one problem, not a million
                     self.document_problem(document, (), msg(
@@ -231,9 +243,11 @@ class _Loader:
                     break
                 self.document_problem(document, path, message, stable)
                 document.valid = False
-            for pattern in COUNTRY_PATHS.get(document.kind, ()):
-                for path, code in values_at(document.value, pattern):
-                    if isinstance(code, str) and len(code) == 2 and code not in ISO_3166_ALPHA_2:
+            for pattern in COUNTRY_PATHS.get(kind, ()):
+                if all(not _unknown_country(code) for code in plain_values(value, pattern)):
+                    continue
+                for path, code in values_at(value, pattern):
+                    if _unknown_country(code):
                         self.document_problem(document, path, _not_a_country(path, self.subject(document), code))
 
     @staticmethod
@@ -376,6 +390,11 @@ def _load_settings(loader: _Loader, source) -> Settings:
         settings_problem(("home_country",), _not_a_country(("home_country",), settings, home))
         return Settings()
     return Settings() if issues else Settings.from_yaml(first.value)
+
+
+def _unknown_country(code: Any) -> bool:
+    """Two letters that are no ISO 3166-1 code (other wrong values are the schema's to report)."""
+    return isinstance(code, str) and len(code) == 2 and code not in ISO_3166_ALPHA_2
 
 
 def _not_a_country(path: tuple[Any, ...], subject: Message, code: str) -> Message:

@@ -9,6 +9,7 @@ Python values, refusing anything that is not plain data.
 from __future__ import annotations
 
 import re
+import sys
 from array import array
 from dataclasses import dataclass, field
 from typing import Any
@@ -77,6 +78,13 @@ for _chars, _resolvers in (("tTfF", (_BOOL,)), ("0123456789", (_INT, _FLOAT)),
                            ("+-.", (_INT, _FLOAT)), ("~nN", (_NULL,))):
     for _char in _chars:
         _IMPLICIT[_char] = _IMPLICIT.get(_char, ()) + _resolvers
+
+
+# Keys are interned: a landscape repeats the same few dozen keys in every document, and one
+# shared string each (instead of one per document) saves memory and makes every look-up of a
+# key a comparison of pointers. The cache keeps them shared (marshal writes a repeated interned
+# string once).
+_intern = sys.intern
 
 
 class _Composer(CParser):
@@ -311,7 +319,7 @@ class _Builder:
         for key_node, value_node in node.value:
             if type(key_node) is not ScalarNode:
                 raise _Refused(key_node, msg("a key must be a plain name, not a list or a mapping"))
-            key, key_tag = key_node.value, key_node.tag
+            key, key_tag = _intern(key_node.value), key_node.tag
             if key_tag != STR or key == "<<":
                 if key_tag == "tag:yaml.org,2002:merge" or key == "<<":
                     raise _Refused(key_node, msg("merge keys (<<) are not supported; write the keys out in full"))

@@ -56,6 +56,14 @@ class Landscape:
         return dict(serving)
 
     @cached_property
+    def legs(self):
+        """The flow legs of every integration (:class:`eacheck.model.graph.Leg`), in the order the
+        integrations were read: all the checks and the report need of the integration graph."""
+        from eacheck.model.graph import flow_legs_of
+
+        return flow_legs_of(self)
+
+    @cached_property
     def graph(self):
         """The integration graph (``networkx.MultiDiGraph``), built once; see eacheck.model.graph.
 

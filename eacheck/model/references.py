@@ -64,6 +64,54 @@ def values_at(document: Any, pattern: tuple[str, ...]) -> Iterator[tuple[tuple[A
     return iter(found)
 
 
+def plain_values(document: Any, pattern: tuple[str, ...]) -> list[Any]:
+    """The values :func:`values_at` finds, without their paths: what the common case, in which
+    every reference resolves, needs to know (it runs for every entity of a national group)."""
+    found = [document]
+    for step in pattern:
+        following: list[Any] = []
+        for value in found:
+            if step == EACH:
+                if isinstance(value, list):
+                    following.extend(value)
+            elif isinstance(value, dict) and step in value:
+                following.append(value[step])
+        if not following:
+            return following
+        found = following
+    return found
+
+
+def all_resolve(kind: str, document: dict[str, Any], kinds_by_id: dict[str, str], principle_ids: set[str]) -> bool:
+    """Whether :func:`reference_problems` has nothing to say about ``document``: every reference
+    that is text names an entity of the right kind. The same rule as there, without making a
+    message; only a document for which this is False is looked at again, to say what is wrong."""
+    kind_of = kinds_by_id.get
+    for pattern, wanted in REFERENCES.get(kind, ()):
+        first = pattern[0]
+        if first not in document:
+            continue  # most optional references are absent
+        if len(pattern) == 1:
+            targets = (document[first],)
+        elif len(pattern) == 2 and pattern[1] == EACH:
+            targets = document[first]
+            if not isinstance(targets, list):
+                continue
+        else:
+            targets = plain_values(document, pattern)
+        for target in targets:
+            if not isinstance(target, str):
+                continue
+            if wanted == "principle":
+                if target not in principle_ids:
+                    return False
+                continue
+            actual = kind_of(target)
+            if actual is None or (wanted is not ANY_KIND and actual != wanted):
+                return False
+    return True
+
+
 def reference_problems(
     kind: str,
     document: dict[str, Any],
