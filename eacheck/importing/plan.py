@@ -165,7 +165,7 @@ def _unique_ids(candidates: list[Candidate], existing: dict[str, _Existing]) -> 
             candidate.problem(candidate.id_column, msg(
                 "the id '{id}' is already used by {a_kind} in {place}; ids are unique across all kinds, "
                 "so give this one another", id=entity_id, a_kind=a(found.kind),
-                place=f"{found.file}:{found.line}"))
+                place=":".join((found.file, str(found.line)))))
             continue
         usable.append(candidate)
     return usable

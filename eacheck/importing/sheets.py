@@ -284,7 +284,7 @@ def decode_csv(data: bytes) -> str:
     except UnicodeDecodeError as bad:
         raise SourceError(msg("the file is neither UTF-8 nor Windows-1252 (byte 0x{byte} at position "
                               "{position}); save it as \"CSV UTF-8\"",
-                              byte=f"{data[bad.start]:02x}", position=bad.start)) from None
+                              byte=format(data[bad.start], "02x"), position=bad.start)) from None
     found = _MISREAD.search(text)
     if found:
         raise SourceError(msg("the file is neither UTF-8 nor Windows-1252 (it reads as '{sample}', "
