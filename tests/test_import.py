@@ -7,12 +7,14 @@ import textwrap
 
 import pytest
 from importing_helpers import (
+    ORGANIZATIONS,
     SYSTEM_MAPPING,
     SYSTEMS,
     empty_repository,
     inventory,
     mapping,
     snapshot,
+    workbook,
 )
 
 from eacheck import api
@@ -254,7 +256,8 @@ def test_csv_in_each_encoding_and_separator_reads_the_same(tmp_path, repo, run, 
 
 def test_values_that_yaml_1_1_misreads_are_quoted_and_read_back_the_same(tmp_path, repo, run):
     source = tmp_path / "org.csv"
-    source.write_text("Id,Namn\nno,NO\nyes-ab,yes\nnummer,1_000\nklocka,12:30\n", encoding="utf-8")
+    source.write_text("Id,Namn\nno,NO\nyes-ab,yes\nnummer,1_000\nklocka,12:30\n2026-01-01,2026-01-01\n",
+                      encoding="utf-8")
     rules = mapping(tmp_path, """\
         tables:
           - kind: organization
@@ -267,8 +270,35 @@ def test_values_that_yaml_1_1_misreads_are_quoted_and_read_back_the_same(tmp_pat
     written = {path.stem: path.read_text(encoding="utf-8") for path in (repo / "architecture/organizations").iterdir()}
     assert 'name: "NO"\n' in written["no"] and 'name: "yes"\n' in written["yes-ab"]
     assert 'name: "1_000"\n' in written["nummer"] and 'name: "12:30"\n' in written["klocka"]
+    # A date where text is meant: YAML 1.1 tools (PyYAML) would read a date, not the id and name.
+    assert 'id: "2026-01-01"\nname: "2026-01-01"\n' in written["2026-01-01"]
+    import yaml as pyyaml
+
     for text in written.values():
-        assert yaml_parser.parse(text).documents[0].value["name"] in {"NO", "yes", "1_000", "12:30"}
+        assert yaml_parser.parse(text).documents[0].value["name"] in {"NO", "yes", "1_000", "12:30", "2026-01-01"}
+        assert pyyaml.safe_load(text)["name"] in {"NO", "yes", "1_000", "12:30", "2026-01-01"}
+
+
+def test_dates_are_written_as_dates_and_date_like_text_is_quoted(tmp_path, repo, run):
+    rows = [row[:] for row in SYSTEMS]
+    rows[3][1] = "2026-01-01"  # a system named like a date; its contract end is a real date
+    assert run("import", inventory(tmp_path, rows), "--mapping", mapping(tmp_path), repo).exit_code == 0
+    text = (repo / "architecture/systems/ksf/ekonomisystem.yaml").read_text(encoding="utf-8")
+    assert 'name: "2026-01-01"\n' in text and "  end: 2028-12-31\n" in text
+
+
+def test_a_name_written_with_combining_accents_slugs_and_looks_up_as_the_letter(tmp_path, repo, run):
+    """"Ärendehantering" as macOS or a PDF may give it: A + combining diaeresis."""
+    import unicodedata
+
+    capabilities = [["Förmåga"], ["Ekonomi"], ["Lön"], [unicodedata.normalize("NFD", "Ärendehantering")]]
+    source = workbook(tmp_path / "nfd.xlsx", {"Organisationer": ORGANIZATIONS, "Förmågor": capabilities,
+                                              "System": SYSTEMS})
+    result = run("import", source, "--mapping", mapping(tmp_path), repo)
+    assert result.exit_code == 0, result.output
+    assert (repo / "architecture/capabilities/arendehantering.yaml").is_file()
+    assert "capabilities: [arendehantering]" in (
+        repo / "architecture/systems/sof/arendesystem-soc.yaml").read_text(encoding="utf-8")
 
 
 def test_the_systems_of_the_example_group_import_back_unchanged_from_a_csv_export(tmp_path, repo, run):

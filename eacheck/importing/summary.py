@@ -13,7 +13,7 @@ LISTED = 200
 
 
 def _value(value) -> str:
-    return _("(not set)") if value is None else shown(scalar(value).replace("\n", " "))
+    return _("(not set)") if value is None else shown(scalar(value, date=True).replace("\n", " "))
 
 
 def text(plan: ImportPlan, dry_run: bool, update: bool, written: list[str]) -> str:
