@@ -76,7 +76,9 @@ def indexes(root: Path) -> dict[str, float]:
 
 
 def percent_sv(fraction: float) -> str:
-    return f"{Decimal(repr(fraction * 100)).quantize(Decimal(1), rounding=ROUND_HALF_UP)}{NBSP}%"
+    """One decimal, as the comment shows indexes beside their change in tenths of points."""
+    value = Decimal(repr(fraction * 100)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return f"{value}".replace(".", ",") + f"{NBSP}%"
 
 
 def points_sv(delta: float) -> str:
