@@ -364,3 +364,19 @@ def test_a_file_with_windows_line_endings_keeps_them(repository, tmp_path, run):
     assert result.exit_code == 0, result.output
     assert path.read_bytes() == original.replace(b"name: Kommunstyrelsef\xc3\xb6rvaltningen\r\n",
                                                  "name: Kommunstyrelsens förvaltning\r\n".encode())
+
+
+def test_a_file_with_a_byte_order_mark_keeps_it(repository, tmp_path, run):
+    """Saved by Notepad: the mark stays, only the differing key changes."""
+    root = repository({})
+    path = root / "architecture/organizations.yaml"
+    original = b"\xef\xbb\xbf" + path.read_bytes()
+    path.write_bytes(original)
+    source = tmp_path / "o.csv"
+    source.write_text("Id;Namn\nks;Kommunstyrelsens förvaltning\n", encoding="utf-8")
+    rules = mapping(tmp_path, "tables:\n  - kind: organization\n    id: Id\n    fields:\n      name: Namn\n"
+                              "      type: {value: administration}\n", "o.yaml")
+    result = run("import", source, "--mapping", rules, root, "--update", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert path.read_bytes() == original.replace(b"name: Kommunstyrelsef\xc3\xb6rvaltningen\n",
+                                                 "name: Kommunstyrelsens förvaltning\n".encode())
