@@ -201,6 +201,7 @@ def test_a_change_that_moves_no_figure_says_so(branch):
         assert code == 0
         assert "✅ **Godkänd:** Inget nytt stoppar ändringen." in text
         assert "Ingen påverkan på koncernens siffror." in text
+        assert "\nNo effect on the figures.\n" in comment(branch, "--lang", "en")[1]  # as SPEC §8 says it
         assert figures_json(branch)["figures"]["changed"] is False
     finally:
         branch.git("checkout", "--quiet", "--", ".")

@@ -148,7 +148,7 @@ def _figures_section(figures: dict, rows: int) -> list[str]:
     heading = escape(_("What it does to the group's figures"))
     lines = [f"#### {heading}", ""]
     if not figures["changed"]:
-        return lines + [escape(_("No effect on the group's figures.")), ""]
+        return lines + [escape(_("No effect on the figures.")), ""]  # SPEC §8's words
     language, currency = current_language(), figures["currency"]
     lines += [
         "| " + " | ".join(escape(text) for text in (_("Figure"), _("Before"), _("After"), _("Change"))) + " |",
