@@ -192,3 +192,25 @@ def test_a_file_that_is_not_an_archimate_model(run, tmp_path):
     result = run("import", model, root, "--lang", "en")
     assert result.exit_code == 1
     assert "annat.xml: this is not an ArchiMate exchange file" in result.output
+
+
+def test_an_element_without_a_name_is_reported_not_a_crash(run, tmp_path):
+    """Archi exports an element drawn but never named with no <name> at all; relationships to
+    it must not carry its missing id into other entities."""
+    model = tmp_path / "namnlos.xml"
+    model.write_text(ARCHI_MODEL.replace(
+        '<element identifier="id-7" xsi:type="Node"><name xml:lang="sv">Server</name></element>',
+        '<element identifier="id-9" xsi:type="ApplicationComponent"/>'
+        '<element identifier="id-10" xsi:type="BusinessActor"/>').replace(
+        "</relationships>", '<relationship identifier="id-r9" source="id-9" target="id-2" xsi:type="Serving"/>'
+                            '<relationship identifier="id-r10" source="id-10" target="id-6" xsi:type="Association"/>'
+                            '<relationship identifier="id-r11" source="id-9" target="id-5" xsi:type="Flow"/>'
+                            "</relationships>"), encoding="utf-8")
+    root = empty_repository(tmp_path / "repo")
+    before = snapshot(root)
+    result = run("import", model, root, "--lang", "en")
+    assert result.exit_code == 1, result.output
+    assert "namnlos.xml: element '' (id-9): the element has neither a name nor an eacheck id; name it" in result.output
+    assert "namnlos.xml: element '' (id-10): the element has neither a name nor an eacheck id; name it" in result.output
+    assert "internal error" not in result.output
+    assert snapshot(root) == before

@@ -162,6 +162,10 @@ class _Builder:
                 candidate.problem(None, msg("the element has neither a name nor an eacheck id; name it"))
             self.candidates[element.identifier] = candidate
             self.ids[element.identifier] = entity_id
+        # An element without an id is reported above; relationships to it are left out, so no
+        # other entity refers to what does not exist.
+        self.relationships = [r for r in self.relationships
+                              if self.ids[r.source] is not None and self.ids[r.target] is not None]
         self._parents()
         self._organizations()
         self._capabilities()
@@ -183,7 +187,7 @@ class _Builder:
         parents = {r.source for r in self.between({"Aggregation", "Composition"}, "organization", "organization")}
         guessed = []
         for identifier, candidate in self.candidates.items():
-            if candidate.kind != "organization":
+            if candidate.kind != "organization" or candidate.id is None:
                 continue
             given = self.elements[identifier].properties.get("type")
             if given:
@@ -218,7 +222,7 @@ class _Builder:
             capabilities[relation.source].add(self.ids[relation.target])
         defaulted = []
         for identifier, candidate in self.candidates.items():
-            if candidate.kind != "system":
+            if candidate.kind != "system" or candidate.id is None:
                 continue
             owner = self._owner(candidate, associations[identifier], serving[identifier])
             if owner:
