@@ -21,6 +21,7 @@ from eacheck.importing.candidates import Candidate, leaves
 from eacheck.importing.overlay import Overlay
 from eacheck.importing.problems import Problem, Where
 from eacheck.importing.rows import Names
+from eacheck.importing.text import trim
 from eacheck.importing.update import updated_text
 from eacheck.loading import load, yaml_parser
 from eacheck.loading.sources import ARCHITECTURE_DIR
@@ -180,6 +181,10 @@ def _comparable(value: Any) -> Any:
         return ("bool", value)
     if isinstance(value, (int, float)):
         return ("number", value)
+    if isinstance(value, str):
+        # Cells are trimmed, so a description written with `|` (which keeps its last line
+        # break) or saved with Windows line breaks is the same text as the cell that holds it.
+        return trim(value.replace("\r\n", "\n"))
     return value
 
 

@@ -114,7 +114,7 @@ def _insert(target, key: str, value: Any, order: list[str]) -> None:
 
 def _ruamel_value(value: Any, node: dict[str, Any], old: Any) -> Any:
     from ruamel.yaml.comments import CommentedSeq
-    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
     if isinstance(value, list):
         items = [_ruamel_value(item, node.get("items", {}), None) for item in value]
@@ -131,6 +131,8 @@ def _ruamel_value(value: Any, node: dict[str, Any], old: Any) -> Any:
                 return datetime.date.fromisoformat(value)
             except ValueError:
                 pass
+        if "\n" in value and value == value.strip():  # lines, as an architect writes them: `|-`
+            return LiteralScalarString(value)
         if yaml_value(value) != value:  # a YAML 1.1 trap, or text that reads as a number
             return DoubleQuotedScalarString(value)
     return value
