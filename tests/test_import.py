@@ -380,3 +380,43 @@ def test_a_file_with_a_byte_order_mark_keeps_it(repository, tmp_path, run):
     assert result.exit_code == 0, result.output
     assert path.read_bytes() == original.replace(b"name: Kommunstyrelsef\xc3\xb6rvaltningen\n",
                                                  "name: Kommunstyrelsens förvaltning\n".encode())
+
+
+def test_update_of_a_list_keeps_the_comments_on_the_items_that_stay(repository, tmp_path, run):
+    root = repository({})
+    path = root / "architecture/system.yaml"
+    path.write_text(textwrap.dedent("""\
+        kind: capability
+        id: ekonomi
+        name: Ekonomi
+        ---
+        kind: capability
+        id: lon
+        name: Lön
+        ---
+        kind: system
+        id: lonesystem
+        name: Lönesystem
+        owner: ksf
+        capabilities:
+          - lon        # lön och tidrapportering
+          - ekonomi    # bara attestflödet; flyttas 2027
+        lifecycle:
+          status: active
+        """), encoding="utf-8")
+    (root / "architecture/hr.yaml").write_text("kind: capability\nid: hr\nname: Personal\n", encoding="utf-8")
+    source = tmp_path / "s.csv"
+    source.write_text("Id;Förmågor\nlonesystem;hr, lon\n", encoding="utf-8")
+    rules = mapping(tmp_path, """\
+        tables:
+          - kind: system
+            id: Id
+            fields:
+              name: {value: Lönesystem}
+              owner: {value: ksf}
+              lifecycle.status: {value: active}
+              capabilities: {from: Förmågor, split: ",", lookup: capability}
+        """, "s.yaml")
+    result = run("import", source, "--mapping", rules, root, "--update", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert "capabilities:\n  - lon        # lön och tidrapportering\n  - hr\nlifecycle:" in path.read_text(encoding="utf-8")

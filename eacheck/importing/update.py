@@ -118,9 +118,14 @@ def _ruamel_value(value: Any, node: dict[str, Any], old: Any) -> Any:
 
     if isinstance(value, list):
         items = [_ruamel_value(item, node.get("items", {}), None) for item in value]
-        if isinstance(old, CommentedSeq):  # keep its style, flow or block
-            old.clear()
-            old.extend(items)
+        if isinstance(old, CommentedSeq):
+            # The list itself, edited: its style (flow or block) and the comments on the items
+            # that stay are kept; items that went are taken out, new ones added at the end (a
+            # list of ids is compared as a set, so its order is no change).
+            for index in reversed(range(len(old))):
+                if old[index] not in items:
+                    del old[index]
+            old.extend(item for item in items if item not in old)
             return old
         sequence = CommentedSeq(items)
         sequence.fa.set_flow_style()
