@@ -214,3 +214,22 @@ def test_an_element_without_a_name_is_reported_not_a_crash(run, tmp_path):
     assert "namnlos.xml: element '' (id-10): the element has neither a name nor an eacheck id; name it" in result.output
     assert "internal error" not in result.output
     assert snapshot(root) == before
+
+
+def test_a_flow_through_a_junction_is_named_not_dropped_unseen(run, tmp_path):
+    """Archi draws a flow that forks with a junction: no integration eacheck can write, so the
+    import says which flows it left out."""
+    model = tmp_path / "korsning.xml"
+    model.write_text(ARCHI_MODEL.replace(
+        '<element identifier="id-7" xsi:type="Node"><name xml:lang="sv">Server</name></element>',
+        '<element identifier="id-j" xsi:type="AndJunction"/>').replace(
+        "</relationships>", '<relationship identifier="id-f1" source="id-6" target="id-j" xsi:type="Flow">'
+                            '<name xml:lang="sv">Hyresavier</name></relationship>'
+                            '<relationship identifier="id-f2" source="id-j" target="id-5" xsi:type="Flow"/>'
+                            "</relationships>"), encoding="utf-8")
+    root = empty_repository(tmp_path / "repo")
+    result = run("import", model, root, "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert ("note: 2 flows start or end at elements eacheck does not import (junctions, nodes, interfaces …), "
+            "so they are no integrations; draw them between the two systems: 'Hyresavier' (id-f1), id-f2") in result.output
+    assert sorted(path.name for path in (root / "architecture/integrations").iterdir()) == ["hyror.yaml"]
