@@ -94,7 +94,8 @@ def test_a_cost_that_is_not_a_whole_amount(tmp_path, repo, run, cost, expected):
     assert expected in output
 
 
-@pytest.mark.parametrize("written", ["31/3 2027", "31 mars 2027", "den 31 mars 2027", "2027-03-31 00:00"])
+@pytest.mark.parametrize("written", ["31/3 2027", "31 mars 2027", "den 31 mars 2027", "2027-03-31 00:00",
+                                     "2027-3-31", "2027/03/31"])
 def test_a_date_written_the_swedish_way(tmp_path, repo, run, written):
     """As people write dates, and as a CSV file from a Swedish Excel shows a long date or a
     date-time cell: an error (SPEC §7 reads date cells and YYYY-MM-DD), with the date to write."""

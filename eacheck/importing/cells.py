@@ -40,6 +40,8 @@ _MULTIPLIERS = {"mnkr": 10**6, "mkr": 10**6, "msek": 10**6, "miljoner": 10**6, "
 _DATE_GUESS = re.compile(r"([0-9]{1,2})[/.-]([0-9]{1,2})[/.\- ]\s*([0-9]{4})\Z")
 # A date and a time, as a CSV file from Excel gives a date-time cell: "2027-03-31 00:00".
 _DATE_TIME_GUESS = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]*)?)?\Z")
+# Year first without the zeros: "2027-3-31", "2027/03/31".
+_YEAR_FIRST_GUESS = re.compile(r"([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})\Z")
 # A long Swedish date, as Excel shows one: "31 mars 2027", "den 31 mars 2027".
 _LONG_DATE_GUESS = re.compile(r"(?i)(?:den\s+)?([0-9]{1,2})\s+([a-zåäö]+)\.?\s+([0-9]{4})\Z")
 _MONTHS = {name: number for number, names in enumerate(
@@ -136,6 +138,8 @@ def _guess_date(value: str) -> str | None:
         day, year = int(match[1]), int(match[3])
     elif match := _DATE_GUESS.match(value):
         day, month, year = (int(part) for part in match.groups())
+    elif match := _YEAR_FIRST_GUESS.match(value):
+        year, month, day = (int(part) for part in match.groups())
     else:
         return None
     try:
