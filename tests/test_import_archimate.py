@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import textwrap
 import uuid
 import xml.etree.ElementTree as ET
@@ -60,6 +61,21 @@ def test_export_import_into_an_empty_repository_export_gives_the_same_entities_a
     before = snapshot(empty)
     assert "0 new, 0 with differences" in run("import", exported, empty, "--update", "--lang", "en").output
     assert snapshot(empty) == before
+
+
+def test_the_model_imported_back_into_the_repository_it_came_from_changes_nothing(run, tmp_path):
+    """The model states every capability's sharing and every integration's status, defaults
+    included; a file that leaves such a key out says the same, so nothing differs."""
+    root = tmp_path / "kustlunda"
+    for name in ("architecture", "principles"):
+        shutil.copytree(PROJECT_ROOT / name, root / name)
+    model = tmp_path / "landskap.xml"
+    model.write_text(_graph(run, root), encoding="utf-8")
+    before = snapshot(root)
+    result = run("import", model, root, "--update", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert "landskap.xml: 0 new, 0 with differences," in result.output
+    assert snapshot(root) == before
 
 
 def _as_archi_writes_it(text: str) -> str:
