@@ -472,6 +472,11 @@ def test_the_report_takes_the_contract_horizon_of_the_lifecycle_principle(reposi
         assert api.report(root, AS_OF)["contract_months"] == months
         page = api.render_report(root, "md", as_of=AS_OF, language="en")
         assert f"contract ends within {months} months or has ended" in page
+        # and so does the Method section, which explains the reason
+        assert f"A contract ending within {months} months, or use by a single organization" in page
+        assert (months == 12) == ("12 months" in page)
+        swedish = api.render_report(root, "md", as_of=AS_OF, language="sv")
+        assert f"löper ut inom {months} månader eller att bara en organisation" in swedish
 
 
 # -- targets ---------------------------------------------------------------------------------
