@@ -10,8 +10,8 @@ from typing import Any
 
 from eacheck.analysis.figures import Figures
 from eacheck.analysis.integration_figures import system_figures
-from eacheck.analysis.figure_changes import candidate_changes, change, duplication_changes
-from eacheck.analysis.movement import Movement, movement
+from eacheck.analysis.figure_changes import candidate_changes, duplication_changes
+from eacheck.analysis.movement import Change, Movement, movement
 from eacheck.analysis.principle_findings import count_by_principle, totals
 from eacheck.analysis.targets import quarter_of, target_statuses
 from eacheck.findings import Finding
@@ -145,6 +145,14 @@ def _findings(figures: Figures, language: str) -> dict[str, Any]:
 
 def _finding(finding: Finding) -> dict[str, Any]:
     return {key: value for key, value in finding.to_json().items() if key != "new"}
+
+
+def change(value: Change) -> dict[str, float | None]:
+    """``{"then", "now", "delta"}`` exactly (``None`` where a side does not exist): the movement
+    is shown beside the report's own figures, so it is rounded only where shown, as they are.
+    (The pull-request figures round to four decimals: :func:`figure_changes.change`.)"""
+    then, now = value.then, value.now
+    return {"then": then, "now": now, "delta": None if then is None or now is None else now - then}
 
 
 def _movement(moved: Movement) -> dict[str, Any]:
