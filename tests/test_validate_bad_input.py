@@ -281,6 +281,21 @@ def test_unknown_country_code_is_an_error(repository, run):
             "not an ISO 3166-1 country code") in result.output
 
 
+def test_a_country_code_in_lower_case_is_one_finding(repository, run):
+    """`se` breaks one rule (two capital letters), so it is one finding, in the settings too."""
+    system = SYSTEM.format(id="arende") + "hosting: {model: saas, data_location: [se], provider_jurisdiction: SE}\n"
+    root = repository({"architecture/sweden.yaml": system, "eacheck.yaml": "home_country: se\n"})
+    result = run("validate", root, "--lang", "en", "--format", "json")
+    assert result.exit_code == 1
+    found = [(f["file"], f["line"], f["message"]) for f in json.loads(result.stdout)["findings"]]
+    assert found == [
+        ("architecture/sweden.yaml", 8, "'hosting.data_location[0]' in system 'arende': 'se' is not a country "
+                                        "code; write two capital letters, e.g. SE"),
+        ("eacheck.yaml", 1, "'home_country' in the settings in 'eacheck.yaml': 'se' is not a country code; write "
+                            "two capital letters, e.g. SE"),
+    ]
+
+
 def test_parent_cycle_is_an_error(repository, run):
     capabilities = "kind: capability\nid: a\nname: A\nparent: b\n---\nkind: capability\nid: b\nname: B\nparent: a\n"
     result = run("validate", repository({"architecture/cycle.yaml": capabilities}), "--lang", "en")
