@@ -118,6 +118,7 @@ def test_movement_since_last_quarter(two_quarters, run):
     assert movement["figures"]["duplicated_capabilities"] == {"then": 2, "now": 1, "delta": -1}
     assert movement["systems_added"] == ["e-arkiv"]
     assert movement["systems_removed"] == ["borttagen"]
+    assert movement["systems_retired"] == ["gammal"]  # SPEC §4: systems added and retired
     assert movement["status_changes"] == [
         {"system": "arende", "from": "active", "to": "phase-out"},
         {"system": "gammal", "from": "active", "to": "retired"},
@@ -140,9 +141,11 @@ def test_movement_in_the_readable_reports(two_quarters, run):
     assert "| Shared-use index | 20% | 50% | +30.0 |" in markdown
     assert "**Systems added:** E-arkiv" in markdown
     assert "**Systems removed:** Borttaget system" in markdown
+    assert "**Systems retired:** Gammalt ekonomisystem" in markdown
     assert "Gammalt ekonomisystem (active → retired)" in markdown
     html = run(*args, "--format", "html").stdout
     assert 'id="movement"' in html and "Förändring sedan förra kvartalet" in html
+    assert "<h3>Avvecklade system</h3>\n<p>Gammalt ekonomisystem</p>" in html
     assert "Ärendesystem: i drift → under avveckling" in html  # the glossary's words for the statuses
 
 

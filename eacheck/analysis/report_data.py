@@ -166,6 +166,8 @@ def _movement(moved: Movement) -> dict[str, Any]:
         ],
         "systems_added": list(moved.added),
         "systems_removed": list(moved.removed),
+        # SPEC §4 "systems added and retired": those whose status became retired since then.
+        "systems_retired": [change.system for change in moved.status_changes if change.after == "retired"],
         "status_changes": [
             {"system": change.system, "from": change.before, "to": change.after}
             for change in moved.status_changes
