@@ -329,6 +329,47 @@ def test_the_keyboard_alone_finds_a_system(browser_context, sites):  # noqa: F81
     page.close()
 
 
+def _luminance(rgb: list[float]) -> float:
+    channels = [c / 255 for c in rgb]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(first: list[float], second: list[float]) -> float:
+    light, dark = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@pytest.mark.parametrize("page_path", ["index.html", "capabilities.html", "system/lonesystem.html"])
+def test_the_focus_is_visible_on_everything_the_keyboard_reaches(browser_context, sites, page_path):  # noqa: F811
+    """Each element Tab reaches gets a ring of 2 px at least whose colour stands out 3:1 from
+    the background around it (WCAG 2.4.7 and 1.4.11)."""
+    opened = open_page(browser_context, sites["sv"], page_path)
+    page = opened.page
+    seen = 0
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        ring = page.evaluate(r"""() => {
+            const e = document.activeElement;
+            if (e === document.body) return null;
+            const style = getComputedStyle(e);
+            let around = e.parentElement, background = 'rgba(0, 0, 0, 0)';
+            while (around && (background = getComputedStyle(around).backgroundColor) === 'rgba(0, 0, 0, 0)')
+                around = around.parentElement;
+            if (!around) background = 'rgb(255, 255, 255)';
+            const rgb = text => text.match(/[\d.]+/g).slice(0, 3).map(Number);
+            return {what: e.tagName + ' ' + e.textContent.slice(0, 30), style: style.outlineStyle,
+                    width: parseFloat(style.outlineWidth), colour: rgb(style.outlineColor), background: rgb(background)};
+        }""")
+        if ring is None:
+            break
+        seen += 1
+        assert ring["style"] == "solid" and ring["width"] >= 2, ring
+        assert _contrast(ring["colour"], ring["background"]) >= 3, ring
+    assert seen >= 10
+    page.close()
+
+
 @pytest.mark.parametrize(("query", "found"), [
     ("nivå 3", "Nivå 3 <i>&amp;</i>"),  # a capability, by its name with å
     ("NIVA 3", "Nivå 3 <i>&amp;</i>"),  # without the ring, in capitals
