@@ -310,6 +310,31 @@ def test_text_from_the_yaml_is_escaped_in_every_file(repository):
     assert "\\u003cscript>" in index
 
 
+def test_control_characters_from_the_files_are_shown_as_escapes(repository):
+    """As in the report: ESC, BEL, a bidirectional override or a line separator in a name, a
+    description, a principle's text or a file's name reaches no page and no index raw."""
+    evil = "Ond\\e]0;pwned\\x07\\e[2J\\u202eekonomi\\u2028"
+    root = repository({
+        "eacheck.yaml": f'name: "Koncern{evil}"\n',
+        "architecture/evil.yaml": f'kind: system\nid: ond\nname: "{evil}"\ndescription: "{evil}"\nowner: ks\n'
+                                  f'system_owner: "{evil}"\ncapabilities: [ekonomi]\nlifecycle: {{status: active}}\n'
+                                  f'---\nkind: organization\nid: ond-org\nname: "{evil}"\ntype: company\n',
+        "architecture/ond\x1b[31m.yaml": f'kind: capability\nid: ond-formaga\nname: "{evil}"\nparent: ekonomi\n',
+        "principles/egen.yaml": f'kind: principle\nid: egen\ntitle: "Egen{evil}"\nstatement: "s{evil}"\n'
+                                "rationale: r\nimplications: i\ncheck: clear-ownership\n",
+    })
+    files = api.render_site(root, date(2026, 11, 27))
+    assert "principle/egen.html" in files and "capability/ond-formaga.html" in files
+    for path, content in files.items():
+        text = content.decode("utf-8")
+        for character in ("\x1b", "\x07", "\u202e", "\u2028"):
+            assert character not in text, (path, character)
+    system = files["system/ond.html"].decode("utf-8")
+    assert "Ond\\x1b]0;pwned\\x07\\x1b[2J\\u202eekonomi" in system
+    assert "ond\\x1b[31m.yaml" in files["capability/ond-formaga.html"].decode("utf-8")
+    assert "Ond\\\\x1b]0;pwned" in files["search-index.js"].decode("utf-8")
+
+
 def test_the_site_command_is_documented():
     cli_doc = (PROJECT_ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
     assert "eacheck site" in cli_doc

@@ -28,6 +28,7 @@ from eacheck.output.site.pages import all_pages
 from eacheck.output.site.templating import environment
 from eacheck.output.site.views import Views
 from eacheck.output.site.writing import MARKER, write
+from eacheck.safe_text import printable
 
 __all__ = ["render", "write", "writing", "MARKER"]
 
@@ -91,7 +92,11 @@ class _Build:
         # (a chain of mappings, slow to copy 40,000 times): the context is made from a plain
         # dict of the globals and the page's values (Template.new_context, shared=True).
         values = {**self._globals(env), "path": page.path, "chrome": self.chrome[page.root], **page.context}
-        return env.concat(template.root_render_func(template.new_context(values, shared=True))).encode("utf-8")
+        text = env.concat(template.root_render_func(template.new_context(values, shared=True)))
+        # Control characters from the files (ESC, a bidirectional override) are shown as escapes,
+        # as in the report: text from a name, a description, a finding or a file name reaches a
+        # page through many ways, and the templates write none themselves (lines kept).
+        return printable(text, lines=True).encode("utf-8")
 
     def _globals(self, env) -> dict[str, Any]:
         cached = self._flat_globals.get(id(env))
