@@ -393,3 +393,16 @@ def test_a_failing_writer_process_fails_the_build_and_leaves_nothing(tmp_path, m
     with pytest.raises(UsageError):
         writing.write(tmp_path / "site", files, jobs=2)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_flow_from_a_system_to_itself_is_drawn(repository):
+    root = repository({"architecture/integrations.yaml": """\
+        kind: integration
+        id: inom-ekonomi
+        from: ekonomisystem
+        to: ekonomisystem
+        method: database
+        """})
+    page = api.render_site(root, date(2026, 11, 27))["system/ekonomisystem.html"].decode("utf-8")
+    svg = page[page.index("<svg"):page.index("</svg>")]
+    assert svg.count('<line class="flow flow-active"') == 1 and "Databas" in svg
