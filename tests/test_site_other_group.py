@@ -486,3 +486,19 @@ def test_nothing_points_at_the_network(group):
             parser = _Links()
             parser.feed(content.decode("utf-8"))
             assert not [link for link in parser.links if re.match(r"^(?:[a-z]+:|//|/)", link)], path
+
+
+def test_swedish_passages_on_an_english_site_say_they_are_swedish(sites):
+    """WCAG 3.1.2: the repository's free text keeps its own language on a site in another one;
+    a principle's text given in the site's language needs no mark."""
+    english = (sites["en"] / "system/lonesystem.html").read_text(encoding="utf-8")
+    assert '<p class="lead"><span lang="sv">Beskrivning med &#34;citat&#34; &amp; &lt;tagg&gt;</span></p>' in english
+    reason = (sites["en"] / "exception/undantag-i-kraft.html").read_text(encoding="utf-8")
+    assert '<span lang="sv">Flytten tar tid &lt;år&gt;</span>' in reason
+    procurement = (sites["en"] / "procurement/ny-lon.html").read_text(encoding="utf-8")
+    assert '<span lang="sv">Kortare ledtid</span>' in procurement
+    assert '<span lang="sv">För dyrt &amp; för gammalt</span>' in procurement
+    principle = (sites["en"] / "principle/clear-ownership.html").read_text(encoding="utf-8")
+    assert "<dt>Statement</dt><dd>Every active system" in principle and 'lang="sv"' not in principle
+    for page in ("system/lonesystem.html", "exception/undantag-i-kraft.html", "procurement/ny-lon.html"):
+        assert "<span lang=" not in (sites["sv"] / page).read_text(encoding="utf-8"), page

@@ -21,9 +21,8 @@ from typing import Any
 
 from eacheck import __version__, i18n
 from eacheck.analysis.figures import Figures
-from eacheck.model.entities import localized
 from eacheck.output.site import diagram, search_index, writing
-from eacheck.output.site.helpers import Chrome, Links, translated_labels
+from eacheck.output.site.helpers import Chrome, Links, Passages, translated_labels
 from eacheck.output.site.pages import all_pages
 from eacheck.output.site.templating import environment
 from eacheck.output.site.views import Views
@@ -62,7 +61,7 @@ def render(figures: Figures, report: dict[str, Any], language: str, jobs: int = 
         site = SiteInfo(settings.name or i18n._("The municipal group"), figures.as_of, __version__,
                         language, settings.currency)
         common = {"site": site, "v": views, "L": translated_labels(), "svg": diagram.svg,
-                  "localized": lambda text: localized(text, language)}
+                  "passage": Passages(language, settings.language)}
         envs = {root: environment(language, Links(views, root), root=root, **common) for root in ROOTS}
         build = _Build(language, envs, all_pages(views), {root: Chrome(env) for root, env in envs.items()})
         files = _render_all(build, jobs)
