@@ -395,7 +395,7 @@ def test_the_system_page_has_every_fact_and_what_eacheck_makes_of_it(sites):
     for fact in (SYSTEM, 'Beskrivning med "citat" & <tagg>', "Lönechef <ö>",
                  "Kommunledningsförvaltningen & <stab>", "Älvbolaget", "Region Öst",  # owner and users by name
                  "Nivå 8 <i>&amp;</i>", "Dubbel förmåga", "1 mars 2015", "31 januari 2027", "1 234 567 kr",
-                 "Åkes Lön AB", "Molnbolaget & Co", "SE och FI", "Personuppgifter", "Nivå 1: måttlig",
+                 "Åkes Lön AB", "Molnbolaget & Co", "Sverige och Finland", "Personuppgifter", "Nivå 1: måttlig",
                  "12 345", "1: orimlig", "2: orimlig", "Samhällsviktig",
                  "Avveckla",  # the TIME class of low functional and low technical fit
                  "time-eliminate", "contract-ending",  # the reasons it is a decommissioning candidate
@@ -454,6 +454,7 @@ def test_the_english_site_has_no_swedish_words(sites):
         found = sorted(part for part in swedish if part in shown)
         assert found == [], (path.relative_to(site).as_posix(), found[:5])
     assert "1 March 2015" in text_of(site, "system/lonesystem.html")
+    assert "Sweden and Finland" in text_of(site, "system/lonesystem.html")
 
 
 def test_the_same_group_gives_the_same_bytes(group):

@@ -69,6 +69,20 @@ def as_written(value: str | float) -> str:
     return number(value, decimals)
 
 
+@lru_cache(maxsize=1024)
+def _country(code: str, language: str) -> str:
+    return formats.Country(code).format(language)
+
+
+def country(code: str) -> str:
+    """A country by its ISO code, named in the language of the run: SE is "Sverige", "Sweden"."""
+    return _country(code, i18n.current_language())
+
+
+def countries(codes) -> str:
+    return join([country(code) for code in codes])
+
+
 def quarter(text: str) -> str:
     """``2027-Q2`` as people write it: "kvartal 2 2027", "Q2 2027"."""
     year, number = text.split("-Q")
@@ -143,5 +157,5 @@ def environment(language: str, links=None, **globals_) -> Environment:
                            links=lambda ids, kind: links.many(kind, ids),
                            some=lambda ids, kind, limit=5: links.some(kind, ids, limit))
     env.filters.update(number=number, money=money, percent=percent, long_date=long_date, joined=join, quarter=quarter,
-                       as_written=as_written)
+                       as_written=as_written, country=country, countries=countries)
     return env
