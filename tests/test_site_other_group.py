@@ -317,6 +317,8 @@ def test_the_keyboard_alone_finds_a_system(browser_context, sites):  # noqa: F81
     status = page.locator("#search-status")
     assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
     assert status.inner_text() == "1 träff."
+    # arriving with the cursor in the field, a screen reader reads the count as its description
+    assert page.evaluate("document.activeElement.getAttribute('aria-describedby')") == "search-status"
     page.keyboard.press("ArrowDown")
     assert page.evaluate("document.activeElement.textContent") == SYSTEM
     page.keyboard.press("ArrowUp")
