@@ -406,3 +406,26 @@ def test_a_flow_from_a_system_to_itself_is_drawn(repository):
     page = api.render_site(root, date(2026, 11, 27))["system/ekonomisystem.html"].decode("utf-8")
     svg = page[page.index("<svg"):page.index("</svg>")]
     assert svg.count('<line class="flow flow-active"') == 1 and "Databas" in svg
+
+
+def test_a_principle_written_in_swedish_only_says_so_on_an_english_site(repository):
+    """WCAG 3.1.2: its title keeps lang="sv" wherever the English site shows it; a principle
+    with an English title needs no mark, nor does the Swedish site."""
+    root = repository({
+        "principles/egen.yaml": "kind: principle\nid: egen\ntitle: Egen ägarprincip\nstatement: s\n"
+                                "rationale: r\nimplications: i\ncheck: clear-ownership\n",
+        "principles/bada.yaml": "kind: principle\nid: bada\ntitle: {sv: Båda språken, en: Both languages}\n"
+                                "statement: s\nrationale: r\nimplications: i\ncheck: lifecycle\n",
+        "architecture/systems/utan.yaml": "kind: system\nid: utan\nname: Utan ägare\nowner: ks\n"
+                                          "capabilities: [ekonomi]\nlifecycle: {status: active}\n",
+    })
+    english = api.render_site(root, date(2026, 11, 27), language="en")
+    page = english["principle/egen.html"].decode("utf-8")
+    assert '<h1 lang="sv">Egen ägarprincip</h1>' in page
+    assert '<a href="principle/egen.html" lang="sv">Egen ägarprincip</a>' in english["principles.html"].decode("utf-8")
+    start = english["index.html"].decode("utf-8")
+    assert '<h3 lang="sv">Egen ägarprincip</h3>' in start  # its finding: utan has no system owner
+    assert "<h1>Both languages</h1>" in english["principle/bada.html"].decode("utf-8")
+    swedish = api.render_site(root, date(2026, 11, 27))
+    assert "<h1>Egen ägarprincip</h1>" in swedish["principle/egen.html"].decode("utf-8")
+    assert 'lang="sv">Egen' not in swedish["principles.html"].decode("utf-8")

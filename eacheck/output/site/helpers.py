@@ -63,7 +63,12 @@ class Links:
         key = (kind, entity_id)
         made = self._made.get(key)
         if made is None:
-            if self._views.has_page(kind, entity_id):
+            language = self._views.principle_language(entity_id) if kind == "principle" else None
+            if self._views.has_page(kind, entity_id) and language:
+                # A principle's title in another language than the site's says which (WCAG 3.1.2).
+                made = Markup('<a href="%s%s/%s.html" lang="%s">%s</a>') % (
+                    self._root, kind, entity_id, language, self._views.name(kind, entity_id))
+            elif self._views.has_page(kind, entity_id):
                 made = Markup('<a href="%s%s/%s.html">%s</a>') % (
                     self._root, kind, entity_id, self._views.name(kind, entity_id))
             else:
