@@ -386,15 +386,17 @@ def _load_settings(loader: _Loader, source) -> Settings:
     for issue in issues:
         settings_problem(issue.path, issue.message)
     home = first.value.get("home_country")
-    if isinstance(home, str) and len(home) == 2 and home not in ISO_3166_ALPHA_2:
+    if _unknown_country(home):
         settings_problem(("home_country",), _not_a_country(("home_country",), settings, home))
         return Settings()
     return Settings() if issues else Settings.from_yaml(first.value)
 
 
 def _unknown_country(code: Any) -> bool:
-    """Two letters that are no ISO 3166-1 code (other wrong values are the schema's to report)."""
-    return isinstance(code, str) and len(code) == 2 and code not in ISO_3166_ALPHA_2
+    """Two capital letters that are no ISO 3166-1 code. Other wrong values (`se`, `SWE`) are the
+    schema's to report: one problem, one finding."""
+    return (isinstance(code, str) and len(code) == 2 and code.isascii() and code.isupper()
+            and code not in ISO_3166_ALPHA_2)
 
 
 def _not_a_country(path: tuple[Any, ...], subject: Message, code: str) -> Message:

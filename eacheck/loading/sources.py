@@ -41,7 +41,9 @@ class SourceProblem:
 
 
 def _is_yaml(name: str) -> bool:
-    return name.endswith(YAML_SUFFIXES) and not name.startswith(".")
+    # In any case: `Ekonomi.YML` saved by a Windows tool holds facts too, and skipping it would
+    # drop them without a word.
+    return name.lower().endswith(YAML_SUFFIXES) and not name.startswith(".")
 
 
 def _not_utf8(name: str) -> bool:
