@@ -137,3 +137,37 @@ def test_a_set_of_values_renders_in_the_same_order_every_time():
     from eacheck.i18n import render
 
     assert render(frozenset({"c", "a", "b"}), "en") == "a, b and c"
+
+
+# One English concept, one Swedish term (/work/shared/glossary-sv.md): words a translator reaches
+# for that the glossary settles otherwise, and where the glossary's term is to be used instead.
+_AGAINST_THE_GLOSSARY = {
+    r"\banskaff\w*": "procurement is 'upphandling' (a proposed one: 'planerad upphandling')",
+    r"\bfynd\w*": "a finding is an 'avvikelse'",
+    r"\bdriftmodell\w*": "the hosting model is the 'driftform'",
+    r"\bskulle ska\b": "not Swedish",
+}
+
+
+def _swedish_texts():
+    import io
+
+    from babel.messages.pofile import read_po
+
+    catalogue = read_po(io.BytesIO((PROJECT_ROOT / "eacheck/locale/sv/LC_MESSAGES/eacheck.po").read_bytes()))
+    for message in catalogue:
+        if message.id:
+            for text in message.string if isinstance(message.string, tuple) else [message.string]:
+                yield f"eacheck.po: {message.id!r}", text
+    for path in sorted((PROJECT_ROOT / "eacheck/defaults/init/sv").rglob("*")):
+        if path.is_file():
+            yield str(path.relative_to(PROJECT_ROOT)), path.read_text(encoding="utf-8")
+
+
+def test_swedish_texts_use_the_glossarys_terms():
+    import re
+
+    found = [f"{where}: {re.search(pattern, text, re.IGNORECASE).group(0)!r}: {why}"
+             for where, text in _swedish_texts()
+             for pattern, why in _AGAINST_THE_GLOSSARY.items() if re.search(pattern, text, re.IGNORECASE)]
+    assert not found, "\n".join(found)

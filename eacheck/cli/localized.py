@@ -94,6 +94,19 @@ class _Localized:
         with _help_in_language(self):
             return super().get_short_help_str(limit)
 
+    def shell_complete(self, ctx: click.Context, incomplete: str):
+        # Click offers an option's help as it is held (English); zsh and fish show it beside
+        # the option.
+        items = super().shell_complete(ctx, incomplete)
+        options = {name: parameter for parameter in self.get_params(ctx) for name in parameter.opts}
+        for item in items:
+            option = options.get(item.value) if item.type == "plain" else None
+            if isinstance(option, Option):
+                item.help = option.help_in_language()
+            elif item.help:
+                item.help = translated(item.help)
+        return items
+
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         # Click makes the --help option once per command, its help translated at that moment
         # and kept; a later run in the other language must not inherit it.
@@ -117,6 +130,10 @@ Group.group_class = Group
 
 
 class Option(click.Option):
+    def help_in_language(self) -> str | None:
+        """The option's help text in the language of the run."""
+        return translated(self.help)
+
     def get_help_record(self, ctx: click.Context):
         with _help_in_language(self):
             return super().get_help_record(ctx)

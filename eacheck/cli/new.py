@@ -75,7 +75,7 @@ def _complete_ids(kind: str):
     return complete
 
 
-class _FieldOption(click.Option):
+class _FieldOption(Option):
     """The option of one field. Its help is the field's question (asked in the same words) and
     a note or two, each a message of its own, put together in the language of the run."""
 
@@ -85,10 +85,13 @@ class _FieldOption(click.Option):
         self.field = field
         super().__init__(*args, help=_field_help(field, str), **kwargs)
 
+    def help_in_language(self) -> str:
+        return _field_help(self.field, _)
+
     def get_help_record(self, ctx: click.Context):
-        english, self.help = self.help, _field_help(self.field, _)
+        english, self.help = self.help, self.help_in_language()
         try:
-            return super().get_help_record(ctx)
+            return click.Option.get_help_record(self, ctx)
         finally:
             self.help = english
 
