@@ -103,9 +103,16 @@ def test_click_speaks_the_language_of_the_run(run, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # no eacheck.yaml here: Swedish
     swedish = run("check", "--help")
     assert swedish.output.startswith("Användning: ") and "Visa den här hjälpen och avsluta." in swedish.output
-    assert "Pröva förrådet i PATH mot de principer som gäller." in swedish.output
+    assert "Pröva förrådet i SÖKVÄG mot de principer som gäller." in swedish.output
+    # The usage line's placeholders are the ones the help texts name, in the same language.
+    assert swedish.output.startswith("Användning: main check [FLAGGOR] [SÖKVÄG]\n")
+    assert "--as-of ÅÅÅÅ-MM-DD" in swedish.output and "YYYY" not in swedish.output
+    assert run("import").output.startswith("Användning: main import [FLAGGOR] KÄLLA [SÖKVÄG]\n")
+    assert "Argument saknas 'KÄLLA'" in run("import").output
+    assert run("nosuch").output.startswith("Användning: main [FLAGGOR] KOMMANDO [ARGUMENT]...\n")
     english = run("check", "--lang", "en", "--help")
-    assert english.output.startswith("Usage: ") and "Show this message and exit." in english.output
+    assert english.output.startswith("Usage: main check [OPTIONS] [PATH]\n") and "Show this message and exit." in english.output
+    assert "--as-of YYYY-MM-DD" in english.output
     (tmp_path / "eacheck.yaml").write_text("language: en\n", encoding="utf-8")
     assert run("check", "--help").output.startswith("Usage: ")
     error = run("check", "--format", "pdf")

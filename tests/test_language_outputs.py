@@ -297,15 +297,25 @@ def test_new_problems_speak_the_language(language, example_copy):
 
 # -- --help of each command ---------------------------------------------------------------------
 
-HELP = [["init"], ["new"], ["new", "system"], ["new", "integration"], ["new", "procurement"],
-        ["new", "exception"], ["schema"], ["impact"], ["graph"]]
+# Every command and subcommand, and the group itself.
+HELP = [[], ["check"], ["validate"], ["report"], ["site"], ["principles"], ["explain"], ["impact"],
+        ["graph"], ["init"], ["import"], ["export"], ["schema"], ["new"], ["new", "system"],
+        ["new", "integration"], ["new", "procurement"], ["new", "exception"]]
+
+
+def test_help_covers_every_command():
+    from eacheck.cli import COMMANDS
+
+    assert {command[0] for command in HELP if command} == set(COMMANDS)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("command", HELP, ids=" ".join)
+@pytest.mark.parametrize("command", HELP, ids=lambda command: " ".join(command) or "eacheck")
 def test_help_speaks_the_language(command, language):
     result = _run(*command, "--help", "--lang", language)
     assert result.exit_code == 0, result.output
     # The examples at the end quote ids and names of an example group.
     names = {"Lönesystem", "HR-chef", "Nytt avtal upphandlas", "E-arkiv", "Kommunstyrelsen"}
-    assert_speaks(result.output, language, PROJECT_ROOT, names)
+    from eacheck.cli import COMMANDS  # the commands' own names are what is typed, in any language
+
+    assert_speaks(result.output, language, PROJECT_ROOT, names | set(COMMANDS))

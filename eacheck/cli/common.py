@@ -9,7 +9,7 @@ from datetime import date
 
 import click
 
-from eacheck.cli.localized import Command, Option
+from eacheck.cli.localized import Argument, Command, Option
 from eacheck.errors import UsageError
 from eacheck.i18n import LANGUAGES, msg
 from eacheck.safe_text import printable
@@ -17,6 +17,7 @@ from eacheck.safe_text import printable
 # Every command and option of eacheck is made with these, so that its help is translated.
 command = functools.partial(click.command, cls=Command)
 option = functools.partial(click.option, cls=Option)
+argument = functools.partial(click.argument, cls=Argument)
 
 
 class CommandFailed(click.ClickException):
@@ -85,7 +86,7 @@ def revision(ctx: click.Context, param: click.Parameter, value: str | None) -> s
         raise click.BadParameter(str(error), ctx, param) from None
 
 
-path_argument = click.argument("path", default=".", type=click.Path(file_okay=True, dir_okay=True))
+path_argument = argument("path", default=".", type=click.Path(file_okay=True, dir_okay=True))
 language_option = option(
     "--lang", "language", type=click.Choice(LANGUAGES), default=None,
     help="Language of everything eacheck says (default: 'language' in eacheck.yaml, else sv).",

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import click
 
-from eacheck.cli.common import command, emit, handle_errors, option
+from eacheck.cli.common import argument, command, emit, handle_errors, option
 from eacheck.i18n import DEFAULT_LANGUAGE, LANGUAGES, _, msg, msg_n
 
 
 @command("init")
-@click.argument("directory", default=".", type=click.Path(file_okay=False))
+@argument("directory", default=".", type=click.Path(file_okay=False))
 @option("--lang", type=click.Choice(LANGUAGES), default=DEFAULT_LANGUAGE, show_default=True,
               help="Language of the README, the comments, the examples and the editor help.")
 @option("--from", "source", metavar="SOURCE", default=None,

@@ -11,6 +11,7 @@ Swedish. The help texts are written in English in the commands and translated wh
 from __future__ import annotations
 
 import inspect
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -61,6 +62,33 @@ def language_of_arguments(arguments: list[str]) -> str:
     return api.repository_language(".")
 
 
+# The placeholders of usage lines and option lists, written out one call each so that the
+# catalogue sees them. REV, URL, ID, SYSTEM and TEXT read the same in Swedish.
+_PLACEHOLDERS = {
+    "OPTIONS": lambda: i18n.pgettext("metavar", "OPTIONS"),
+    "COMMAND": lambda: i18n.pgettext("metavar", "COMMAND"),
+    "ARGS": lambda: i18n.pgettext("metavar", "ARGS"),
+    "PATH": lambda: i18n.pgettext("metavar", "PATH"),
+    "SOURCE": lambda: i18n.pgettext("metavar", "SOURCE"),
+    "DIRECTORY": lambda: i18n.pgettext("metavar", "DIRECTORY"),
+    "DIR": lambda: i18n.pgettext("metavar", "DIR"),
+    "MAPPING": lambda: i18n.pgettext("metavar", "MAPPING"),
+    "FILE": lambda: i18n.pgettext("metavar", "FILE"),
+    "PATTERN": lambda: i18n.pgettext("metavar", "PATTERN"),
+    "NAME": lambda: i18n.pgettext("metavar", "NAME"),
+    "YYYY-MM-DD": lambda: i18n.pgettext("metavar", "YYYY-MM-DD"),
+}
+_PLACEHOLDER = re.compile(r"\b[A-Z][A-Z-]*[A-Z]\b")
+
+
+def placeholders_in_language(text: str) -> str:
+    """A usage line's placeholders in the language of the run: `[OPTIONS] [PATH]` is
+    `[FLAGGOR] [SÖKVÄG]` in Swedish. The help texts name them the same way."""
+    return _PLACEHOLDER.sub(
+        lambda match: _PLACEHOLDERS[match.group(0)]() if match.group(0) in _PLACEHOLDERS else match.group(0), text
+    )
+
+
 def translated(text: str | None) -> str | None:
     """A help text in the language of the run; its English (cleaned) form is the message id."""
     return None if text is None else i18n._(inspect.cleandoc(text))
@@ -93,6 +121,9 @@ class _Localized:
     def get_short_help_str(self, limit: int = 45) -> str:
         with _help_in_language(self):
             return super().get_short_help_str(limit)
+
+    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
+        return [placeholders_in_language(piece) for piece in super().collect_usage_pieces(ctx)]
 
     def shell_complete(self, ctx: click.Context, incomplete: str):
         # Click offers an option's help as it is held (English); zsh and fish show it beside
@@ -129,7 +160,21 @@ class Group(_Localized, click.Group):
 Group.group_class = Group
 
 
+class Argument(click.Argument):
+    """An argument whose placeholder (in usage lines and errors) is in the language of the run."""
+
+    def make_metavar(self, ctx: click.Context) -> str:
+        return placeholders_in_language(super().make_metavar(ctx))
+
+    @property
+    def human_readable_name(self) -> str:
+        return placeholders_in_language(super().human_readable_name)
+
+
 class Option(click.Option):
+    def make_metavar(self, ctx: click.Context) -> str:
+        return placeholders_in_language(super().make_metavar(ctx))
+
     def help_in_language(self) -> str | None:
         """The option's help text in the language of the run."""
         return translated(self.help)

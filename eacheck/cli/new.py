@@ -10,7 +10,7 @@ import click
 
 from eacheck import api
 from eacheck.cli.common import CommandFailed, handle_errors
-from eacheck.cli.localized import Command, Group, Option
+from eacheck.cli.localized import Argument, Command, Group, Option
 from eacheck.i18n import LANGUAGES, N_, _, current_language, msg
 
 _NEW = api.new_entity_module()
@@ -161,7 +161,7 @@ def _make_command(kind: str) -> click.Command:
                      "eacheck validate."))
 
     params = [
-        click.Argument(["path"], default=".", type=click.Path(file_okay=False)),
+        Argument(["path"], default=".", type=click.Path(file_okay=False)),
         *(_option(field) for field in FIELDS[kind]),
         Option(["--no-input"], is_flag=True,
                help="Never ask: fail (exit code 2) when a required option is missing."),
