@@ -386,6 +386,8 @@ def test_init_adds_no_examples_to_a_landscape_that_exists(repository, run):
     assert result.exit_code == 0, result.output
     assert sorted(p.relative_to(root).as_posix() for p in (root / "architecture").rglob("*")) == landscape_before
     assert "lät architecture/ vara som den är: mappen har redan YAML-filer" in result.output
+    assert "exemplen" not in result.output  # no examples were written, so none to replace
+    assert "Byt sedan ut exemplen" in run("init", root.parent / "new").output
     assert (root / "eacheck.yaml").is_file() and (root / ".eacheck/schemas/entity.schema.json").is_file()
     assert run("validate", root).exit_code == 0
 

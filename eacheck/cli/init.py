@@ -59,5 +59,6 @@ def command(directory: str, lang: str, source: str | None, mapping: str | None) 
         kept=msg_n("{n} kept", "{n} kept", len(result.kept)),
     )))
     click.echo(f"  {where}eacheck validate && eacheck check && eacheck report")
-    if source is None:
+    if source is None and any(str(relative).startswith("architecture/") for relative in result.created):
+        # only when init wrote examples: a repository that had its own keeps them
         click.echo(_("Then replace the examples under architecture/ with your own (see README.md)."))
