@@ -153,6 +153,7 @@ _AGAINST_THE_GLOSSARY = {
     r"\bfynd\w*": "a finding is an 'avvikelse'",
     r"\bdriftmodell\w*": "the hosting model is the 'driftform'",
     r"\bskulle ska\b": "not Swedish",
+    r"\b(?:ett|okänt|vilket|alla|oavsett|per) slag\b": "a kind of entity is a 'sort' (en sort, sorter)",
 }
 
 
