@@ -139,3 +139,16 @@ def test_the_maximum_must_be_a_positive_whole_number_of_months(repository, run):
     root = repository({"eacheck.yaml": "max_exception_months: 0\n"})
     [finding] = _findings(run, root, "validate")
     assert finding["file"] == "eacheck.yaml" and "max_exception_months" in finding["message"]
+
+
+@pytest.mark.parametrize(("months", "english", "swedish"), [
+    (1, "more than 1 month after", "mer än 1 månad efter"),
+    (2, "more than 2 months after", "mer än 2 månader efter"),
+])
+def test_the_maximum_length_is_said_in_the_plural_form_of_its_count(repository, run, months, english, swedish):
+    root = repository({"architecture/exceptions/hr.yaml": EXCEPTION.format(expires="2060-12-31"),
+                       "eacheck.yaml": f"max_exception_months: {months}\n"})
+    for language, expected in (("en", english), ("sv", swedish)):
+        [finding] = [f for f in _findings(run, root, "check", "--as-of", "2026-11-27", "--lang", language)
+                     if f["principle"] == "exception-too-long"]
+        assert expected in finding["message"]
