@@ -112,7 +112,7 @@ def principles_reference(bindings: list[tuple[Principle, ModuleType]], language:
         for principle, _check in bindings:
             lines.append(
                 f"| [`{principle.id}`](#{principle.id}) | {printable(localized(principle.title, language))} "
-                f"| `{principle.check}` | {principle.severity} |"
+                f"| `{principle.check}` | `{principle.severity}` |"
             )
         lines.append("")
         for principle, check in bindings:
