@@ -140,7 +140,12 @@ class _Localized:
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         # Click makes the --help option once per command, its help translated at that moment
-        # and kept; a later run in the other language must not inherit it.
+        # and kept; a later run in the other language must not inherit it. Its names come from
+        # the context too (`-h` is the group's setting): a command once run on its own must not
+        # keep `--help` alone for the runs under the group.
+        if getattr(self, "_help_option", None) is not None and \
+                set(self._help_option.opts) != set(self.get_help_option_names(ctx)):
+            self._help_option = None
         option = super().get_help_option(ctx)
         if option is not None and not isinstance(option, Option):
             option.__class__ = Option  # adds no state: only translates its help when shown
