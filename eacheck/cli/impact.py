@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import click
 
-from eacheck.cli.common import argument, as_of_option, command, emit, handle_errors, language_option, note, option
+from eacheck.cli.common import (
+    argument, as_of_option, command, emit, handle_errors, language_option, note, option,
+)
 from eacheck.i18n import msg_n
 from eacheck.cli.completion import ids_of
 
