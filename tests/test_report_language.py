@@ -165,8 +165,13 @@ def test_a_wrong_setting_leaves_the_others_in_force(repository, run, tmp_path):
     assert validated.exit_code == 1
     [problem] = json.loads(validated.stdout)["findings"]
     assert problem["file"] == "eacheck.yaml" and "'kronor' is not a currency code" in problem["message"]
-    report = run("report", root, "--as-of", AS_OF, "--format", "md", "--out", "-").stdout
+    written = run("report", root, "--as-of", AS_OF, "--format", "md", "--out", "-")
+    report = written.stdout
     assert report.startswith("# Shared use – Norrvik Municipal Group")
+    # and the reader is told that a setting was left out, where and why
+    assert written.stderr.startswith("note: eacheck.yaml has 1 problem, so a setting took its default here "
+                                     "(the first: eacheck.yaml:3: 'currency'")
+    assert "note:" not in run("report", PROJECT_ROOT, "--as-of", AS_OF, "--out", "-").stderr
     assert "| 50%" in report  # the target
     assert '<html lang="en">' in run("report", root, "--as-of", AS_OF, "--out", "-").stdout
     assert run("site", root, "--as-of", AS_OF, "--out", tmp_path / "site").exit_code == 0

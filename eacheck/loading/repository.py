@@ -430,6 +430,13 @@ class _SettingsFolder:
             return None
 
 
+def settings_problems(root: str | os.PathLike[str]) -> list[Finding]:
+    """What `validate` says about ``root``'s eacheck.yaml, read alone (one small file)."""
+    loader = _Loader(_SettingsFolder(root))
+    _load_settings(loader, loader.source)
+    return loader.problems
+
+
 def repository_language(root: str | os.PathLike[str]) -> str:
     """The ``language`` of ``root``'s eacheck.yaml; the default (sv) when it has none or the file
     is missing or unreadable (`validate` reports that).
