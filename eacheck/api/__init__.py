@@ -47,6 +47,7 @@ from eacheck.api.repository import (
     open_repository,
     repository_language,
     run_checks,
+    settings_problems,
 )
 from eacheck.api.site import SITE_DIR, render_site, write_site
 from eacheck.api.starting import editor_schemas_module, init, init_from, new_entity_module
@@ -58,5 +59,5 @@ __all__ = [
     "history_notes", "impact", "import_source", "init", "init_from", "left_out_notes", "link_base", "new_entity_module",
     "open_repository", "principles_in_force", "principles_table", "render_findings", "render_impact",
     "render_import", "render_report", "render_site", "repository_language", "report", "run_checks",
-    "validate", "write_report", "write_site",
+    "settings_problems", "validate", "write_report", "write_site",
 ]

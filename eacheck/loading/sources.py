@@ -330,7 +330,7 @@ class GitRevision:
     def _missing_revision_message(self) -> Message:
         said = {"revision": shorten(self.revision), "root": str(self.root)}
         if self._git("rev-parse", "--is-shallow-repository", check=False).strip() != b"true":
-            return msg("{revision}: no such git revision in {root}; check the name (`git branch --all` "
+            return msg("{revision}: no such git revision in '{root}'; check the name (`git branch --all` "
                        "lists the branches git knows)", **said)
         # CI systems clone shallowly by default: the target branch of a pull request, or an
         # older commit, is then simply not there yet, and the fix is one fetch.
@@ -340,7 +340,7 @@ class GitRevision:
         else:
             fetch = "git fetch --depth=1 origin main:refs/remotes/origin/main"
         return msg(
-            "{revision}: no such git revision in {root}. This is a shallow clone (made with --depth), "
+            "{revision}: no such git revision in '{root}'. This is a shallow clone (made with --depth), "
             "which holds only the latest commits, so the baseline may simply not have been fetched: "
             "fetch it first, e.g. `{fetch}`, or clone the whole history (`fetch-depth: 0` in "
             "actions/checkout)", fetch=fetch, **said,
