@@ -105,9 +105,10 @@ def note(message) -> None:
     click.echo(str(message), err=True)
 
 
-def settings_notes(path: str) -> None:
+def settings_notes(path: str) -> int:
     """A note when eacheck.yaml has problems: each wrong setting took its default in what was
-    written (the name, the targets, the currency ...), which nothing else would show."""
+    written (the name, the targets, the currency ...), which nothing else would show. Returns
+    how many problems eacheck.yaml has."""
     from eacheck import api
 
     problems = api.settings_problems(path)
@@ -120,3 +121,4 @@ def settings_notes(path: str) -> None:
             "{file}:{line}: {problem}); `eacheck validate` shows them",
             len(problems), file=first.file, line=first.line, problem=first.message,
         ))
+    return len(problems)
