@@ -279,7 +279,7 @@ def test_the_mappings_problems_and_the_sheets_are_reported_in_one_run(tmp_path, 
             extra: 1
             fields:
               name: Namne
-              type: {from: Typ, map: {Förvaltning: administration}, typ: text}
+              type: {from: Typen, map: {Förvaltning: administration}, typ: text}
           - sheet: 5
             kind: capability
             id: Förmåga
@@ -307,9 +307,10 @@ def test_the_mappings_problems_and_the_sheets_are_reported_in_one_run(tmp_path, 
     assert "mapping.yaml:24: unknown key 'unknown' in the mapping" in output
     # and, in the same run, what the workbook shows
     assert "mapping.yaml:7: 'Organisationer' has no column 'Namne' in row 1" in output
+    assert "mapping.yaml:8: 'Organisationer' has no column 'Typen' in row 1" in output  # its field is wrong too
     assert ("mapping.yaml:14: inventering.xlsx has no sheet 'Systm'; its sheets are 'Organisationer', "
             "'Förmågor', 'System'; did you mean 'System'?") in output
-    assert "9 problems in inventering.xlsx" in output
+    assert "10 problems in inventering.xlsx" in output
 
 
 def test_a_wrong_table_leaves_the_others_checked_against_the_sheets(tmp_path, repo, run):

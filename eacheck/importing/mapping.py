@@ -67,10 +67,13 @@ class TableSpec:
     sheet: str | None = None
     header_row: int = 1
     fields: list[FieldSpec] = field(default_factory=list)
+    # Columns of fields left out for their problems: still looked for in the sheet, so that a
+    # missing one is said in the same run.
+    unread: list[Column] = field(default_factory=list)
 
     def columns(self) -> list[Column]:
         """Every column the table names, in the order the mapping names them."""
-        named = [self.id.column, *self.id.slug_from, *(spec.column for spec in self.fields)]
+        named = [self.id.column, *self.id.slug_from, *(spec.column for spec in self.fields), *self.unread]
         return [column for column in named if column is not None]
 
 
@@ -178,6 +181,10 @@ def _table(index: int, raw: dict[str, Any], line_of, broken: set[str] = frozense
     leaves = schema_validation.leaf_paths(kind)
     for key, given in raw["fields"].items():
         if key in broken:
+            column = given.get("from") if isinstance(given, dict) else given
+            if isinstance(column, str) and column.strip():
+                line = line_of("fields", key, "from") if isinstance(given, dict) else line_of("fields", key)
+                table.unread.append(_column(column, line))
             continue
         spec = _field(key, given, line_of("fields", key), line_of, kind, kind_schema, leaves, problems)
         if spec is not None:
