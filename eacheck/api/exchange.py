@@ -152,6 +152,8 @@ def export(
     mapping_target = target.with_name(target.stem + ".mapping.yaml")
     inside = Path(path) if out is None else None  # the default place is in the repository
     try:
+        for each in (target, mapping_target):  # neither written when either is refused
+            safe_write.check(each, inside=inside)
         safe_write.make_folder(target.parent, inside=inside)
         safe_write.write(target, data, inside=inside)
         safe_write.write(mapping_target, mapping_text, inside=inside)
