@@ -13,6 +13,7 @@ import textwrap
 import zipfile
 
 import pytest
+from importing_helpers import empty_repository, mapping, snapshot, workbook
 from openpyxl import load_workbook
 
 AS_OF = "2026-11-27"
@@ -105,3 +106,77 @@ def test_a_committed_reports_link_out_of_the_repository_is_refused_naming_the_fo
     assert f"the folder {root / 'reports'} leads outside the repository" in result.output
     assert "reports/_" not in result.output  # the folder or the file, not a made-up name in it
     assert list(elsewhere.iterdir()) == []
+
+
+# -- import: reading what a stranger sends ------------------------------------------------------
+
+ORG_MAPPING = """\
+    tables:
+      - kind: organization
+        id: Id
+        fields:
+          name: Namn
+          type: {value: administration}
+    """
+CSV_MAPPING = ORG_MAPPING
+XLSX_MAPPING = ORG_MAPPING.replace("- kind:", "- sheet: Org\n        kind:")
+
+
+def _import_fails(run, root, *args) -> str:
+    before = snapshot(root)
+    result = run("import", *args, root, "--lang", "en")
+    assert result.exit_code == 1, result.output
+    assert "nothing was written" in result.output
+    assert snapshot(root) == before
+    return result.output
+
+
+def test_a_csv_line_wider_than_a_spreadsheet_is_refused_before_its_cells_are_split(run, tmp_path):
+    from eacheck.importing.sheets import MAX_COLUMNS
+
+    root = empty_repository(tmp_path / "repo")
+    source = tmp_path / "bred.csv"
+    source.write_bytes(b"Id;Namn\r\nksf;Kommunstyrelsen\r\n" + b"ab;" * (MAX_COLUMNS + 1) + b"\r\n")
+    output = _import_fails(run, root, source, "--mapping", mapping(tmp_path, CSV_MAPPING))
+    assert "bred.csv: row 3 holds more than 16,384 columns" in output
+
+
+def test_a_workbook_row_wider_than_a_spreadsheet_is_refused(run, tmp_path):
+    from eacheck.importing.sheets import MAX_COLUMNS
+
+    root = empty_repository(tmp_path / "repo")
+    source = tmp_path / "bred.xlsx"
+    # openpyxl will not write past column XFD; cells without a reference are numbered on.
+    workbook(source, {"Org": [["Id", "Namn"], ["ksf", "Kommunstyrelsen"]]})
+    wide = tmp_path / "bredare.xlsx"
+    cells = "".join("<c t=\"inlineStr\"><is><t>x</t></is></c>" for _ in range(MAX_COLUMNS + 1))
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(wide, "w", zipfile.ZIP_DEFLATED) as copy:
+        for member in original.infolist():
+            data = original.read(member.filename)
+            if member.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"</sheetData>", f"<row r=\"3\">{cells}</row></sheetData>".encode())
+            copy.writestr(member.filename, data)
+    output = _import_fails(run, root, wide, "--mapping", mapping(tmp_path, XLSX_MAPPING))
+    assert "Org: row 3 holds more than 16,384 columns" in output
+
+
+@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
+def test_only_the_columns_the_mapping_names_are_kept(suffix, tmp_path):
+    """A sheet with thousands of columns nobody maps costs no memory per cell."""
+    from eacheck.importing.sheets import Workbook, read_csv
+
+    header = ["Id", "Namn"] + [f"Extra {number}" for number in range(2000)]
+    row = ["ksf", "Kommunstyrelsen"] + ["x"] * 2000
+    if suffix == "csv":
+        source = tmp_path / "org.csv"
+        source.write_text("\r\n".join(";".join(line) for line in (header, row)) + "\r\n", encoding="utf-8")
+        table = read_csv(source, "org.csv", 1, ["Id", "Namn"])
+    else:
+        source = workbook(tmp_path / "org.xlsx", {"Org": [header, row]})
+        book = Workbook(source)
+        try:
+            table = book.table("Org", 1, columns=["id", " NAMN "])  # matched as column names are
+        finally:
+            book.close()
+    assert len(table.header) == 2002  # the header is whole: messages list the columns there are
+    assert table.rows == [(2, {1: "ksf", 2: "Kommunstyrelsen"})]

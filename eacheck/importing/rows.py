@@ -63,6 +63,12 @@ def read_tables(mapping: Mapping, source: Path, label: str, progress=None
             return [], problems
         try:
             read: dict[tuple[str, int], RawTable] = {}
+            # Every table of one sheet and header row reads it once, keeping the columns of all.
+            wanted: dict[tuple[str, int], list[str]] = {}
+            for table in mapping.tables:
+                sheet = _sheet_named(table.sheet, workbook.sheet_names) if table.sheet is not None else None
+                if sheet is not None:
+                    wanted.setdefault((sheet, table.header_row), []).extend(c.name for c in table.columns())
             for table in mapping.tables:
                 if table.sheet is None:
                     at_mapping(table.line, msg(
@@ -79,7 +85,7 @@ def read_tables(mapping: Mapping, source: Path, label: str, progress=None
                 key = (sheet, table.header_row)
                 if key not in read:
                     try:
-                        read[key] = workbook.table(sheet, table.header_row, progress)
+                        read[key] = workbook.table(sheet, table.header_row, progress, wanted[key])
                     except SourceError as error:
                         problems.append(Problem(Where(sheet, order=(table.index,)), error.message))
                         continue
