@@ -180,3 +180,75 @@ def test_only_the_columns_the_mapping_names_are_kept(suffix, tmp_path):
             book.close()
     assert len(table.header) == 2002  # the header is whole: messages list the columns there are
     assert table.rows == [(2, {1: "ksf", 2: "Kommunstyrelsen"})]
+
+
+# -- import --update: editing in place, never through a link ---------------------------------------
+
+UPDATE = "Id;Namn\r\nks;Nytt namn\r\n"
+
+
+def test_update_of_a_file_hard_linked_out_of_the_repository_leaves_the_other_name_alone(repository, run, tmp_path):
+    root = repository()
+    inside = root / "architecture/organizations.yaml"
+    outside = tmp_path / "utanfor.yaml"
+    os.link(inside, outside)
+    before = outside.read_bytes()
+    source = tmp_path / "org.csv"
+    source.write_text(UPDATE, encoding="utf-8")
+    result = run("import", source, "--mapping", mapping(tmp_path, CSV_MAPPING), root, "--update", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert "name: Nytt namn" in inside.read_text(encoding="utf-8")
+    assert outside.read_bytes() == before  # replaced, not written through the shared inode
+    assert os.stat(inside).st_ino != os.stat(outside).st_ino
+
+
+def test_update_never_writes_through_a_linked_file(repository, run, tmp_path):
+    root = repository()
+    real = root / "notes/organizations.yaml"
+    real.parent.mkdir()
+    (root / "architecture/organizations.yaml").rename(real)
+    (root / "architecture/organizations.yaml").symlink_to("../notes/organizations.yaml")
+    before = real.read_bytes()
+    source = tmp_path / "org.csv"
+    source.write_text(UPDATE, encoding="utf-8")
+    result = run("import", source, "--mapping", mapping(tmp_path, CSV_MAPPING), root, "--update", "--lang", "en")
+    assert result.exit_code == 2
+    assert "architecture/organizations.yaml is a symbolic link" in result.output
+    assert real.read_bytes() == before and (root / "architecture/organizations.yaml").is_symlink()
+
+
+# -- report --history: tags are names too ---------------------------------------------------------
+
+
+def test_hostile_tag_names_are_text_in_every_format_and_a_pattern_is_never_an_option(repository, run):
+    import json
+    import re
+
+    from gitrepo import GitRepository
+
+    repo = GitRepository(repository())
+    repo.commit("första")
+    hostile = {  # what git allows in a tag name: no space, no control character
+        "report-2026-Q1-<img/src=x/onerror=alert(1)>": "2026-Q1",
+        "report-2026-Q2-`id`|@everyone": "2026-Q2",
+        "report-2026-Q3-\u202e$(touch${IFS}x)": "2026-Q3",
+    }
+    for tag in hostile:
+        repo.git("tag", tag)
+    args = ("report", repo.root, "--as-of", AS_OF, "--history", "--out", "-")
+    document = json.loads(run(*args, "--format", "json").stdout)
+    assert [point["tag"] for point in document["history"]] == [*hostile, None]  # JSON keeps them exact
+    markdown = run(*args, "--format", "md").stdout
+    assert "\\<img/src=x/onerror=alert(1)\\>" in markdown and re.search(r"(?<!\\)<img", markdown) is None
+    assert "\\`id\\`\\|@everyone" in markdown and "\\u202e" in markdown and "\u202e" not in markdown
+    html = run(*args, "--format", "html").stdout
+    assert "<img/src" not in html and "&lt;img/src=x/onerror=alert(1)&gt;" in html
+    assert not (repo.root / "x").exists()
+    # A pattern that looks like an option of git's is a pattern (the CLI takes none starting
+    # with "-"; the API does): it matches no tag, where git read it as "every tag on HEAD".
+    from datetime import date
+
+    from eacheck import api
+
+    points = api.report(repo.root, date.fromisoformat(AS_OF), history="--points-at=HEAD")["history"]
+    assert [point["tag"] for point in points] == [None]
