@@ -252,3 +252,28 @@ def test_hostile_tag_names_are_text_in_every_format_and_a_pattern_is_never_an_op
 
     points = api.report(repo.root, date.fromisoformat(AS_OF), history="--points-at=HEAD")["history"]
     assert [point["tag"] for point in points] == [None]
+
+
+@pytest.mark.parametrize("command", ["import", "init"])
+@pytest.mark.parametrize("what", ["fifo", "device", "mapping"])
+def test_a_source_or_mapping_that_is_not_a_file_is_named_and_never_read(command, what, repository, run, tmp_path):
+    root = repository()
+    source = tmp_path / "org.csv"
+    source.write_text(UPDATE, encoding="utf-8")
+    rules = mapping(tmp_path, CSV_MAPPING)
+    odd = tmp_path / "udda"
+    if what == "device":
+        odd.symlink_to(os.devnull)  # a link in our folder to a character device: read, never written
+    else:
+        os.mkfifo(odd)  # opening it to read would wait for a writer for ever
+    if what == "mapping":
+        arguments = (source, "--mapping", odd)
+    else:
+        arguments = (odd, "--mapping", rules)
+    if command == "init":
+        result = run("init", tmp_path / "ny", "--from", *arguments, "--lang", "en")
+    else:
+        result = run("import", *arguments, root, "--lang", "en")
+    assert result.exit_code == 2, result.output
+    kind = "a character device" if what == "device" else "a FIFO (named pipe)"
+    assert f"{odd} is {kind}, not a file; give the path of a file" in result.output
