@@ -37,7 +37,11 @@ from eacheck.i18n.formats import Number
 from eacheck.importing.text import normalized, shown, trim
 
 MAX_ENTRIES = 10_000
-MAX_UNPACKED = 1 << 30          # 1 GiB: about five million cells of text
+# 256 MiB: a million cells of text, 25 times the XML of 10,000 systems. openpyxl spends about a
+# second on each MB of a sheet's or the shared strings' XML and holds every shared string, so
+# this bounds the worst workbook (a few MB, packed at a ratio no bomb check can tell from a real
+# one) to minutes and a few GB, where 1 GiB allowed a quarter of an hour and ten.
+MAX_UNPACKED = 1 << 28
 MAX_RATIO = 200                 # real sheets compress 5-30 times; bombs thousands of times
 RATIO_FLOOR = 1 << 20           # small members may compress as well as they like
 MAX_CSV_BYTES = 1 << 30
