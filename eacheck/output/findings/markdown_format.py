@@ -45,7 +45,9 @@ MESSAGE_LENGTH = 600
 _GITHUB_REFERENCE = re.compile(r"(?i)(@)(?=[a-z0-9])|(#)(?=[0-9])|(:)(?=//)|(www)(?=\.)")
 _ZERO_WIDTH_SPACE = "&#8203;"
 
-_SAFE_URL = re.compile(r"^https?://[^\s()<>\"'`\\\x00-\x1f\x7f]+$")
+# No white space, quotes, brackets or backslash (they would end the link), and no "|", which
+# ends a table cell before Markdown reads the link at all.
+_SAFE_URL = re.compile(r"^https?://[^\s()<>\"'`\\|\x00-\x1f\x7f]+$")
 
 
 def escape(value) -> str:
