@@ -221,7 +221,8 @@ def test_fixed_findings_and_a_candidate_that_goes(branch):
 
 
 def test_a_link_base_that_is_not_a_web_address_is_refused(branch):
-    for bad in ("javascript:alert(1)", "https://example.org/a b", "https://example.org/x)(y", "https://example.org/a|b"):
+    for bad in ("javascript:alert(1)", "https://example.org/a b", "https://example.org/x)(y",
+                "https://example.org/a|b"):
         completed = eacheck("check", "--baseline", "main", "--format", "markdown", "--link-base", bad,
                             cwd=branch.root)
         assert completed.returncode == 2, completed.stdout
