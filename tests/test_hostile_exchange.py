@@ -277,3 +277,17 @@ def test_a_source_or_mapping_that_is_not_a_file_is_named_and_never_read(command,
     assert result.exit_code == 2, result.output
     kind = "a character device" if what == "device" else "a FIFO (named pipe)"
     assert f"{odd} is {kind}, not a file; give the path of a file" in result.output
+
+
+def test_many_rows_with_one_id_name_ten_others_each_not_all(run, tmp_path):
+    """Every row with the id is reported, each naming ten others and counting the rest: listing
+    all of them made 100,000 rows of one id quadratic (a 7 MB file ran out of 20 GB)."""
+    root = empty_repository(tmp_path / "repo")
+    source = tmp_path / "samma.csv"
+    source.write_text("Id;Namn\r\n" + "ksf;Kommunstyrelsen\r\n" * 2000, encoding="utf-8")
+    output = _import_fails(run, root, source, "--mapping", mapping(tmp_path, CSV_MAPPING))
+    lines = [line for line in output.splitlines() if "is also the id of" in line]
+    assert len(lines) == 2000
+    assert lines[0].startswith("samma.csv:2: column 'Id': the id 'ksf' is also the id of samma.csv:3, samma.csv:4,")
+    assert "samma.csv:12 and 1,989 more rows;" in lines[0]
+    assert all(line.count("samma.csv:") == 11 for line in lines)
