@@ -291,3 +291,36 @@ def test_many_rows_with_one_id_name_ten_others_each_not_all(run, tmp_path):
     assert lines[0].startswith("samma.csv:2: column 'Id': the id 'ksf' is also the id of samma.csv:3, samma.csv:4,")
     assert "samma.csv:12 and 1,989 more rows;" in lines[0]
     assert all(line.count("samma.csv:") == 11 for line in lines)
+
+
+def test_did_you_mean_for_failed_lookups_is_budgeted_not_squared(monkeypatch):
+    """Each suggestion compares a value with every name of its kind; 4,000 rows with an unknown
+    parent among 4,000 organizations took 169 s. The comparisons are budgeted; every failed
+    lookup is still a problem, and an answer already found is reused."""
+    from eacheck import i18n
+    from eacheck.importing import cells, rows
+
+    def failure(names, text) -> str:
+        with pytest.raises(cells.CellError) as failed, i18n.using("en"):
+            names.resolve("organization", text)
+        with i18n.using("en"):
+            return str(failed.value)
+
+    fresh = rows.Names()
+    fresh.add("organization", "ksf", "Kommunstyrelseförvaltningen")
+    assert "did you mean 'ksf' (Kommunstyrelseförvaltningen)?" in failure(fresh, "Kommunstyrelseförvaltnigen")
+
+    names = rows.Names()
+    for number in range(4000):
+        names.add("organization", f"org-{number}", f"Organisation nummer {number}")
+    compared = []
+    real = rows.closest
+    monkeypatch.setattr(rows, "closest", lambda text, spellings, n=3: compared.append(len(spellings)) or real(
+        text, spellings, n))
+    assert "did you mean 'org-17' (Organisation nummer 17), " in failure(names, "Organisation numer 17")
+    messages = [failure(names, f"okänd {number}") for number in range(4000)]
+    assert all("is neither in the import nor in the repository" in message for message in messages)
+    assert 0 < sum(compared) <= rows.HINT_BUDGET
+    before = len(compared)
+    assert "did you mean 'org-17'" in failure(names, "organisation  numer 17")  # asked before: reused
+    assert len(compared) == before

@@ -146,11 +146,32 @@ class _Entry:
     shown_names: dict[str, str]          # id -> name
 
 
+# "Did you mean" compares a value with every id and name of its kind: thousands of failed
+# lookups among thousands of names would cost time squared (4,000 rows with an unknown parent
+# took 169 s). The comparisons of one import are budgeted; past the budget, a failed lookup
+# still says what is wrong, without suggestions. A real inventory's typos stay far below it.
+HINT_BUDGET = 500_000
+
+
 class Names:
     """Ids and names of every entity a lookup may find: the repository's and the import's."""
 
     def __init__(self) -> None:
         self._kinds: dict[str, _Entry] = {}
+        self._hints: dict[tuple[str, str], list[str]] = {}
+        self._hint_work = 0
+
+    def _suggest(self, kind: str, text: str, entry: _Entry) -> list[str]:
+        key = (kind, normalized(text))
+        if key not in self._hints:
+            size = len(entry.ids) + len(entry.shown_names)
+            if self._hint_work + size > HINT_BUDGET:
+                return []
+            self._hint_work += size
+            spellings = {**{entity_id: entity_id for entity_id in entry.ids.values()},
+                         **{name: entity_id for entity_id, name in entry.shown_names.items()}}
+            self._hints[key] = closest(text, spellings)
+        return self._hints[key]
 
     def add(self, kind: str, entity_id: str, name: Any) -> None:
         entry = self._kinds.setdefault(kind, _Entry({}, {}, {}))
@@ -171,9 +192,7 @@ class Names:
             raise cells.CellError(msg("'{value}' is the name of more than one {kind}: {ids}; write the id "
                                       "instead", value=shown(text), kind=kind_name(kind),
                                       ids=", ".join(sorted(named))))
-        spellings = {**{entity_id: entity_id for entity_id in entry.ids.values()},
-                     **{name: entity_id for entity_id, name in entry.shown_names.items()}}
-        options = closest(text, spellings)
+        options = self._suggest(kind, text, entry)
         if options:
             shown_options = tuple(
                 f"'{option}'" + (f" ({shown(entry.shown_names[option])})" if option in entry.shown_names else "")
