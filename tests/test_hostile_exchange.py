@@ -324,3 +324,40 @@ def test_did_you_mean_for_failed_lookups_is_budgeted_not_squared(monkeypatch):
     before = len(compared)
     assert "did you mean 'org-17'" in failure(names, "organisation  numer 17")  # asked before: reused
     assert len(compared) == before
+
+
+# -- site: the folder it replaces ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("what", ["fifo", "device"])
+def test_site_out_at_a_fifo_or_a_link_to_a_device_is_refused_and_left_alone(what, repository, run, tmp_path):
+    import stat
+
+    out = tmp_path / "public"
+    if what == "fifo":
+        os.mkfifo(out)
+    else:
+        out.symlink_to(os.devnull)
+    result = run("site", repository(), "--out", out, "--as-of", AS_OF, "--lang", "en")
+    assert result.exit_code == 2, result.output
+    if what == "fifo":
+        assert stat.S_ISFIFO(os.lstat(out).st_mode)
+    else:
+        assert out.is_symlink() and stat.S_ISCHR(os.stat(out).st_mode)
+    assert not any(path.name.startswith(".public.") for path in tmp_path.iterdir())  # no half-built folder
+
+
+def test_a_committed_site_folder_with_links_out_is_replaced_without_following_them(repository, run, tmp_path):
+    root = repository()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "kept.txt").write_text("kept", encoding="utf-8")
+    site = root / "site"
+    site.mkdir()
+    (site / ".eacheck-site").write_text("", encoding="utf-8")  # a pull request can commit the marker
+    (site / "ut").symlink_to(elsewhere)
+    (site / "fil.html").symlink_to(elsewhere / "kept.txt")
+    result = run("site", root, "--as-of", AS_OF, "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert (site / "index.html").is_file() and not (site / "ut").exists() and not (site / "fil.html").exists()
+    assert (elsewhere / "kept.txt").read_text(encoding="utf-8") == "kept"
