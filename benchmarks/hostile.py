@@ -271,11 +271,25 @@ def _wide_workbook_row(cells: int):
     return write
 
 
+def _update_in_a_big_file(documents: int):
+    """``--update`` of one key of one organization in a file of ``documents`` organizations."""
+
+    def write(workdir: Path) -> list[str]:
+        path = workdir / "repo" / "architecture" / "organisationer.yaml"
+        path.write_text("---\n".join(
+            f"kind: organization\nid: org-{number}\nname: Organisation {number}  # kommentar\n"
+            f"type: administration\n" for number in range(documents)), encoding="utf-8")
+        return [*_csv(f"org-{documents // 2};Nytt namn\r\n".encode())(workdir), "--update"]
+
+    return write
+
+
 IMPORT_CASES = {
     "import: a 100 MB CSV line of 50 million cells": _csv(b"a;" * 50_000_000 + b"\r\n"),
     "import: a 100 MB CSV cell": _csv(b"a;" + b"x" * 100_000_000 + b"\r\n"),
     "import: a CSV of 100,000 rows of one id": _csv(b"a;b;c;d;e;f;g\r\n" * 100_000),
     "import: a workbook row of 1,000,000 cells": _wide_workbook_row(1_000_000),
+    "import --update: one key in a file of 20,000 organizations": _update_in_a_big_file(20_000),
 }
 
 

@@ -361,3 +361,27 @@ def test_a_committed_site_folder_with_links_out_is_replaced_without_following_th
     assert result.exit_code == 0, result.output
     assert (site / "index.html").is_file() and not (site / "ut").exists() and not (site / "fil.html").exists()
     assert (elsewhere / "kept.txt").read_text(encoding="utf-8") == "kept"
+
+
+def test_update_round_trips_only_the_documents_it_changes():
+    """One changed key in a file of 20,000 organizations took seven minutes when the whole file
+    went through ruamel and the line matcher (benchmarks/hostile-results.md); now only its
+    document does. Every other line stays as it was, and a document that cannot be found by its
+    id line (flow style) still falls back to the whole file."""
+    from eacheck.importing.update import updated_text
+
+    documents = [f"kind: organization\nid: org-{number}\nname: Organisation {number}  # kommentar\n"
+                 f"type: administration\n" for number in range(200)]
+    documents[3] = 'kind: organization\nid: "org-3"\nname: Tre\ntype: administration\n'
+    original = "# Organisationerna\n---\n" + "\n---\n".join(documents)
+    kinds = {"org-3": "organization", "org-100": "organization"}
+    changed = updated_text(original, {"org-100": {("name",): "Nytt namn"}, "org-3": {("parent",): "org-1"}},
+                           kinds)
+    before, after = original.splitlines(), changed.splitlines()
+    assert len(after) == len(before) + 1
+    assert "parent: org-1" in after and "name: Nytt namn         # kommentar" in after
+    assert [line for line in after if line not in ("parent: org-1", "name: Nytt namn         # kommentar")] \
+        == [line for line in before if line != "name: Organisation 100  # kommentar"]
+    flow = "kind: organization\nid: a\nname: A\ntype: administration\n---\n{kind: organization, id: b, name: B, " \
+           "type: administration}\n"
+    assert "name: C" in updated_text(flow, {"b": {("name",): "C"}}, {"b": "organization"})
