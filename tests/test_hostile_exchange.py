@@ -385,3 +385,17 @@ def test_update_round_trips_only_the_documents_it_changes():
     flow = "kind: organization\nid: a\nname: A\ntype: administration\n---\n{kind: organization, id: b, name: B, " \
            "type: administration}\n"
     assert "name: C" in updated_text(flow, {"b": {("name",): "C"}}, {"b": "organization"})
+
+
+def test_notes_on_standard_error_never_carry_a_control_character(repository, run):
+    """A tag may hold a bidirectional override (git allows it): the note that leaves it out
+    shows it escaped, as every other output does."""
+    from gitrepo import GitRepository
+
+    repo = GitRepository(repository())
+    repo.commit("första")
+    repo.git("tag", "report-utkast-\u202eevil")
+    result = run("report", repo.root, "--as-of", AS_OF, "--history", "--format", "json", "--out", "-",
+                 "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert "report-utkast-\\u202eevil" in result.stderr and "\u202e" not in result.stderr
