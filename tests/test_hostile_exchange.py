@@ -399,3 +399,12 @@ def test_notes_on_standard_error_never_carry_a_control_character(repository, run
                  "--lang", "en")
     assert result.exit_code == 0, result.output
     assert "report-utkast-\\u202eevil" in result.stderr and "\u202e" not in result.stderr
+
+
+def test_what_an_import_quotes_from_a_workbook_never_reaches_the_terminal_raw(run, tmp_path):
+    root = empty_repository(tmp_path / "repo")
+    sheet = "Org\u202eevil"
+    source = workbook(tmp_path / "bidi.xlsx", {sheet: [["Id", "Namn"], ["ny", "Ny"], ["Fel", "x"]]})
+    rules = mapping(tmp_path, XLSX_MAPPING.replace("sheet: Org", 'sheet: "Org\\u202eevil"'))
+    output = _import_fails(run, root, source, "--mapping", rules)
+    assert "Org\\u202eevil:3: column 'Id'" in output and "\u202e" not in output
