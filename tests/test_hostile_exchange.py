@@ -408,3 +408,27 @@ def test_what_an_import_quotes_from_a_workbook_never_reaches_the_terminal_raw(ru
     rules = mapping(tmp_path, XLSX_MAPPING.replace("sheet: Org", 'sheet: "Org\\u202eevil"'))
     output = _import_fails(run, root, source, "--mapping", rules)
     assert "Org\\u202eevil:3: column 'Id'" in output and "\u202e" not in output
+
+
+@pytest.mark.parametrize("what", ["link out", "dangling link", "file"])
+def test_init_from_refuses_an_architecture_it_cannot_write_before_writing_anything(what, run, tmp_path):
+    """All or nothing: the starter files were written, then the import refused (or crashed on a
+    dangling link with an internal error), leaving half a repository."""
+    directory = tmp_path / "ny"
+    directory.mkdir()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    architecture = directory / "architecture"
+    if what == "link out":
+        architecture.symlink_to(elsewhere)
+    elif what == "dangling link":
+        architecture.symlink_to(tmp_path / "finns-inte")
+    else:
+        architecture.write_text("en fil\n", encoding="utf-8")
+    source = tmp_path / "org.csv"
+    source.write_text(UPDATE, encoding="utf-8")
+    result = run("init", directory, "--from", source, "--mapping", mapping(tmp_path, CSV_MAPPING), "--lang", "en")
+    assert result.exit_code == 2, result.output
+    assert "internal error" not in result.output
+    assert [path.name for path in directory.iterdir()] == ["architecture"]
+    assert list(elsewhere.iterdir()) == []

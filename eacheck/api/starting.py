@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from eacheck import safe_write
 from eacheck.api.exchange import Imported, flush, import_plan, readable_file
 from eacheck.api.repository import PathLike
 from eacheck.errors import UsageError
@@ -39,6 +40,13 @@ def init_from(directory: PathLike, source: PathLike, mapping: PathLike | None, l
                            language, progress)
     if not planned.ok:
         return None, Imported(planned, [], False, False)
+    # Where the import writes is checked before the starter files are: a refused folder must
+    # leave nothing behind, as a problem in the inventory does.
+    folder = root / "architecture"
+    safe_write.ensure_inside(folder / "_", root, shown=folder)
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(msg("{path} exists and is not a folder; the landscape goes there, so move it "
+                             "away first", path=str(folder)))
     created = init_repository(root, language, examples=False)
     written = writing.apply(planned, root, update=False)
     flush()
