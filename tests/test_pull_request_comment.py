@@ -352,17 +352,17 @@ def test_text_from_the_files_cannot_become_markup_or_control_sequences():
 
 def test_text_from_the_files_mentions_nobody_and_links_nowhere_on_github():
     """The comment is posted by the pipeline's account: a name must not notify a person or a
-    team, reference an issue, or become a link through GitHub's autolinks."""
+    team, reference an issue (or a GitLab merge request), or become a link through autolinks."""
     from eacheck.findings import Finding, Severity
     from eacheck.i18n import using
     from eacheck.output.findings.markdown_format import render
 
-    hostile = "@säkerhet @org/security-team #12 https://evil.example www.evil.example ops@evil.example"
+    hostile = "@säkerhet @org/security-team #12 !13 https://evil.example www.evil.example ops@evil.example"
     finding = Finding("clear-ownership", Severity.ERROR, hostile, "system", "x", "architecture/x.yaml", 3, new=True)
     with using("en"):
         text = render(_result_with([finding]), link_base="https://github.com/o/r/blob/abc")
     row = next(line for line in text.splitlines() if "evil" in line)
-    for reference in ("@org", "#12", "https://evil", "www.evil", "@evil", "@s"):
+    for reference in ("@org", "#12", "!13", "https://evil", "www.evil", "@evil", "@s"):
         assert reference not in row
     assert "@&#8203;org/security-team" in row and "#&#8203;12" in row and "https:&#8203;//evil.example" in row
     assert "www&#8203;.evil.example" in row and "ops@&#8203;evil.example" in row

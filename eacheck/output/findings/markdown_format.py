@@ -38,11 +38,12 @@ ROWS = (50, 20, 10, 5, 2, 0)
 VALUE_LENGTH = 200
 MESSAGE_LENGTH = 600
 
-# What GitHub turns into a link or a notification in a comment after Markdown has been read:
-# @person and @org/team (notified), #12 (linked, and the issue gets a back-reference), and the
-# bare web and e-mail addresses of its autolink extension. A zero-width space after the first
-# character breaks each of them and changes nothing a reader sees.
-_GITHUB_REFERENCE = re.compile(r"(?i)(@)(?=[a-z0-9])|(#)(?=[0-9])|(:)(?=//)|(www)(?=\.)")
+# What GitHub and GitLab turn into a link or a notification in a comment after Markdown has
+# been read: @person and @org/team (notified), #12 (linked, and the issue gets a back-reference;
+# on GitLab also !12 for a merge request, $12, ~12, %12 and &12), and the bare web and e-mail
+# addresses of the autolink extensions. A zero-width space after the first character breaks
+# each of them and changes nothing a reader sees.
+_GITHUB_REFERENCE = re.compile(r"(?i)(@)(?=[a-z0-9])|([#!$~%&])(?=[0-9])|(:)(?=//)|(www)(?=\.)")
 _ZERO_WIDTH_SPACE = "&#8203;"
 
 # No white space, quotes, brackets or backslash (they would end the link), and no "|", which
