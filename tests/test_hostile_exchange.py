@@ -432,3 +432,14 @@ def test_init_from_refuses_an_architecture_it_cannot_write_before_writing_anythi
     assert "internal error" not in result.output
     assert [path.name for path in directory.iterdir()] == ["architecture"]
     assert list(elsewhere.iterdir()) == []
+
+
+@pytest.mark.parametrize("data, expected", [
+    (b"Id;Namn\r\nksf;K\x00S\r\n", "nul.csv:2: column 'Namn': the cell holds the control character '\\x00'"),
+    ("Id;Namn\r\nksf;Kommunstyrelsen\r\n".encode("utf-16-le"), "nul.csv: the file is UTF-16"),
+])
+def test_a_zero_byte_is_a_control_character_in_its_cell_not_a_sign_of_utf16(data, expected, run, tmp_path):
+    root = empty_repository(tmp_path / "repo")
+    source = tmp_path / "nul.csv"
+    source.write_bytes(data)
+    assert expected in _import_fails(run, root, source, "--mapping", mapping(tmp_path, CSV_MAPPING))

@@ -306,7 +306,9 @@ _MISREAD = re.compile("[A-Za-zÀ-ÿ][\u0152\u0153\u0160\u0161\u0178\u017d\u017e\
 
 def decode_csv(data: bytes) -> str:
     """The text of a CSV file; :class:`SourceError` when it is in an encoding eacheck does not read."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:4096]:
+    # UTF-16 without a byte-order mark has a zero byte in every other place of Latin text; a
+    # stray zero byte in a UTF-8 file is a control character, reported at its cell.
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or data[:4096].count(0) * 4 > len(data[:4096]):
         raise SourceError(msg("the file is UTF-16 (Excel's \"Unicode text\"); save it as \"CSV UTF-8\""))
     try:
         return data.decode("utf-8-sig")
