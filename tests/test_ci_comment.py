@@ -60,7 +60,7 @@ if method == "GET":
         output = subprocess.run(["jq", "-r", jq], input=output, capture_output=True, text=True, check=True).stdout
     sys.stdout.write(output)
 elif method == "POST":
-    state["comments"].append({{"id": state["next"], "body": body}})
+    state["comments"].append({{"id": state["next"], "body": body, "user": {{"login": "github-actions[bot]"}}}})
     state["next"] += 1
 elif method == "PATCH":
     comment_id = int(path.rsplit("/", 1)[1])
@@ -111,8 +111,10 @@ def test_the_github_step_posts_one_comment_and_updates_it_on_every_push(workflow
     fake.write_text(FAKE_GH.format(python=sys.executable), encoding="utf-8")
     fake.chmod(0o755)
     state = tmp_path / "gh.json"
-    # Somebody else's comment first: it must be left alone.
-    state.write_text(json.dumps({"comments": [{"id": 7, "body": "Ser bra ut!"}], "next": 100, "calls": []}))
+    # Somebody else's comments first, one quoting eacheck's marker: both must be left alone.
+    people = [{"id": 7, "body": "Ser bra ut!", "user": {"login": "anna"}},
+              {"id": 8, "body": f"{MARKER}\nSå här såg det ut igår", "user": {"login": "bertil"}}]
+    state.write_text(json.dumps({"comments": people, "next": 100, "calls": []}))
     summary = tmp_path / "summary.md"
     step = _step(workflow)
     env = {
@@ -131,8 +133,8 @@ def test_the_github_step_posts_one_comment_and_updates_it_on_every_push(workflow
         return json.loads(state.read_text())
 
     first = push()
-    assert [c["id"] for c in first["comments"]] == [7, 100]
-    comment = first["comments"][1]["body"]
+    assert [c["id"] for c in first["comments"]] == [7, 8, 100]
+    comment = first["comments"][2]["body"]
     assert comment.startswith(MARKER) and "upph-ny" in comment
     assert "](https://github.com/kustlunda/arkitektur/blob/abc123/architecture/procurements/upph-ny.yaml#L" in comment
     assert summary.read_text(encoding="utf-8") == comment
@@ -140,11 +142,14 @@ def test_the_github_step_posts_one_comment_and_updates_it_on_every_push(workflow
     # The next push: the same comment, updated; nothing new posted.
     repo.write({"architecture/procurements/upph-ny.yaml": None})
     second = push()
-    assert [c["id"] for c in second["comments"]] == [7, 100]
-    assert second["comments"][0]["body"] == "Ser bra ut!"
-    assert "upph-ny" not in second["comments"][1]["body"] and second["comments"][1]["body"].startswith(MARKER)
+    assert [c["id"] for c in second["comments"]] == [7, 8, 100]
+    assert second["comments"][:2] == people
+    assert "upph-ny" not in second["comments"][2]["body"] and second["comments"][2]["body"].startswith(MARKER)
     assert [call[0] for call in second["calls"]] == ["GET", "POST", "GET", "PATCH"]
     assert second["calls"][3][1] == "repos/kustlunda/arkitektur/issues/comments/100"
+
+
+BOT = 77  # the user of the project access token
 
 
 class _Notes(BaseHTTPRequestHandler):
@@ -172,6 +177,10 @@ class _Notes(BaseHTTPRequestHandler):
         if not self._authorized():
             return
         url = urlparse(self.path)
+        if url.path == "/api/v4/user":  # the token's own user
+            self.calls.append(("GET", "user"))
+            self._answer(200, {"id": BOT, "username": "project_42_bot"})
+            return
         assert url.path == "/api/v4/projects/42/merge_requests/7/notes"
         page = int(parse_qs(url.query)["page"][0])
         self.calls.append(("GET", str(page)))
@@ -184,7 +193,8 @@ class _Notes(BaseHTTPRequestHandler):
     def do_POST(self):  # noqa: N802
         if self._authorized():
             self.calls.append(("POST", ""))
-            self.notes.append({"id": 100 + len(self.notes), "body": self._body()})
+            self.notes.append({"id": 100 + len(self.notes), "body": self._body(), "author": {"id": BOT},
+                               "system": False})
             self._answer(201, self.notes[-1])
 
     def do_PUT(self):  # noqa: N802
@@ -201,7 +211,10 @@ class _Notes(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def gitlab():
-    _Notes.notes = [{"id": 1, "body": "Första"}, {"id": 2, "body": "Andra"}, {"id": 3, "body": "Tredje"}]
+    # People's notes, one quoting eacheck's marker, and a system note by the bot: never eacheck's note.
+    _Notes.notes = [{"id": 1, "body": "Första", "author": {"id": 5}},
+                    {"id": 2, "body": f"{MARKER}\nCiterat av en person", "author": {"id": 6}},
+                    {"id": 3, "body": f"{MARKER}\nändrade beskrivningen", "author": {"id": BOT}, "system": True}]
     _Notes.calls = []
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Notes)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -234,14 +247,16 @@ def test_the_gitlab_job_is_valid_and_writes_one_note_it_updates_on_every_push(gi
         done = subprocess.run(["bash", "-e", "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True)
         assert done.returncode == 0, done.stdout + done.stderr
 
+    people = [dict(note) for note in _Notes.notes]
     push(f"{MARKER}\nFörsta versionen\n")
     assert [note["id"] for note in _Notes.notes] == [1, 2, 3, 103]
     push(f"{MARKER}\nAndra versionen\n")
     assert [note["id"] for note in _Notes.notes] == [1, 2, 3, 103]  # updated, not added
     assert _Notes.notes[3]["body"] == f"{MARKER}\nAndra versionen\n"
-    assert [note["body"] for note in _Notes.notes[:3]] == ["Första", "Andra", "Tredje"]
+    assert _Notes.notes[:3] == people
     # the second push read both pages to find the note on the second
-    assert _Notes.calls == [("GET", "1"), ("GET", "2"), ("POST", ""), ("GET", "1"), ("GET", "2"), ("PUT", "103")]
+    assert _Notes.calls == [("GET", "user"), ("GET", "1"), ("GET", "2"), ("POST", ""),
+                            ("GET", "user"), ("GET", "1"), ("GET", "2"), ("PUT", "103")]
 
 
 def test_without_a_token_the_gitlab_job_skips_the_note_and_says_so(gitlab, tmp_path):

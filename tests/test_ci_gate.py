@@ -335,8 +335,11 @@ def test_the_ci_files_run_the_gate_against_the_target_branch():
 
 def test_the_site_is_published_from_the_default_branch_only():
     github = yaml.safe_load((PROJECT_ROOT / "docs/ci/github-pages.yml").read_text(encoding="utf-8"))
-    assert github["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    # the build runs code from a package index: it reads; only the publishing job may write
+    assert github["permissions"] == {"contents": "read"}
     build, publish = github["jobs"]["build"], github["jobs"]["publish"]
+    assert "permissions" not in build
+    assert publish["permissions"] == {"pages": "write", "id-token": "write"}
     assert build["if"] == "${{ github.ref_name == github.event.repository.default_branch }}"
     assert "pull_request" not in github[True]  # YAML 1.1 reads the key `on` as true
     runs = [step.get("run", "") for step in build["steps"]]

@@ -77,6 +77,53 @@ def test_importing_an_export_changes_nothing(run, example_copy, tmp_path, langua
     assert snapshot(example_copy) == before
 
 
+MULTILINE = """\
+kind: organization
+id: ksf
+name: KSF
+type: administration
+---
+kind: capability
+id: lon
+name: Lön
+---
+kind: system
+id: lonesystem
+name: Lönesystem
+description: |
+  Lön och tidrapportering.
+  Chefsstöd för hela koncernen.
+owner: ksf
+capabilities: [lon]
+lifecycle:
+  status: active
+"""
+
+
+def test_a_description_on_several_lines_imports_back_unchanged_and_updates_as_lines(run, tmp_path):
+    """`|` keeps the description's last line break, which a cell (trimmed) cannot: the same text
+    all the same. Edited in the workbook, it is written back as lines, not one quoted string."""
+    root = tmp_path / "repo"
+    (root / "architecture").mkdir(parents=True)
+    (root / "architecture/allt.yaml").write_text(MULTILINE, encoding="utf-8")
+    out = tmp_path / "landskap.xlsx"
+    assert run("export", root, "--out", out, "--lang", "en").exit_code == 0
+    mapping = tmp_path / "landskap.mapping.yaml"
+    before = snapshot(root)
+    result = run("import", out, "--mapping", mapping, root, "--update", "--lang", "en")
+    assert "0 new, 0 with differences, 3 unchanged" in result.output, result.output
+    assert snapshot(root) == before
+    book = load_workbook(out)
+    sheet = book["Systems"]
+    sheet.cell(row=2, column=[cell.value for cell in sheet[1]].index("description") + 1).value = (
+        "Lön och tidrapportering.\nChefsstöd för kommunen.")
+    book.save(out)
+    result = run("import", out, "--mapping", mapping, root, "--update", "--lang", "en")
+    assert "0 new, 1 with differences" in result.output, result.output
+    assert "description: |-\n  Lön och tidrapportering.\n  Chefsstöd för kommunen.\nowner: ksf\n" in (
+        root / "architecture/allt.yaml").read_text(encoding="utf-8")
+
+
 def test_an_edited_export_changes_exactly_the_edited_cells(run, example_copy, tmp_path):
     out = tmp_path / "landskap.xlsx"
     assert run("export", example_copy, "--out", out, "--as-of", "2026-11-27", "--lang", "en").exit_code == 0

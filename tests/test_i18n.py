@@ -59,6 +59,13 @@ def test_formats_have_fixed_bytes(language, expected):
     ) == expected
 
 
+def test_a_percentage_rounds_its_decimal_value_not_the_float_product():
+    """0.285 × 100 is 28.499999… in floating point; the share is 28.5 %, which rounds to 29 %."""
+    assert formats.percent(0.285, "en") == "29%"
+    assert formats.percent(0.2985, "sv", decimals=1) == "29,9\u00a0%"
+    assert formats.percent(0.2985, "en", decimals=1) == "29.9%"
+
+
 @pytest.mark.parametrize(
     ("language", "count", "expected"),
     [

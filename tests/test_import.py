@@ -7,12 +7,14 @@ import textwrap
 
 import pytest
 from importing_helpers import (
+    ORGANIZATIONS,
     SYSTEM_MAPPING,
     SYSTEMS,
     empty_repository,
     inventory,
     mapping,
     snapshot,
+    workbook,
 )
 
 from eacheck import api
@@ -254,7 +256,8 @@ def test_csv_in_each_encoding_and_separator_reads_the_same(tmp_path, repo, run, 
 
 def test_values_that_yaml_1_1_misreads_are_quoted_and_read_back_the_same(tmp_path, repo, run):
     source = tmp_path / "org.csv"
-    source.write_text("Id,Namn\nno,NO\nyes-ab,yes\nnummer,1_000\nklocka,12:30\n", encoding="utf-8")
+    source.write_text("Id,Namn\nno,NO\nyes-ab,yes\nnummer,1_000\nklocka,12:30\n2026-01-01,2026-01-01\n",
+                      encoding="utf-8")
     rules = mapping(tmp_path, """\
         tables:
           - kind: organization
@@ -267,8 +270,35 @@ def test_values_that_yaml_1_1_misreads_are_quoted_and_read_back_the_same(tmp_pat
     written = {path.stem: path.read_text(encoding="utf-8") for path in (repo / "architecture/organizations").iterdir()}
     assert 'name: "NO"\n' in written["no"] and 'name: "yes"\n' in written["yes-ab"]
     assert 'name: "1_000"\n' in written["nummer"] and 'name: "12:30"\n' in written["klocka"]
+    # A date where text is meant: YAML 1.1 tools (PyYAML) would read a date, not the id and name.
+    assert 'id: "2026-01-01"\nname: "2026-01-01"\n' in written["2026-01-01"]
+    import yaml as pyyaml
+
     for text in written.values():
-        assert yaml_parser.parse(text).documents[0].value["name"] in {"NO", "yes", "1_000", "12:30"}
+        assert yaml_parser.parse(text).documents[0].value["name"] in {"NO", "yes", "1_000", "12:30", "2026-01-01"}
+        assert pyyaml.safe_load(text)["name"] in {"NO", "yes", "1_000", "12:30", "2026-01-01"}
+
+
+def test_dates_are_written_as_dates_and_date_like_text_is_quoted(tmp_path, repo, run):
+    rows = [row[:] for row in SYSTEMS]
+    rows[3][1] = "2026-01-01"  # a system named like a date; its contract end is a real date
+    assert run("import", inventory(tmp_path, rows), "--mapping", mapping(tmp_path), repo).exit_code == 0
+    text = (repo / "architecture/systems/ksf/ekonomisystem.yaml").read_text(encoding="utf-8")
+    assert 'name: "2026-01-01"\n' in text and "  end: 2028-12-31\n" in text
+
+
+def test_a_name_written_with_combining_accents_slugs_and_looks_up_as_the_letter(tmp_path, repo, run):
+    """"Ärendehantering" as macOS or a PDF may give it: A + combining diaeresis."""
+    import unicodedata
+
+    capabilities = [["Förmåga"], ["Ekonomi"], ["Lön"], [unicodedata.normalize("NFD", "Ärendehantering")]]
+    source = workbook(tmp_path / "nfd.xlsx", {"Organisationer": ORGANIZATIONS, "Förmågor": capabilities,
+                                              "System": SYSTEMS})
+    result = run("import", source, "--mapping", mapping(tmp_path), repo)
+    assert result.exit_code == 0, result.output
+    assert (repo / "architecture/capabilities/arendehantering.yaml").is_file()
+    assert "capabilities: [arendehantering]" in (
+        repo / "architecture/systems/sof/arendesystem-soc.yaml").read_text(encoding="utf-8")
 
 
 def test_the_systems_of_the_example_group_import_back_unchanged_from_a_csv_export(tmp_path, repo, run):
@@ -334,3 +364,59 @@ def test_a_file_with_windows_line_endings_keeps_them(repository, tmp_path, run):
     assert result.exit_code == 0, result.output
     assert path.read_bytes() == original.replace(b"name: Kommunstyrelsef\xc3\xb6rvaltningen\r\n",
                                                  "name: Kommunstyrelsens förvaltning\r\n".encode())
+
+
+def test_a_file_with_a_byte_order_mark_keeps_it(repository, tmp_path, run):
+    """Saved by Notepad: the mark stays, only the differing key changes."""
+    root = repository({})
+    path = root / "architecture/organizations.yaml"
+    original = b"\xef\xbb\xbf" + path.read_bytes()
+    path.write_bytes(original)
+    source = tmp_path / "o.csv"
+    source.write_text("Id;Namn\nks;Kommunstyrelsens förvaltning\n", encoding="utf-8")
+    rules = mapping(tmp_path, "tables:\n  - kind: organization\n    id: Id\n    fields:\n      name: Namn\n"
+                              "      type: {value: administration}\n", "o.yaml")
+    result = run("import", source, "--mapping", rules, root, "--update", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert path.read_bytes() == original.replace(b"name: Kommunstyrelsef\xc3\xb6rvaltningen\n",
+                                                 "name: Kommunstyrelsens förvaltning\n".encode())
+
+
+def test_update_of_a_list_keeps_the_comments_on_the_items_that_stay(repository, tmp_path, run):
+    root = repository({})
+    path = root / "architecture/system.yaml"
+    path.write_text(textwrap.dedent("""\
+        kind: capability
+        id: ekonomi
+        name: Ekonomi
+        ---
+        kind: capability
+        id: lon
+        name: Lön
+        ---
+        kind: system
+        id: lonesystem
+        name: Lönesystem
+        owner: ksf
+        capabilities:
+          - lon        # lön och tidrapportering
+          - ekonomi    # bara attestflödet; flyttas 2027
+        lifecycle:
+          status: active
+        """), encoding="utf-8")
+    (root / "architecture/hr.yaml").write_text("kind: capability\nid: hr\nname: Personal\n", encoding="utf-8")
+    source = tmp_path / "s.csv"
+    source.write_text("Id;Förmågor\nlonesystem;hr, lon\n", encoding="utf-8")
+    rules = mapping(tmp_path, """\
+        tables:
+          - kind: system
+            id: Id
+            fields:
+              name: {value: Lönesystem}
+              owner: {value: ksf}
+              lifecycle.status: {value: active}
+              capabilities: {from: Förmågor, split: ",", lookup: capability}
+        """, "s.yaml")
+    result = run("import", source, "--mapping", rules, root, "--update", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert "capabilities:\n  - lon        # lön och tidrapportering\n  - hr\nlifecycle:" in path.read_text(encoding="utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import textwrap
 import uuid
 import xml.etree.ElementTree as ET
@@ -60,6 +61,21 @@ def test_export_import_into_an_empty_repository_export_gives_the_same_entities_a
     before = snapshot(empty)
     assert "0 new, 0 with differences" in run("import", exported, empty, "--update", "--lang", "en").output
     assert snapshot(empty) == before
+
+
+def test_the_model_imported_back_into_the_repository_it_came_from_changes_nothing(run, tmp_path):
+    """The model states every capability's sharing and every integration's status, defaults
+    included; a file that leaves such a key out says the same, so nothing differs."""
+    root = tmp_path / "kustlunda"
+    for name in ("architecture", "principles"):
+        shutil.copytree(PROJECT_ROOT / name, root / name)
+    model = tmp_path / "landskap.xml"
+    model.write_text(_graph(run, root), encoding="utf-8")
+    before = snapshot(root)
+    result = run("import", model, root, "--update", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert "landskap.xml: 0 new, 0 with differences," in result.output
+    assert snapshot(root) == before
 
 
 def _as_archi_writes_it(text: str) -> str:
@@ -192,6 +208,47 @@ def test_a_file_that_is_not_an_archimate_model(run, tmp_path):
     result = run("import", model, root, "--lang", "en")
     assert result.exit_code == 1
     assert "annat.xml: this is not an ArchiMate exchange file" in result.output
+
+
+def test_an_element_without_a_name_is_reported_not_a_crash(run, tmp_path):
+    """Archi exports an element drawn but never named with no <name> at all; relationships to
+    it must not carry its missing id into other entities."""
+    model = tmp_path / "namnlos.xml"
+    model.write_text(ARCHI_MODEL.replace(
+        '<element identifier="id-7" xsi:type="Node"><name xml:lang="sv">Server</name></element>',
+        '<element identifier="id-9" xsi:type="ApplicationComponent"/>'
+        '<element identifier="id-10" xsi:type="BusinessActor"/>').replace(
+        "</relationships>", '<relationship identifier="id-r9" source="id-9" target="id-2" xsi:type="Serving"/>'
+                            '<relationship identifier="id-r10" source="id-10" target="id-6" xsi:type="Association"/>'
+                            '<relationship identifier="id-r11" source="id-9" target="id-5" xsi:type="Flow"/>'
+                            "</relationships>"), encoding="utf-8")
+    root = empty_repository(tmp_path / "repo")
+    before = snapshot(root)
+    result = run("import", model, root, "--lang", "en")
+    assert result.exit_code == 1, result.output
+    assert "namnlos.xml: element '' (id-9): the element has neither a name nor an eacheck id; name it" in result.output
+    assert "namnlos.xml: element '' (id-10): the element has neither a name nor an eacheck id; name it" in result.output
+    assert "internal error" not in result.output
+    assert snapshot(root) == before
+
+
+def test_a_flow_through_a_junction_is_named_not_dropped_unseen(run, tmp_path):
+    """Archi draws a flow that forks with a junction: no integration eacheck can write, so the
+    import says which flows it left out."""
+    model = tmp_path / "korsning.xml"
+    model.write_text(ARCHI_MODEL.replace(
+        '<element identifier="id-7" xsi:type="Node"><name xml:lang="sv">Server</name></element>',
+        '<element identifier="id-j" xsi:type="AndJunction"/>').replace(
+        "</relationships>", '<relationship identifier="id-f1" source="id-6" target="id-j" xsi:type="Flow">'
+                            '<name xml:lang="sv">Hyresavier</name></relationship>'
+                            '<relationship identifier="id-f2" source="id-j" target="id-5" xsi:type="Flow"/>'
+                            "</relationships>"), encoding="utf-8")
+    root = empty_repository(tmp_path / "repo")
+    result = run("import", model, root, "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert ("note: 2 flows start or end at elements eacheck does not import (junctions, nodes, interfaces …), "
+            "so they are no integrations; draw them between the two systems: 'Hyresavier' (id-f1), id-f2") in result.output
+    assert sorted(path.name for path in (root / "architecture/integrations").iterdir()) == ["hyror.yaml"]
 
 
 def test_control_characters_and_line_breaks_in_a_model_are_problems_as_in_a_cell(run, tmp_path):

@@ -86,16 +86,46 @@ def test_a_column_the_mapping_names_but_the_sheet_lacks(tmp_path, repo, run):
     ("mycket", "System:4: column 'Årskostnad': 'mycket' is not an amount; write a whole number such as "
                "1200000 or 1 200 000 kr"),
     (1234.5, "System:4: column 'Årskostnad': '1234.5' is not an amount"),
+    ("1 200 000:-", "System:4: column 'Årskostnad': '1 200 000:-' is not an amount; write the whole number, "
+                    "without 'ca' or units other than kr, e.g. 1200000"),
 ])
 def test_a_cost_that_is_not_a_whole_amount(tmp_path, repo, run, cost, expected):
     output = _fails(run, repo, inventory(tmp_path, _systems(_row(Årskostnad=cost))), "--mapping", mapping(tmp_path))
     assert expected in output
 
 
-def test_a_date_written_the_swedish_way(tmp_path, repo, run):
-    output = _fails(run, repo, inventory(tmp_path, _systems(_row(Avtalsslut="31/3 2027"))), "--mapping", mapping(tmp_path))
-    assert ("System:4: column 'Avtalsslut': '31/3 2027' is not a date as eacheck reads them; write YYYY-MM-DD, "
+@pytest.mark.parametrize("written", ["31/3 2027", "31 mars 2027", "den 31 mars 2027", "2027-03-31 00:00",
+                                     "2027-3-31", "2027/03/31"])
+def test_a_date_written_the_swedish_way(tmp_path, repo, run, written):
+    """As people write dates, and as a CSV file from a Swedish Excel shows a long date or a
+    date-time cell: an error (SPEC §7 reads date cells and YYYY-MM-DD), with the date to write."""
+    output = _fails(run, repo, inventory(tmp_path, _systems(_row(Avtalsslut=written))), "--mapping", mapping(tmp_path))
+    assert (f"System:4: column 'Avtalsslut': '{written}' is not a date as eacheck reads them; write YYYY-MM-DD, "
             "e.g. 2027-03-31") in output
+
+
+def test_yes_and_no_as_a_swedish_excel_saves_them_in_csv(tmp_path, repo, run):
+    """Swedish Excel writes TRUE and FALSE as SANT and FALSKT in a CSV file."""
+    (repo / "architecture/ksf.yaml").write_text(
+        "kind: organization\nid: ksf\nname: KSF\ntype: administration\n---\n"
+        "kind: capability\nid: lon\nname: Lön\n", encoding="utf-8")
+    source = tmp_path / "system.csv"
+    source.write_text("Systemnamn;Koncerngemensamt\nLönesystem;SANT\nLön B;falskt\n", encoding="utf-8")
+    rules = mapping(tmp_path, """\
+        tables:
+          - kind: system
+            id: {from: Systemnamn, slug: true}
+            fields:
+              name: Systemnamn
+              owner: {value: ksf}
+              capabilities: {value: [lon]}
+              lifecycle.status: {value: active}
+              group_common: {from: Koncerngemensamt, type: boolean}
+        """, "csv.yaml")
+    result = run("import", source, "--mapping", rules, repo, "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert "group_common: true\n" in (repo / "architecture/systems/ksf/lonesystem.yaml").read_text(encoding="utf-8")
+    assert "group_common: false\n" in (repo / "architecture/systems/ksf/lon-b.yaml").read_text(encoding="utf-8")
 
 
 def test_a_value_not_in_the_map(tmp_path, repo, run):

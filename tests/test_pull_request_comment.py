@@ -76,7 +76,9 @@ def indexes(root: Path) -> dict[str, float]:
 
 
 def percent_sv(fraction: float) -> str:
-    return f"{Decimal(repr(fraction * 100)).quantize(Decimal(1), rounding=ROUND_HALF_UP)}{NBSP}%"
+    """One decimal, as the comment shows indexes beside their change in tenths of points."""
+    value = Decimal(repr(fraction * 100)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return f"{value}".replace(".", ",") + f"{NBSP}%"
 
 
 def points_sv(delta: float) -> str:
@@ -199,6 +201,7 @@ def test_a_change_that_moves_no_figure_says_so(branch):
         assert code == 0
         assert "✅ **Godkänd:** Inget nytt stoppar ändringen." in text
         assert "Ingen påverkan på koncernens siffror." in text
+        assert "\nNo effect on the figures.\n" in comment(branch, "--lang", "en")[1]  # as SPEC §8 says it
         assert figures_json(branch)["figures"]["changed"] is False
     finally:
         branch.git("checkout", "--quiet", "--", ".")
@@ -243,6 +246,29 @@ def test_the_link_base_comes_from_the_environment_too(branch):
     )
     assert "](https://gitlab.example.org/g/p/-/blob/abc/architecture/" in completed.stdout
     assert os.environ.get("EACHECK_LINK_BASE") is None
+
+
+def test_links_name_the_files_from_the_top_of_the_git_repository(tmp_path):
+    """The architecture repository in a folder of a larger git repository (a monorepo): the
+    forge's address of a file starts at the top, so the folder goes into every link, once, also
+    when the CI file already put it into --link-base."""
+    repo = GitRepository(tmp_path / "mono")
+    folder = repo.root / "ea (koncern)"
+    for name in ("architecture", "principles"):
+        shutil.copytree(PROJECT_ROOT / name, folder / name)
+    shutil.copy(PROJECT_ROOT / "eacheck.yaml", folder / "eacheck.yaml")
+    repo.commit("Koncernen")
+    repo.git("checkout", "--quiet", "-b", "lon-hamnen")
+    repo.write({"ea (koncern)/architecture/systems/hamn/lonesystem-hamn.yaml": NEW_PAYROLL})
+    repo.commit("Eget lönesystem för hamnbolaget")
+    base = "https://gitlab.example.org/g/p/-/blob/abc"
+    expected = f"]({base}/ea%20%28koncern%29/architecture/systems/hamn/lonesystem-hamn.yaml#L"
+    for cwd, path, link_base in ((repo.root, "ea (koncern)", base), (folder, ".", base),
+                                 (folder, ".", f"{base}/ea%20%28koncern%29/")):
+        completed = eacheck("check", path, "--as-of", AS_OF, "--baseline", "main", "--format", "markdown",
+                            "--link-base", link_base, cwd=cwd)
+        assert completed.returncode == 1, completed.stderr
+        assert expected in completed.stdout, (cwd, path, link_base)
 
 
 def test_a_baseline_from_before_architecture_existed_is_a_change_from_zero(tmp_path):

@@ -187,6 +187,17 @@ def test_two_tags_on_one_commit_are_two_quarters_with_the_same_files(small):
     assert points[0]["indexes"] == points[1]["indexes"] and points[0]["as_of"] != points[1]["as_of"]
 
 
+def test_an_annotated_tag_counts_as_its_commit(small):
+    """`git tag -a`, as docs/report.md tells the group to tag a quarter: the tag object is
+    peeled to the commit it annotates."""
+    small.commit("första")
+    commit = small.git("rev-parse", "HEAD").strip()
+    small.git("tag", "-a", "report-2026-Q2", "-m", "Kvartalsrapport 2026-Q2")
+    [point, now] = api.report(small.root, date(2026, 11, 27), history="report-*")["history"]
+    assert point["tag"] == "report-2026-Q2" and point["commit"] == commit and point["missing"] is None
+    assert point["indexes"] == now["indexes"]
+
+
 def test_no_tags_gives_now_alone_and_says_so(small, run):
     small.commit("första")
     result = run("report", small.root, "--as-of", "2026-11-27", "--history", "--format", "json", "--out", "-")

@@ -97,9 +97,9 @@ def test_the_system_page_has_every_fact_from_the_yaml(example):
     for fact in ("Ekonomisystem Kassaboken", "Koncernens ekonomisystem för redovisning",
                  "Ekonomichef, kommunstyrelseförvaltningen", "../organization/ksf.html",
                  "../organization/turism-naringsliv.html", "../capability/finance.html",
-                 "../capability/supplier-invoices.html", "2019-01-01", "Privat moln",
+                 "../capability/supplier-invoices.html", "1 januari 2019", "Privat moln",
                  "Kustlandets IT-förbund", "Personuppgifter", "Nivå 1: måttlig",
-                 "3\u00a0200\u00a0000\u00a0kr", "Ekonomisystem Norden AB", "2029-12-31", "1\u00a0450",
+                 "3\u00a0200\u00a0000\u00a0kr", "Ekonomisystem Norden AB", "31 december 2029", "1\u00a0450",
                  "3: lämplig", "Kritisk", "Investera", "ekonomisystem.yaml:1"):
         assert fact in page, fact
 
@@ -310,6 +310,31 @@ def test_text_from_the_yaml_is_escaped_in_every_file(repository):
     assert "\\u003cscript>" in index
 
 
+def test_control_characters_from_the_files_are_shown_as_escapes(repository):
+    """As in the report: ESC, BEL, a bidirectional override or a line separator in a name, a
+    description, a principle's text or a file's name reaches no page and no index raw."""
+    evil = "Ond\\e]0;pwned\\x07\\e[2J\\u202eekonomi\\u2028"
+    root = repository({
+        "eacheck.yaml": f'name: "Koncern{evil}"\n',
+        "architecture/evil.yaml": f'kind: system\nid: ond\nname: "{evil}"\ndescription: "{evil}"\nowner: ks\n'
+                                  f'system_owner: "{evil}"\ncapabilities: [ekonomi]\nlifecycle: {{status: active}}\n'
+                                  f'---\nkind: organization\nid: ond-org\nname: "{evil}"\ntype: company\n',
+        "architecture/ond\x1b[31m.yaml": f'kind: capability\nid: ond-formaga\nname: "{evil}"\nparent: ekonomi\n',
+        "principles/egen.yaml": f'kind: principle\nid: egen\ntitle: "Egen{evil}"\nstatement: "s{evil}"\n'
+                                "rationale: r\nimplications: i\ncheck: clear-ownership\n",
+    })
+    files = api.render_site(root, date(2026, 11, 27))
+    assert "principle/egen.html" in files and "capability/ond-formaga.html" in files
+    for path, content in files.items():
+        text = content.decode("utf-8")
+        for character in ("\x1b", "\x07", "\u202e", "\u2028"):
+            assert character not in text, (path, character)
+    system = files["system/ond.html"].decode("utf-8")
+    assert "Ond\\x1b]0;pwned\\x07\\x1b[2J\\u202eekonomi" in system
+    assert "ond\\x1b[31m.yaml" in files["capability/ond-formaga.html"].decode("utf-8")
+    assert "Ond\\\\x1b]0;pwned" in files["search-index.js"].decode("utf-8")
+
+
 def test_the_site_command_is_documented():
     cli_doc = (PROJECT_ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
     assert "eacheck site" in cli_doc
@@ -368,3 +393,39 @@ def test_a_failing_writer_process_fails_the_build_and_leaves_nothing(tmp_path, m
     with pytest.raises(UsageError):
         writing.write(tmp_path / "site", files, jobs=2)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_flow_from_a_system_to_itself_is_drawn(repository):
+    root = repository({"architecture/integrations.yaml": """\
+        kind: integration
+        id: inom-ekonomi
+        from: ekonomisystem
+        to: ekonomisystem
+        method: database
+        """})
+    page = api.render_site(root, date(2026, 11, 27))["system/ekonomisystem.html"].decode("utf-8")
+    svg = page[page.index("<svg"):page.index("</svg>")]
+    assert svg.count('<line class="flow flow-active"') == 1 and "Databas" in svg
+
+
+def test_a_principle_written_in_swedish_only_says_so_on_an_english_site(repository):
+    """WCAG 3.1.2: its title keeps lang="sv" wherever the English site shows it; a principle
+    with an English title needs no mark, nor does the Swedish site."""
+    root = repository({
+        "principles/egen.yaml": "kind: principle\nid: egen\ntitle: Egen ägarprincip\nstatement: s\n"
+                                "rationale: r\nimplications: i\ncheck: clear-ownership\n",
+        "principles/bada.yaml": "kind: principle\nid: bada\ntitle: {sv: Båda språken, en: Both languages}\n"
+                                "statement: s\nrationale: r\nimplications: i\ncheck: lifecycle\n",
+        "architecture/systems/utan.yaml": "kind: system\nid: utan\nname: Utan ägare\nowner: ks\n"
+                                          "capabilities: [ekonomi]\nlifecycle: {status: active}\n",
+    })
+    english = api.render_site(root, date(2026, 11, 27), language="en")
+    page = english["principle/egen.html"].decode("utf-8")
+    assert '<h1 lang="sv">Egen ägarprincip</h1>' in page
+    assert '<a href="principle/egen.html" lang="sv">Egen ägarprincip</a>' in english["principles.html"].decode("utf-8")
+    start = english["index.html"].decode("utf-8")
+    assert '<h3 lang="sv">Egen ägarprincip</h3>' in start  # its finding: utan has no system owner
+    assert "<h1>Both languages</h1>" in english["principle/bada.html"].decode("utf-8")
+    swedish = api.render_site(root, date(2026, 11, 27))
+    assert "<h1>Egen ägarprincip</h1>" in swedish["principle/egen.html"].decode("utf-8")
+    assert 'lang="sv">Egen' not in swedish["principles.html"].decode("utf-8")

@@ -10,6 +10,7 @@ Text from the YAML is shown, never run.
 from __future__ import annotations
 
 import os
+import re
 from collections import deque
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -195,13 +196,15 @@ def test_search_by_keyboard_finds_a_system_by_part_of_a_swedish_word(browser_con
     opened.page.close()
 
 
-def test_every_link_resolves_and_every_system_is_three_clicks_away(browser_context, example_site):  # noqa: F811
-    """Crawl the whole site from the start page. The browser parses every page and resolves
-    every link (its own HTML parser and URL rules, one call for the whole site, as opening
-    hundreds of pages one by one would take minutes); the crawl follows them from index.html."""
-    root = example_site.resolve()
+def crawl(context, site: Path) -> tuple[dict[str, int], list[str]]:
+    """Crawl the whole site from its start page: the depth (clicks from index.html) of every
+    page reached, and every broken link. The browser parses every page and resolves every
+    link (its own HTML parser and URL rules, one call for the whole site, as opening hundreds
+    of pages one by one would take minutes); the crawl follows them from index.html. A link
+    that leaves the site's folder fails at once."""
+    root = site.resolve()
     pages = {path.relative_to(root).as_posix(): path.read_text(encoding="utf-8") for path in root.rglob("*.html")}
-    page = browser_context.new_page()
+    page = context.new_page()
     page.goto((root / "index.html").as_uri())
     links = page.evaluate("""([base, pages]) => {
         const parser = new DOMParser();
@@ -211,9 +214,9 @@ def test_every_link_resolves_and_every_system_is_three_clicks_away(browser_conte
             const url = new URL(path, base);
             found[path] = {
                 ids: [...doc.querySelectorAll('[id]')].map(e => e.id),
-                links: [...doc.querySelectorAll('a[href], link[href], script[src], form[action]')].map(e => {
+                links: [...doc.querySelectorAll('a[href], link[href], script[src], form[action], [src], [href]')].map(e => {
                     const value = e.getAttribute('href') || e.getAttribute('src') || e.getAttribute('action');
-                    return new URL(value, url).href;
+                    return [value, new URL(value, url).href];
                 }),
             };
         }
@@ -225,7 +228,10 @@ def test_every_link_resolves_and_every_system_is_three_clicks_away(browser_conte
     broken = []
     while queue:
         current = queue.popleft()
-        for href in links[current]["links"]:
+        for written, href in links[current]["links"]:
+            # Relative links only: no scheme, no host, no path from the server's root.
+            assert not re.match(r"^(?:[a-z][a-z0-9+.-]*:|/)", written, re.IGNORECASE), \
+                f"{current} has a link that is not relative: {written}"
             url = urlsplit(href)
             assert url.scheme == "file", f"{current} links outside the site: {href}"
             target = Path(unquote(url.path))
@@ -238,9 +244,14 @@ def test_every_link_resolves_and_every_system_is_three_clicks_away(browser_conte
             if relative in pages and relative not in depth:
                 depth[relative] = depth[current] + 1
                 queue.append(relative)
-    assert broken == []
     assert set(pages) - set(depth) == set(), "pages no link reaches"
-    systems = [path for path in pages if path.startswith("system/") and path.count(".") == 1]
+    return depth, broken
+
+
+def test_every_link_resolves_and_every_system_is_three_clicks_away(browser_context, example_site):  # noqa: F811
+    depth, broken = crawl(browser_context, example_site)
+    assert broken == []
+    systems = [path for path in depth if path.startswith("system/") and path.count(".") == 1]
     assert len(systems) == 70 and max(depth[path] for path in systems) <= 3
 
 

@@ -75,13 +75,30 @@ def render_findings(
     :func:`eacheck.i18n.using`).
 
     ``link_base`` (markdown): the web address of the repository's files at the commit checked,
-    e.g. ``https://github.com/OWNER/REPO/blob/SHA``; each finding then links to its line.
+    e.g. ``https://github.com/OWNER/REPO/blob/SHA``; each finding then links to its line. When
+    ``root`` sits in a folder of its git work tree (a monorepo), that folder is added, unless
+    the address already ends with it: the links name the files as the forge does.
     """
     from eacheck.i18n import using
     from eacheck.output.findings import render
 
+    if link_base and format_name == "markdown":
+        link_base = _link_base_in_git(root, link_base)
     with using(language):
         return render(format_name, result, root=root, link_base=link_base)
+
+
+def _link_base_in_git(root: PathLike, link_base: str) -> str:
+    from urllib.parse import quote
+
+    from eacheck.loading.sources import folder_in_git
+
+    base = link_base.rstrip("/")
+    folder = folder_in_git(root)
+    if not folder:
+        return base
+    in_url = quote(folder, safe="/")
+    return base if base.endswith("/" + in_url) else f"{base}/{in_url}"
 
 
 def principles_in_force(path: PathLike | None = ".") -> list:

@@ -71,7 +71,10 @@ def percent(fraction: float, language: str, decimals: int = 0) -> str:
 
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + "%"
     localized = "#,##0" + ("." + "0" * decimals if decimals else "") + "\u00a0%" if language == "sv" else pattern
-    return format_percent(_rounded(fraction * 100, decimals) / 100, localized,
+    # The hundredfold in decimal, as in points(): 0.2985 is 29.85 %, which shows as 29.9 %, not
+    # as the 29.8 of the float 29.849999….
+    hundredfold = (Decimal(repr(fraction)) * 100).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return format_percent(hundredfold / 100, localized,
                           locale=_locale(language), decimal_quantization=False)
 
 

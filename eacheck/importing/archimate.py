@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from eacheck.i18n import msg
+from eacheck.i18n import msg, msg_n
 from eacheck.importing.candidates import Candidate
 from eacheck.importing.problems import Problem, Where
 from eacheck.importing.text import CONTROL, normalized, shown, slug
@@ -160,6 +160,19 @@ class _Builder:
         self.candidates: dict[str, Candidate] = {}
         self.ids: dict[str, str] = {}
         self.notes: list = []
+        # A flow that starts or ends at something eacheck does not import (a junction, a node, an
+        # interface) is no integration eacheck can write; say so rather than drop it unseen.
+        left_out = sorted(f"'{shown(r.name)}' ({shown(r.identifier)})" if r.name else shown(r.identifier)
+                          for r in relationships if r.type == "Flow"
+                          and (r.source not in elements or r.target not in elements))
+        if left_out:
+            shown_flows = ", ".join(left_out[:10]) + (f" (+{len(left_out) - 10})" if len(left_out) > 10 else "")
+            self.notes.append(msg_n(
+                "note: {n} flow starts or ends at an element eacheck does not import (a junction, a node, "
+                "an interface …), so it is no integration; draw it between the two systems: {flows}",
+                "note: {n} flows start or end at elements eacheck does not import (junctions, nodes, "
+                "interfaces …), so they are no integrations; draw them between the two systems: {flows}",
+                len(left_out), flows=shown_flows))
 
     def kind(self, identifier: str) -> str:
         return _KINDS[self.elements[identifier].type]
@@ -182,6 +195,10 @@ class _Builder:
                 candidate.problem(None, msg("the element has neither a name nor an eacheck id; name it"))
             self.candidates[element.identifier] = candidate
             self.ids[element.identifier] = entity_id
+        # An element without an id is reported above; relationships to it are left out, so no
+        # other entity refers to what does not exist.
+        self.relationships = [r for r in self.relationships
+                              if self.ids[r.source] is not None and self.ids[r.target] is not None]
         self._parents()
         self._organizations()
         self._capabilities()
@@ -203,7 +220,7 @@ class _Builder:
         parents = {r.source for r in self.between({"Aggregation", "Composition"}, "organization", "organization")}
         guessed = []
         for identifier, candidate in self.candidates.items():
-            if candidate.kind != "organization":
+            if candidate.kind != "organization" or candidate.id is None:
                 continue
             given = self.elements[identifier].properties.get("type")
             if given:
@@ -238,7 +255,7 @@ class _Builder:
             capabilities[relation.source].add(self.ids[relation.target])
         defaulted = []
         for identifier, candidate in self.candidates.items():
-            if candidate.kind != "system":
+            if candidate.kind != "system" or candidate.id is None:
                 continue
             owner = self._owner(candidate, associations[identifier], serving[identifier])
             if owner:

@@ -33,13 +33,24 @@ _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 # What people write for amounts and dates, read only to suggest what to write instead.
 _AMOUNT_GUESS = re.compile(
     r"(?i)(?:ca\.?|cirka|ungefär|~)?\s*([0-9][0-9 \u00a0\u202f]*(?:[.,][0-9]+)?)\s*"
-    r"(mnkr|mkr|msek|miljoner|milj\.?|mn|tkr|tsek|ksek|tusen)?\s*(?:kr\.?|sek|kronor)?\Z"
+    r"(mnkr|mkr|msek|miljoner|milj\.?|mn|tkr|tsek|ksek|tusen)?\s*(?:kr\.?|sek|kronor|:-)?\Z"
 )
 _MULTIPLIERS = {"mnkr": 10**6, "mkr": 10**6, "msek": 10**6, "miljoner": 10**6, "milj": 10**6,
                 "milj.": 10**6, "mn": 10**6, "tkr": 10**3, "tsek": 10**3, "ksek": 10**3, "tusen": 10**3}
 _DATE_GUESS = re.compile(r"([0-9]{1,2})[/.-]([0-9]{1,2})[/.\- ]\s*([0-9]{4})\Z")
-_TRUE = {"ja", "true", "x"}
-_FALSE = {"nej", "false"}
+# A date and a time, as a CSV file from Excel gives a date-time cell: "2027-03-31 00:00".
+_DATE_TIME_GUESS = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]*)?)?\Z")
+# Year first without the zeros: "2027-3-31", "2027/03/31".
+_YEAR_FIRST_GUESS = re.compile(r"([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})\Z")
+# A long Swedish date, as Excel shows one: "31 mars 2027", "den 31 mars 2027".
+_LONG_DATE_GUESS = re.compile(r"(?i)(?:den\s+)?([0-9]{1,2})\s+([a-zåäö]+)\.?\s+([0-9]{4})\Z")
+_MONTHS = {name: number for number, names in enumerate(
+    (("januari", "jan"), ("februari", "feb"), ("mars", "mar"), ("april", "apr"), ("maj",), ("juni", "jun"),
+     ("juli", "jul"), ("augusti", "aug"), ("september", "sep", "sept"), ("oktober", "okt"),
+     ("november", "nov"), ("december", "dec")), start=1) for name in names}
+# Swedish Excel writes its booleans as SANT and FALSKT when it saves a sheet as CSV.
+_TRUE = {"ja", "true", "x", "sant"}
+_FALSE = {"nej", "false", "falskt"}
 
 
 def convert(value: Any, type_name: str) -> Any:
@@ -118,12 +129,28 @@ def date(value: Any) -> str:
 
 
 def _guess_date(value: str) -> str | None:
-    match = _DATE_GUESS.match(value)
-    if not match:
+    if match := _DATE_TIME_GUESS.match(value):
+        return _real_date(match[1])
+    if match := _LONG_DATE_GUESS.match(value):
+        month = _MONTHS.get(match[2].lower())
+        if month is None:
+            return None
+        day, year = int(match[1]), int(match[3])
+    elif match := _DATE_GUESS.match(value):
+        day, month, year = (int(part) for part in match.groups())
+    elif match := _YEAR_FIRST_GUESS.match(value):
+        year, month, day = (int(part) for part in match.groups())
+    else:
         return None
-    day, month, year = (int(part) for part in match.groups())
     try:
         return datetime.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _real_date(text: str) -> str | None:
+    try:
+        return datetime.date.fromisoformat(text).isoformat()
     except ValueError:
         return None
 

@@ -22,6 +22,7 @@ from eacheck.importing.candidates import Candidate, leaves
 from eacheck.importing.overlay import Overlay
 from eacheck.importing.problems import Problem, Where
 from eacheck.importing.rows import Names
+from eacheck.importing.text import trim
 from eacheck.importing.update import updated_text
 from eacheck.loading import load, yaml_parser
 from eacheck.loading.sources import ARCHITECTURE_DIR
@@ -106,7 +107,7 @@ def plan(source, read: Reader, label: str, progress=None) -> ImportPlan:
             new_by_path[path] = candidate
             result.created.append(Created(path, files[path], candidate))
             continue
-        differences = _differences(found.value, candidate.value)
+        differences = _differences(found.value, candidate.value, candidate.kind)
         if not differences:
             result.unchanged += 1
             continue
@@ -194,12 +195,30 @@ def _comparable(value: Any) -> Any:
         return ("bool", value)
     if isinstance(value, (int, float)):
         return ("number", value)
+    if isinstance(value, str):
+        # Cells are trimmed, so a description written with `|` (which keeps its last line
+        # break) or saved with Windows line breaks is the same text as the cell that holds it.
+        return trim(value.replace("\r\n", "\n"))
     return value
 
 
-def _differences(old: dict[str, Any], new: dict[str, Any]) -> list[Difference]:
+# What a key means when a file leaves it out (SPEC §2, docs/format.md). A source that gives
+# exactly that value for a key the file leaves out says what the file says: no difference, so
+# that an ArchiMate model (which states every capability's sharing and every integration's
+# status) or a "nej" in a yes/no column does not fill files with defaults.
+_DEFAULTS: dict[str, dict[tuple[str, ...], Any]] = {
+    "capability": {("sharing",): "group"},
+    "integration": {("status",): "active"},
+    "system": {("group_common",): False, ("hosting", "customer_managed_keys"): False,
+               ("data", "personal_data"): "none", ("data", "confidentiality"): 0, ("data", "secrecy"): False},
+}
+
+
+def _differences(old: dict[str, Any], new: dict[str, Any], kind: str = "") -> list[Difference]:
     """The keys the candidate gives whose value differs from the file's (a key the candidate
-    leaves out is never a difference: an empty cell removes nothing)."""
+    leaves out is never a difference: an empty cell removes nothing; nor is a key the file
+    leaves out and the candidate gives its default value)."""
+    defaults = _DEFAULTS.get(kind, {})
     before = leaves(old)
     found = []
     for path, value in leaves(new).items():
@@ -211,6 +230,8 @@ def _differences(old: dict[str, Any], new: dict[str, Any]) -> list[Difference]:
             for step in path:
                 container = container.get(step) if isinstance(container, dict) else None
             current = container
+        if current is None and path in defaults and _comparable(defaults[path]) == _comparable(value):
+            continue
         if _comparable(current) != _comparable(value):
             found.append(Difference(".".join(path), current, value))
     return found

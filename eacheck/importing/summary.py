@@ -14,7 +14,11 @@ LISTED = 200
 
 
 def _value(value) -> str:
-    return _("(not set)") if value is None else shown(scalar(value).replace("\n", " "))
+    if value is None:
+        return _("(not set)")
+    if isinstance(value, str) and "\n" in value:  # on one line, its line breaks shown as \n
+        return shown(value)
+    return shown(scalar(value, date=True).replace("\n", " "))
 
 
 def text(plan: ImportPlan, dry_run: bool, update: bool, written: list[str]) -> str:

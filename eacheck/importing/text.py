@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 
 # Trimmed like spaces: Excel and web copies are full of no-break spaces.
@@ -23,14 +24,18 @@ def trim(text: str) -> str:
 
 
 def normalized(text: str) -> str:
-    """How lookups and maps compare: case-folded, every run of whitespace one space."""
-    return _WHITESPACE_RUN.sub(" ", text).strip().casefold()
+    """How lookups and maps compare: case-folded, every run of whitespace one space, and a
+    letter written as a letter plus an accent (as macOS and some PDFs give "ö") the same as the
+    one-character letter."""
+    return unicodedata.normalize("NFC", _WHITESPACE_RUN.sub(" ", text).strip().casefold())
 
 
 def slug(text: str) -> str:
     """SPEC §7: lower-case; å, ä → a; ö → o; é → e; ü → u; every run of other characters
-    outside [a-z0-9] → one hyphen; no hyphen first or last."""
-    return _NOT_SLUG.sub("-", text.lower().translate(_SLUG_LETTERS)).strip("-")
+    outside [a-z0-9] → one hyphen; no hyphen first or last. An "ö" written as "o" plus a
+    combining diaeresis is the letter ö (Unicode NFC), not an o followed by a mark."""
+    lowered = unicodedata.normalize("NFC", text).lower()
+    return _NOT_SLUG.sub("-", lowered.translate(_SLUG_LETTERS)).strip("-")
 
 
 def shown(value: object) -> str:

@@ -147,13 +147,18 @@ def _insert(target, key: str, value: Any, order: list[str]) -> None:
 
 def _ruamel_value(value: Any, node: dict[str, Any], old: Any) -> Any:
     from ruamel.yaml.comments import CommentedSeq
-    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
     if isinstance(value, list):
         items = [_ruamel_value(item, node.get("items", {}), None) for item in value]
-        if isinstance(old, CommentedSeq):  # keep its style, flow or block
-            old.clear()
-            old.extend(items)
+        if isinstance(old, CommentedSeq):
+            # The list itself, edited: its style (flow or block) and the comments on the items
+            # that stay are kept; items that went are taken out, new ones added at the end (a
+            # list of ids is compared as a set, so its order is no change).
+            for index in reversed(range(len(old))):
+                if old[index] not in items:
+                    del old[index]
+            old.extend(item for item in items if item not in old)
             return old
         sequence = CommentedSeq(items)
         sequence.fa.set_flow_style()
@@ -164,6 +169,8 @@ def _ruamel_value(value: Any, node: dict[str, Any], old: Any) -> Any:
                 return datetime.date.fromisoformat(value)
             except ValueError:
                 pass
+        if "\n" in value and value == value.strip():  # lines, as an architect writes them: `|-`
+            return LiteralScalarString(value)
         if yaml_value(value) != value:  # a YAML 1.1 trap, or text that reads as a number
             return DoubleQuotedScalarString(value)
     return value

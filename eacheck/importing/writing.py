@@ -44,11 +44,15 @@ def apply(plan: ImportPlan, root: Path, update: bool) -> list[str]:
         if update:
             for path, (before, after) in plan.updates.items():
                 target = root / path
-                if target.read_bytes().decode("utf-8-sig") != before:
+                data = target.read_bytes()
+                if data.decode("utf-8-sig") != before:
                     raise UsageError(msg("{path} changed while importing; nothing was written, run "
                                          "the import again", path=path))
-                safe_write.write(target, after, inside=root)
-                replaced.append((target, before))
+                # A file saved with a byte-order mark (Notepad, some Windows editors) keeps it:
+                # only the differing keys change.
+                mark = "\ufeff" if data.startswith(b"\xef\xbb\xbf") else ""
+                safe_write.write(target, mark + after, inside=root)
+                replaced.append((target, mark + before))
                 written.append(path)
     except BaseException:
         for target, before in reversed(replaced):

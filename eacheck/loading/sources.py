@@ -277,6 +277,19 @@ def check_revision(revision: str) -> str:
     return revision
 
 
+def folder_in_git(root: str | os.PathLike[str]) -> str:
+    """The folder ``root`` is in, relative to the top of its git work tree, without a trailing
+    slash ("" at the top, or when ``root`` is not in git or git is not installed)."""
+    try:
+        completed = subprocess.run(["git", "-C", str(root), "rev-parse", "--show-prefix"],
+                                   capture_output=True, check=False)
+    except FileNotFoundError:
+        return ""
+    if completed.returncode != 0:
+        return ""
+    return completed.stdout.decode("utf-8", errors="replace").strip().rstrip("/")
+
+
 class GitRevision:
     """The files of a repository as they were at a git revision, read without a checkout."""
 

@@ -3,8 +3,9 @@
 Every scalar is written plain when it reads back as the same value, in eacheck's YAML 1.2 and in
 the YAML 1.1 tools many editors and pipelines still use; otherwise it is double-quoted. So `SE`
 and `Lönesystem` stay plain, while `NO` (a boolean to YAML 1.1), `1_000` (a number to YAML 1.1),
-`12:30` (sexagesimal to YAML 1.1) and `2027` (a number, where text is meant) are quoted. Dates
-are written plain, as dates. Keys follow the order of the kind's JSON Schema, which is the order
+`12:30` (sexagesimal to YAML 1.1), `2026-01-01` in a text (a timestamp to YAML 1.1) and `2027`
+(a number, where text is meant) are quoted. Dates — the values of keys the schema declares as
+dates — are written plain, as dates. Keys follow the order of the kind's JSON Schema, which is the order
 docs/format.md documents.
 """
 
@@ -23,6 +24,13 @@ _YAML_11_BOOLEANS = {"y", "n", "yes", "no", "on", "off", "true", "false"}
 _YAML_11_NUMBERS = re.compile(
     r"[-+]?(?:[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?|[0-9][0-9_]*_[0-9_]*(?:\.[0-9_]*)?|0b[01_]+)\Z"
 )
+# Timestamps of YAML 1.1 (and of PyYAML, ruamel's default): a date, or a date and a time. Plain,
+# they read as a date or a date-time there, never as the text an id or a name means.
+_YAML_11_TIMESTAMP = re.compile(
+    r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?"
+    r"(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)?\Z"
+)
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 WIDTH = 88
 
 
@@ -50,6 +58,7 @@ def _plain_is_safe(text: str) -> bool:
     return (
         text.lower() not in _YAML_11_BOOLEANS
         and not _YAML_11_NUMBERS.match(text)
+        and not _YAML_11_TIMESTAMP.match(text)
         and _reads_back(text, text)
     )
 
@@ -68,16 +77,22 @@ def yaml_folded(value: str, indent: int = 2) -> str:
     return yaml_value(value)
 
 
-def scalar(value: Any, indent: int = 2) -> str:
-    """Any value of a document as YAML: true/false, numbers, dates, text, flow lists."""
+def scalar(value: Any, indent: int = 2, date: bool = False) -> str:
+    """Any value of a document as YAML: true/false, numbers, dates, text, flow lists.
+
+    ``date``: the value is a date (its key is one), so `YYYY-MM-DD` text is written plain, as a
+    date; anywhere else such text is quoted, because YAML 1.1 tools would read a date.
+    """
     if value is True or value is False:
         return "true" if value else "false"
     if isinstance(value, (int, float)):
         return repr(value)
     if isinstance(value, datetime.date):
         return value.isoformat()
+    if date and isinstance(value, str) and _ISO_DATE.match(value):
+        return value
     if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(scalar(item) for item in value) + "]"
+        return "[" + ", ".join(scalar(item, date=date) for item in value) + "]"
     if value is None:
         return "null"
     text = str(value)
@@ -131,4 +146,5 @@ def _mapping(lines: list[str], value: dict[str, Any], schema: dict[str, Any], in
                 entry_lines[0] = f"{pad}  - {entry_lines[0][indent + 4:]}"
                 lines.extend(entry_lines)
         else:
-            lines.append(f"{pad}{name}: {scalar(item, indent + 2)}")
+            is_date = inner.get("format") == "date" or inner.get("items", {}).get("format") == "date"
+            lines.append(f"{pad}{name}: {scalar(item, indent + 2, date=is_date)}")

@@ -165,7 +165,7 @@ def _figures_section(figures: dict, rows: int) -> list[str]:
     heading = escape(_("What it does to the group's figures"))
     lines = [f"#### {heading}", ""]
     if not figures["changed"]:
-        return lines + [escape(_("No effect on the group's figures.")), ""]
+        return lines + [escape(_("No effect on the figures.")), ""]  # SPEC §8's words
     language, currency = current_language(), figures["currency"]
     lines += [
         "| " + " | ".join(escape(text) for text in (_("Figure"), _("Before"), _("After"), _("Change"))) + " |",
@@ -188,7 +188,9 @@ def _figures_section(figures: dict, rows: int) -> list[str]:
 
 def _share_row(label: str, change: dict, language: str) -> str:
     def share(value):
-        return "–" if value is None else formats.percent(value, language)
+        # One decimal, as the change in points has: "30 % → 30 %, -0.5 points" would read as a
+        # change that did not happen.
+        return "–" if value is None else formats.percent(value, language, decimals=1)
 
     delta = "–" if change["delta"] is None else _("{value} percentage points").format(
         value=formats.points(change["delta"], language))

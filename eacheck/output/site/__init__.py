@@ -21,13 +21,13 @@ from typing import Any
 
 from eacheck import __version__, i18n
 from eacheck.analysis.figures import Figures
-from eacheck.model.entities import localized
 from eacheck.output.site import diagram, search_index, writing
-from eacheck.output.site.helpers import Chrome, Links, translated_labels
+from eacheck.output.site.helpers import Chrome, Links, Passages, translated_labels
 from eacheck.output.site.pages import all_pages
 from eacheck.output.site.templating import environment
 from eacheck.output.site.views import Views
 from eacheck.output.site.writing import MARKER, write
+from eacheck.safe_text import printable
 
 __all__ = ["render", "write", "writing", "MARKER"]
 
@@ -61,7 +61,7 @@ def render(figures: Figures, report: dict[str, Any], language: str, jobs: int = 
         site = SiteInfo(settings.name or i18n._("The municipal group"), figures.as_of, __version__,
                         language, settings.currency)
         common = {"site": site, "v": views, "L": translated_labels(), "svg": diagram.svg,
-                  "localized": lambda text: localized(text, language)}
+                  "passage": Passages(language, settings.language)}
         envs = {root: environment(language, Links(views, root), root=root, **common) for root in ROOTS}
         build = _Build(language, envs, all_pages(views), {root: Chrome(env) for root, env in envs.items()})
         files = _render_all(build, jobs)
@@ -91,7 +91,11 @@ class _Build:
         # (a chain of mappings, slow to copy 40,000 times): the context is made from a plain
         # dict of the globals and the page's values (Template.new_context, shared=True).
         values = {**self._globals(env), "path": page.path, "chrome": self.chrome[page.root], **page.context}
-        return env.concat(template.root_render_func(template.new_context(values, shared=True))).encode("utf-8")
+        text = env.concat(template.root_render_func(template.new_context(values, shared=True)))
+        # Control characters from the files (ESC, a bidirectional override) are shown as escapes,
+        # as in the report: text from a name, a description, a finding or a file name reaches a
+        # page through many ways, and the templates write none themselves (lines kept).
+        return printable(text, lines=True).encode("utf-8")
 
     def _globals(self, env) -> dict[str, Any]:
         cached = self._flat_globals.get(id(env))

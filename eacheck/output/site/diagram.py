@@ -100,6 +100,9 @@ def layout(system_id: str, system_name: str, integrations: list[Integration], na
         if integration.source == system_id or integration.via == system_id:
             if integration.target != system_id:
                 right = _end(integration.target, RIGHT_X, name, has_page)
+        if left is None and right is None:
+            # A flow from the system to itself (between two of its parts): drawn as one it sends.
+            right = _end(system_id, RIGHT_X, name, has_page)
         rows.append(Row(integration.id, y, y + BOX_HEIGHT / 2, left, right,
                         cut(label(integration), LABEL_CHARACTERS), integration.status))
     body = len(rows) * ROW - (ROW - BOX_HEIGHT)

@@ -22,6 +22,33 @@ from eacheck import i18n
 from eacheck.output.site import labels
 
 
+class Passages:
+    """``passage(text)``: free text from the repository (a description, a reason, a principle's
+    statement) marked with the language it is written in when that is not the site's
+    (WCAG 3.1.2, language of parts): an English site of a Swedish repository says which
+    passages are Swedish, so that a screen reader reads them as Swedish. Names are proper
+    names and stay unmarked.
+
+    Plain text is in the repository's language (``language`` in eacheck.yaml); a principle's
+    text given per language is in the site's language when it has it, else in the first it
+    has (as :func:`~eacheck.model.entities.localized` picks it)."""
+
+    def __init__(self, site_language: str, repository_language: str) -> None:
+        self._site = site_language
+        self._repository = repository_language
+
+    def __call__(self, text) -> Markup:
+        if isinstance(text, dict):
+            if text.get(self._site):
+                return escape(text[self._site])
+            language, value = next(iter(text.items()))
+        else:
+            language, value = self._repository, text
+        if language == self._site:
+            return escape(value)
+        return Markup('<span lang="%s">%s</span>') % (language, value)
+
+
 class Links:
     """``links("system", "x")`` -> ``<a href="../system/x.html">Name</a>``, or the id alone
     when the entity has no page (its file did not load). The templates use it through the
@@ -36,7 +63,12 @@ class Links:
         key = (kind, entity_id)
         made = self._made.get(key)
         if made is None:
-            if self._views.has_page(kind, entity_id):
+            language = self._views.principle_language(entity_id) if kind == "principle" else None
+            if self._views.has_page(kind, entity_id) and language:
+                # A principle's title in another language than the site's says which (WCAG 3.1.2).
+                made = Markup('<a href="%s%s/%s.html" lang="%s">%s</a>') % (
+                    self._root, kind, entity_id, language, self._views.name(kind, entity_id))
+            elif self._views.has_page(kind, entity_id):
                 made = Markup('<a href="%s%s/%s.html">%s</a>') % (
                     self._root, kind, entity_id, self._views.name(kind, entity_id))
             else:

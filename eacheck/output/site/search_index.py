@@ -13,6 +13,7 @@ import json
 import unicodedata
 
 from eacheck.output.site.views import Views
+from eacheck.safe_text import printable
 
 # The kinds the search finds, in the order results of equal rank are listed.
 KINDS = ("system", "organization", "capability")
@@ -29,8 +30,8 @@ def entries(views: Views) -> list[list[str]]:
     collections = {"system": views.systems, "organization": views.organizations, "capability": views.capabilities}
     for kind in KINDS:
         for entity in collections[kind]:
-            found.append([kind, entity.id, entity.name, fold(f"{entity.name} {entity.id}"),
-                          f"{kind}/{entity.id}.html"])
+            name = printable(entity.name)  # as the pages show it: control characters as escapes
+            found.append([kind, entity.id, name, fold(f"{name} {entity.id}"), f"{kind}/{entity.id}.html"])
     return found
 
 

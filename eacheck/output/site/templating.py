@@ -59,6 +59,30 @@ def long_date(day: date | str) -> str:
     return _date(date.fromisoformat(day) if isinstance(day, str) else day, i18n.current_language())
 
 
+def as_written(value: str | float) -> str:
+    """A value the file gives as text or as a number (an effect goal's target): text as it is,
+    a number in the language's notation with the decimals the file gave it (0.5 -> "0,5")."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return str(value)
+    written = repr(value)
+    decimals = len(written.split(".")[1]) if "." in written and "e" not in written else 0
+    return number(value, decimals)
+
+
+@lru_cache(maxsize=1024)
+def _country(code: str, language: str) -> str:
+    return formats.Country(code).format(language)
+
+
+def country(code: str) -> str:
+    """A country by its ISO code, named in the language of the run: SE is "Sverige", "Sweden"."""
+    return _country(code, i18n.current_language())
+
+
+def countries(codes) -> str:
+    return join([country(code) for code in codes])
+
+
 def quarter(text: str) -> str:
     """``2027-Q2`` as people write it: "kvartal 2 2027", "Q2 2027"."""
     year, number = text.split("-Q")
@@ -132,5 +156,6 @@ def environment(language: str, links=None, **globals_) -> Environment:
         env.filters.update(link=lambda entity_id, kind: links(kind, entity_id),
                            links=lambda ids, kind: links.many(kind, ids),
                            some=lambda ids, kind, limit=5: links.some(kind, ids, limit))
-    env.filters.update(number=number, money=money, percent=percent, long_date=long_date, joined=join, quarter=quarter)
+    env.filters.update(number=number, money=money, percent=percent, long_date=long_date, joined=join, quarter=quarter,
+                       as_written=as_written, country=country, countries=countries)
     return env

@@ -111,6 +111,19 @@ class Views:
             return _("Expired exceptions")
         return principle_id
 
+    def principle_language(self, principle_id: str) -> str | None:
+        """The language of the principle's title when it is not the site's (a principle written
+        in Swedish only, on an English site), so that the page can say so; else None."""
+        principle = self.landscape.principles.get(principle_id)
+        if principle is None:
+            return None
+        title = principle.title
+        if isinstance(title, dict):
+            language = self.language if title.get(self.language) else next(iter(title))
+        else:
+            language = self.landscape.settings.language
+        return None if language == self.language else language
+
     # -- findings ----------------------------------------------------------------------------
 
     @cached_property

@@ -3,7 +3,7 @@
    matches as links. Text from the index is set with textContent, never as markup. Names are
    folded as eacheck folds them (lower case, marks removed: "lön" and "lon" meet), and every
    word of the query must occur. Words on the page come from the page's data attributes, in
-   the site's language. */
+   the site's language. The arrow keys move from the field through the results. */
 (function () {
   "use strict";
   var LIMIT = 50;
@@ -77,6 +77,20 @@
     });
   }
 
+  // The arrow keys move between the field and the results (as in a list of suggestions);
+  // Tab and Enter work as on any link.
+  function move(event) {
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") { return; }
+    var links = Array.prototype.slice.call(list.querySelectorAll("a"));
+    if (!links.length) { return; }
+    var at = links.indexOf(document.activeElement);
+    var next = event.key === "ArrowDown" ? Math.min(at + 1, links.length - 1) : at - 1;
+    event.preventDefault();
+    (next < 0 ? input : links[next]).focus();
+  }
+  input.addEventListener("keydown", move);
+  list.addEventListener("keydown", move);
+
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     show(input.value);
@@ -88,5 +102,8 @@
     var header = document.getElementById("site-search");
     if (header) { header.value = asked; }
     show(asked);
+    // Arriving from the search box of another page: the cursor stays in the search, so the
+    // arrow keys (or Tab) reach the results at once.
+    input.focus();
   }
 }());
