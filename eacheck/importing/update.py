@@ -58,7 +58,12 @@ def updated_text(original: str, changes: dict[str, dict[tuple[str, ...], Any]], 
         else:
             for index in sorted(set(where.values())):
                 mine = {entity_id: change for entity_id, change in changes.items() if where[entity_id] == index}
-                documents[index] = _updated(documents[index], mine, kinds, indentation)
+                # The blank lines before the next document stay after it, as in the whole file:
+                # a key added at the end goes before them.
+                blank = _TRAILING_BLANK_LINES.search(documents[index])
+                cut = blank.start() + 1 if blank else len(documents[index])
+                body, tail = documents[index][:cut], documents[index][cut:]
+                documents[index] = _updated(body, mine, kinds, indentation) + tail
             return "".join(documents)
     return _updated(original, changes, kinds, indentation)
 
@@ -67,6 +72,7 @@ def updated_text(original: str, changes: dict[str, dict[tuple[str, ...], Any]], 
 # so every part but the first starts with its own marker. YAML forbids such a line inside a
 # scalar, so it cannot cut one.
 _DOCUMENT_START = re.compile(r"(?m)^(?=---(?:[ \t]|$))")
+_TRAILING_BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+\Z")
 
 
 def _updated(original: str, changes: dict[str, dict[tuple[str, ...], Any]], kinds: dict[str, str],
