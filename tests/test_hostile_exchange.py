@@ -380,6 +380,8 @@ def test_update_round_trips_only_the_documents_it_changes():
     before, after = original.splitlines(), changed.splitlines()
     assert len(after) == len(before) + 1
     assert "parent: org-1" in after and "name: Nytt namn         # kommentar" in after
+    added = after.index("parent: org-1")
+    assert after[added - 1] == "type: administration" and after[added + 1:added + 3] == ["", "---"]
     assert [line for line in after if line not in ("parent: org-1", "name: Nytt namn         # kommentar")] \
         == [line for line in before if line != "name: Organisation 100  # kommentar"]
     flow = "kind: organization\nid: a\nname: A\ntype: administration\n---\n{kind: organization, id: b, name: B, " \
