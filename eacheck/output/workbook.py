@@ -28,7 +28,7 @@ from typing import Any
 from eacheck.i18n import _, pgettext
 from eacheck.model.references import EACH, REFERENCES
 from eacheck.model.schema_validation import leaf_paths, schema_for
-from eacheck.safe_text import printable, xml_text
+from eacheck.safe_text import printable, shorten, xml_text
 
 KINDS = ("organization", "capability", "system", "integration", "procurement", "exception")
 IMPORTABLE = ("organization", "capability", "system", "integration")
@@ -51,6 +51,7 @@ _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 _NOT_IN_A_CELL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 # A text starting with one of these is a formula to Excel once someone edits the cell, or to a
 # program that reads the sheet as CSV: "formula injection" (OWASP's list).
+CELL_LENGTH = 32_767
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -148,10 +149,11 @@ def workbook(documents: dict[str, list[dict[str, Any]]], names: dict[str, str],
 
 def text_cell(value: str) -> str:
     """A text as a cell can hold it: the control characters a worksheet cannot carry shown as
-    escapes (``\\x1b``), as in every other output; what XML cannot carry replaced."""
+    escapes (``\\x1b``), as in every other output; what XML cannot carry replaced; cut to the
+    32,767 characters Excel holds in a cell (a longer one makes Excel "repair" the workbook)."""
     if _NOT_IN_A_CELL.search(value):
         value = _NOT_IN_A_CELL.sub(lambda match: printable(match[0]), value)
-    return xml_text(value)
+    return shorten(xml_text(value), CELL_LENGTH)
 
 
 def _fill(sheet, rows: list[list[Any]], letter) -> None:
