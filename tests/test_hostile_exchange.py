@@ -447,3 +447,20 @@ def test_a_zero_byte_is_a_control_character_in_its_cell_not_a_sign_of_utf16(data
     source = tmp_path / "nul.csv"
     source.write_bytes(data)
     assert expected in _import_fails(run, root, source, "--mapping", mapping(tmp_path, CSV_MAPPING))
+
+
+def test_update_of_a_document_ruamel_refuses_is_a_problem_at_its_row_not_an_internal_error(repository, run,
+                                                                                          tmp_path):
+    root = repository({"architecture/organizations.yaml": """\
+        kind: organization
+        id: ks
+        name: Kommunstyrelsen
+        name: Kommunstyrelseförvaltningen
+        type: administration
+        """})
+    source = tmp_path / "org.csv"
+    source.write_text(UPDATE, encoding="utf-8")
+    output = _import_fails(run, root, source, "--mapping", mapping(tmp_path, CSV_MAPPING), "--update")
+    assert ("org.csv:2: architecture/organizations.yaml cannot be changed in place (found duplicate key "
+            "\"name\"") in output
+    assert "internal error" not in output

@@ -17,6 +17,7 @@ from typing import Any
 
 from eacheck.i18n import Message, msg, msg_n
 from eacheck.i18n.formats import Number
+from eacheck.safe_text import shorten
 from eacheck.importing import layout
 from eacheck.importing.candidates import Candidate, leaves
 from eacheck.importing.overlay import Overlay
@@ -118,7 +119,17 @@ def plan(source, read: Reader, label: str, progress=None) -> ImportPlan:
     kinds = {entity_id: found.kind for entity_id, found in existing.items()}
     for path, changes in changes_by_file.items():
         original = source.read(path).data.decode("utf-8-sig")
-        files[path] = updated_text(original, changes, kinds)
+        try:
+            files[path] = updated_text(original, changes, kinds)
+        except Exception as error:  # ruamel refuses what eacheck reported (a repeated key …)
+            if not type(error).__module__.startswith("ruamel"):
+                raise
+            for candidate in changed_by_file[path].values():
+                candidate.problem(None, msg(
+                    "{path} cannot be changed in place ({reason}); correct the file (`eacheck validate` "
+                    "shows what is wrong) and import again", path=path,
+                    reason=shorten(" ".join(str(getattr(error, "problem", None) or error).split()))))
+            continue
         result.updates[path] = (original, files[path])
 
     after = load(Overlay(source, files)) if files else baseline
