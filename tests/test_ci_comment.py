@@ -190,6 +190,20 @@ def test_the_gitlab_job_removes_committed_files_of_its_output_names_before_writi
     assert "rm -f eacheck-junit.xml eacheck-comment.md" in script[:first_write]
 
 
+def test_the_gitlab_note_script_never_imports_the_merge_requests_files(tmp_path):
+    """The note script runs in the clone of the merge request, with the token in its
+    environment: `python3 -` put the clone first on the import path, so a committed json.py ran
+    in its place."""
+    _, script = _gitlab_script()
+    (tmp_path / "json.py").write_text("open('pwned', 'w').write('ran')\nraise SystemExit(3)\n", encoding="utf-8")
+    (tmp_path / "eacheck-comment.md").write_text(f"{MARKER}\n", encoding="utf-8")
+    env = {key: value for key, value in os.environ.items() if key != "EACHECK_GITLAB_TOKEN"}
+    done = subprocess.run(["bash", "-e", "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "EACHECK_GITLAB_TOKEN is not set" in done.stdout
+    assert not (tmp_path / "pwned").exists()
+
+
 BOT = 77  # the user of the project access token
 
 
