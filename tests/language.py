@@ -43,7 +43,9 @@ ENGLISH = frozenset(
     "when there "
     "error errors warning warnings finding findings waived exception exceptions passed failed "
     "since already present subject principle principles rationale implications statement "
-    "parameters severity disabled default".split()
+    "parameters severity disabled default "
+    # the placeholders of usage lines, which Swedish names in its own words ([FLAGGOR] [SÖKVÄG])
+    "options command args path source directory mapping pattern".split()
 )
 SWEDISH = frozenset(
     "och som för med är inte har till av ska det att på eller utan när också ett om vid "

@@ -441,7 +441,7 @@ def test_a_missing_baseline_in_a_shallow_clone_says_how_to_fetch_it(repo, tmp_pa
     gate = eacheck("check", "--as-of", AS_OF, "--baseline", "origin/main", cwd=clone)
     assert gate.returncode == 2
     message = gate.stderr  # in Swedish: the repository sets no language
-    assert "origin/main: revisionen finns inte" in message
+    assert "origin/main: revisionen finns inte i git-förrådet '.'. Det här är en grund klon" in message
     assert "grund klon" in message and "fetch-depth: 0" in message
     fetch = re.search(r"`(git fetch [^`]+)`", message).group(1)
     assert fetch == "git fetch --depth=1 origin main:refs/remotes/origin/main"

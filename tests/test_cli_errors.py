@@ -63,7 +63,7 @@ def test_every_option_and_usage_line_of_every_command_reads_well(path):
             assert any(piece in line for line in usage.splitlines()), (width, piece, usage)
 
 
-@pytest.mark.parametrize(("lang", "lead"), [("en", "NAME is one of:"), ("sv", "NAME är något av:")])
+@pytest.mark.parametrize(("lang", "lead"), [("en", "NAME is one of:"), ("sv", "NAMN är något av:")])
 def test_schema_help_names_every_schema(lang, lead):
     text = " ".join(CliRunner().invoke(main, ["schema", "--lang", lang, "--help"]).output.split())
     listed = re.search(re.escape(lead) + r" ([^.]+)\.", text).group(1).split(", ")

@@ -111,3 +111,15 @@ def test_click_completion_script_is_available():
     )
     assert completed.returncode == 0
     assert "_eacheck_completion" in completed.stdout and "complete " in completed.stdout
+
+
+def test_a_command_run_on_its_own_leaves_the_groups_help_option_alone():
+    """`-h` is the group's setting; a command once run without the group (as a test or a script
+    may) must not keep `--help` alone for later runs under it."""
+    from click.testing import CliRunner
+
+    from eacheck.cli import main
+    from eacheck.cli.init import command as init
+
+    assert "  --help " in CliRunner().invoke(init, ["--help"]).output
+    assert "-h, --help" in CliRunner().invoke(main, ["init", "--help"]).output

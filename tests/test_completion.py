@@ -72,3 +72,22 @@ def test_completion_in_a_real_shell_protocol(in_repository):
 def test_the_example_group_completes(monkeypatch):
     monkeypatch.chdir(PROJECT_ROOT)
     assert "integrationsplattform" in _completions(["impact"], "integr")
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+@pytest.mark.parametrize("command", [[], ["check"], ["report"], ["graph"], ["new"], ["new", "system"],
+                                     ["new", "exception"], ["import"]], ids=" ".join)
+def test_what_zsh_and_fish_show_beside_a_choice_speaks_the_language(command, language, in_repository):
+    """zsh and fish show each option's and command's help beside it: in the language of the
+    run, like --help (SPEC §6)."""
+    from click.shell_completion import ZshComplete
+    from language import assert_speaks
+
+    from eacheck import i18n
+
+    completion = ZshComplete(main, {}, "eacheck", "_EACHECK_COMPLETE")
+    with i18n.using(language):
+        items = completion.get_completions(command, "--") + completion.get_completions(command, "")
+    helps = [item.help for item in items if item.help]
+    assert len(helps) >= 2
+    assert_speaks("\n".join(helps), language, in_repository, {"Lönesystem", "HR-chef"})

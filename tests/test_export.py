@@ -52,7 +52,7 @@ def test_the_workbook_has_a_sheet_per_kind_every_key_and_the_findings(run, examp
         widths = [sheet.column_dimensions[letter].width for letter in ("A", "B")]
         assert all(6 <= width <= 64 for width in widths)
     findings = list(book["Findings"].iter_rows(values_only=True))
-    assert findings[0] == ("principle", "severity", "subject", "kind", "message", "file", "line")
+    assert findings[0] == ("Principle", "Severity", "Subject", "Kind", "Message", "File", "Line", "Column")
     checked = api.check(example_copy, as_of=datetime.date(2026, 11, 27))
     assert len(findings) - 1 == len(checked.findings)
     assert book.properties.created == datetime.datetime(2026, 11, 27)
@@ -179,3 +179,25 @@ def test_the_sample_files_are_the_ones_the_script_writes(tmp_path, monkeypatch):
     module.main()
     for name in ("systemforteckning.xlsx", "systemforteckning.csv"):
         assert (tmp_path / name).read_bytes() == (EXAMPLES / name).read_bytes(), f"run scripts/make-import-examples.py ({name})"
+
+
+def test_the_findings_sheet_speaks_the_language_of_the_run(run, example_copy, tmp_path):
+    """The findings sheet is for reading, not for import: its headers, severities and kinds are
+    words of the run's language (SPEC §6), while principle ids, subjects and files stay as written."""
+    from language import assert_speaks
+
+    for language, header, severities, kinds in (
+        ("sv", ("Princip", "Allvarlighetsgrad", "Gäller", "Sort", "Beskrivning", "Fil", "Rad", "Kolumn"),
+         {"fel", "varning"}, {"system", "integration", "upphandling", "undantag"}),
+        ("en", ("Principle", "Severity", "Subject", "Kind", "Message", "File", "Line", "Column"),
+         {"error", "warning"}, {"system", "integration", "procurement", "exception"}),
+    ):
+        out = tmp_path / f"{language}.xlsx"
+        assert run("export", example_copy, "--out", out, "--as-of", "2026-11-27", "--lang", language).exit_code == 0
+        rows = list(load_workbook(out).worksheets[-1].iter_rows(values_only=True))
+        assert rows[0] == header
+        assert {row[1] for row in rows[1:]} == severities
+        assert {row[3] for row in rows[1:]} <= kinds
+        assert all(isinstance(row[6], int) and isinstance(row[7], int) for row in rows[1:])
+        assert_speaks("\n".join(str(cell) for row in rows for cell in row if cell is not None), language,
+                      example_copy)

@@ -386,6 +386,8 @@ def test_init_adds_no_examples_to_a_landscape_that_exists(repository, run):
     assert result.exit_code == 0, result.output
     assert sorted(p.relative_to(root).as_posix() for p in (root / "architecture").rglob("*")) == landscape_before
     assert "lät architecture/ vara som den är: mappen har redan YAML-filer" in result.output
+    assert "exemplen" not in result.output  # no examples were written, so none to replace
+    assert "Byt sedan ut exemplen" in run("init", root.parent / "new").output
     assert (root / "eacheck.yaml").is_file() and (root / ".eacheck/schemas/entity.schema.json").is_file()
     assert run("validate", root).exit_code == 0
 
@@ -429,3 +431,26 @@ def test_getting_started_first_blocked_pull_request(tmp_path):
     findings = json.loads(gate.stdout)["findings"]
     assert {f["principle"] for f in findings} == {"shared-over-unique", "reuse-across-group", "effect-goals"}
     assert all(f["new"] and f["subject"] == "upphandling-ekonomi-bostader" for f in findings)
+
+
+def test_init_says_what_it_writes_in_the_language_it_writes(tmp_path, monkeypatch):
+    """SPEC §6: a new repository started from inside an English one is Swedish, the default,
+    and init says so in Swedish; an existing repository keeps its language for what init adds."""
+    from click.testing import CliRunner
+
+    from eacheck.cli import main
+
+    english = tmp_path / "english"
+    assert CliRunner().invoke(main, ["init", str(english), "--lang", "en"]).exit_code == 0
+    monkeypatch.chdir(english)
+    started = CliRunner().invoke(main, ["init", "ny"])
+    assert started.exit_code == 0, started.output
+    assert "language: sv" in (english / "ny" / "eacheck.yaml").read_text(encoding="utf-8")
+    assert "filer skapade" in started.output and "files created" not in started.output
+
+    (english / "README.md").unlink()
+    monkeypatch.chdir(tmp_path)
+    again = CliRunner().invoke(main, ["init", str(english)])
+    assert again.exit_code == 0, again.output
+    assert "1 file created" in again.output
+    assert (english / "README.md").read_text(encoding="utf-8").startswith("# The group's application landscape")

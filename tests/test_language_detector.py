@@ -27,6 +27,12 @@ def test_the_short_texts_of_a_summary_count_too():
     assert not foreign_words("UNDERKÄNT: 3 fel, 1 varning, 0 information", "sv")
 
 
+def test_the_placeholders_of_a_usage_line_count_too():
+    assert foreign_words("Användning: eacheck check [OPTIONS] [PATH]", "sv")
+    assert foreign_words("Användning: eacheck [FLAGGOR] COMMAND [ARGS]...", "sv")
+    assert not foreign_words("Användning: eacheck import [FLAGGOR] KÄLLA [SÖKVÄG]", "sv")
+
+
 def test_ids_keys_paths_code_and_digests_are_not_words():
     text = (
         "architecture/systems/the-and-of.yaml:3:1: fel [cloud-and-legal] systemet 'the-system' "

@@ -297,15 +297,63 @@ def test_new_problems_speak_the_language(language, example_copy):
 
 # -- --help of each command ---------------------------------------------------------------------
 
-HELP = [["init"], ["new"], ["new", "system"], ["new", "integration"], ["new", "procurement"],
-        ["new", "exception"], ["schema"], ["impact"], ["graph"]]
+# Every command and subcommand, and the group itself.
+HELP = [[], ["check"], ["validate"], ["report"], ["site"], ["principles"], ["explain"], ["impact"],
+        ["graph"], ["init"], ["import"], ["export"], ["schema"], ["new"], ["new", "system"],
+        ["new", "integration"], ["new", "procurement"], ["new", "exception"]]
+
+
+def test_help_covers_every_command():
+    from eacheck.cli import COMMANDS
+
+    assert {command[0] for command in HELP if command} == set(COMMANDS)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("command", HELP, ids=" ".join)
+@pytest.mark.parametrize("command", HELP, ids=lambda command: " ".join(command) or "eacheck")
 def test_help_speaks_the_language(command, language):
     result = _run(*command, "--help", "--lang", language)
     assert result.exit_code == 0, result.output
     # The examples at the end quote ids and names of an example group.
     names = {"Lönesystem", "HR-chef", "Nytt avtal upphandlas", "E-arkiv", "Kommunstyrelsen"}
-    assert_speaks(result.output, language, PROJECT_ROOT, names)
+    from eacheck.cli import COMMANDS  # the commands' own names are what is typed, in any language
+
+    assert_speaks(result.output, language, PROJECT_ROOT, names | set(COMMANDS))
+
+
+# -- usage errors and click's own errors ----------------------------------------------------------
+
+# Each command line fails before doing its job (exit code 2); what it says goes to standard error.
+USAGE_ERRORS = [
+    ["explain", "no-such-principle", PROJECT_ROOT],
+    ["impact", "no-such-system", PROJECT_ROOT],
+    ["impact", "ekonomi", PROJECT_ROOT],  # close to an id: "did you mean"
+    ["graph", PROJECT_ROOT, "--organization", "no-such-organization"],
+    ["check", PROJECT_ROOT, "--baseline", "no-such-revision"],
+    ["check", PROJECT_ROOT, "--baseline", ""],
+    ["report", PROJECT_ROOT, "--compare-to", "no-such-revision", "--out", "-"],
+    ["check", "/no-such-folder-anywhere"],
+    ["import", "no-such-file.xlsx", PROJECT_ROOT],
+    ["import", PROJECT_ROOT / "docs/examples/systemforteckning.xlsx", PROJECT_ROOT, "--dry-run"],
+    ["new", "system", PROJECT_ROOT, "--id", "x", "--no-input"],
+    # click's own: unknown command, option and value, a missing argument or option value
+    ["no-such-command"],
+    ["check", "--formt", "json"],
+    ["check", "--format", "pdf"],
+    ["check", "--format"],
+    ["explain"],
+    ["report", "--as-of", "2026-13-01"],
+    ["new", "no-such-kind"],
+]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("arguments", USAGE_ERRORS, ids=lambda arguments: " ".join(map(str, arguments))[:60])
+def test_usage_errors_speak_the_language(arguments, language):
+    result = _run(*arguments, "--lang", language)
+    assert result.exit_code == 2, result.output
+    said = result.stderr.replace(str(PROJECT_ROOT), "")
+    assert said.strip()
+    assert_speaks(said, language, PROJECT_ROOT)
+    usage = {"sv": ("Användning:", "Fel:"), "en": ("Usage:", "Error:")}[language]
+    assert said.startswith(usage)

@@ -209,6 +209,26 @@ def test_new_exception_checks_principle_subject_and_date(repository, run, option
     assert message in result.output
 
 
+def test_new_refuses_an_exception_longer_than_the_group_allows(repository, run):
+    """`check` stops an exception that runs past max_exception_months (exception-too-long):
+    `new` says so when it is asked, instead of writing a file that fails."""
+    from datetime import date, timedelta
+
+    root = repository({"eacheck.yaml": "max_exception_months: 1\n"})
+    values = ["--id", "u", "--principle", "lifecycle", "--subject", "ekonomisystem", "--reason", "Skäl",
+              "--decided-by", "KS", "--no-input"]
+    too_long = (date.today() + timedelta(days=100)).isoformat()
+    result = run("new", "exception", root, *values, "--expires", too_long, "--lang", "en")
+    assert result.exit_code == 2
+    assert "is more than 1 month from today" in result.output and "max_exception_months" in result.output
+    swedish = run("new", "exception", root, *values, "--expires", too_long, "--lang", "sv")
+    assert "ligger mer än 1 månad fram från i dag" in swedish.output
+    assert not (root / "architecture/exceptions/u.yaml").exists()
+    within = (date.today() + timedelta(days=20)).isoformat()
+    assert run("new", "exception", root, *values, "--expires", within).exit_code == 0
+    assert run("check", root).exit_code == 0
+
+
 def test_new_quotes_text_that_yaml_would_misread(repository, run):
     root = repository()
     name = 'Ärende: #1 – "citat", NO'

@@ -51,7 +51,7 @@ def test_principles_shows_a_repository_own_principles(run, repository):
     })
     result = run("principles", root)
     assert result.exit_code == 0
-    assert "strict-ownership" in result.output and "avstängd (error)" in result.output
+    assert "strict-ownership" in result.output and "avstängd (fel)" in result.output
     assert "Strikt ägarskap" in result.output  # Swedish by default
 
 

@@ -217,7 +217,7 @@ def test_shared_use_in_the_report_json(repository):
     report = api.report(repository(files, base=False), AS_OF)
     shared = report["shared_use"]
     assert (shared["active_systems"], shared["shared_systems"], shared["index"]) == (2, 1, 0.5)
-    assert shared["spend_index"] == round(100 / 300, 4) == 0.3333
+    assert shared["spend_index"] == pytest.approx(100 / 300, rel=1e-12)  # the fraction itself
     assert shared["systems"][1] == {
         "system": "s3", "owner": "adm1", "organizations": ["adm1"], "shared": False,
         "cross_boundary": False, "annual_cost": 200,
@@ -229,6 +229,34 @@ def test_shared_use_in_the_report_json(repository):
         "annual_cost": 0, "shared_annual_cost": 0, "systems_without_cost": 0,
     }
     assert shared["by_organization"][0]["annual_cost"] == 300  # adm1 owns s1 and s3
+
+
+def test_a_share_just_under_a_half_percent_is_rounded_once(repository):
+    """1 249 of 9 993 in known cost is 12.4987 %: the report shows 12 %, and the JSON keeps the
+    fraction. Rounded to four decimals first (0.125), it would show 13 %."""
+    files = {
+        "architecture/organizations.yaml": ORGANIZATIONS,
+        "architecture/capabilities.yaml": CAPABILITIES,
+        "architecture/systems.yaml": "---\n".join(
+            [system("s1", used_by=("co1",), cost=1249, fits=(3, 3)), system("s2", cost=8744),
+             system("s3", fits=(3, 3), system_owner=None, hosting=None)]
+        ),
+        "eacheck.yaml": "targets: {spend_index: {2027-Q3: 0.2}}\n",
+    }
+    root = repository(files, base=False)
+    report = api.report(root, AS_OF)
+    assert report["shared_use"]["spend_index"] == pytest.approx(1249 / 9993, rel=1e-12)
+    assert report["shared_use"]["index"] == pytest.approx(1 / 3, rel=1e-12)
+    assert report["completeness"]["share"] == pytest.approx(1 / 3, rel=1e-12)  # s1
+    assert report["completeness"]["fields"]["assessment"]["share"] == pytest.approx(2 / 3, rel=1e-12)
+    spend = report["targets"]["spend_index"]
+    assert spend["actual"] == pytest.approx(1249 / 9993, rel=1e-12)
+    assert spend["next"]["pace"] == pytest.approx((0.2 - 1249 / 9993) / 3, rel=1e-12)
+    for language, index, twelve in (("en", "Spend-weighted index", "12%"),
+                                    ("sv", "Kostnadsviktat delningsindex", "12\u00a0%")):
+        page = api.render_report(root, "md", as_of=AS_OF, language=language)
+        row = next(line for line in page.splitlines() if line.startswith(f"| **{index}** |"))
+        assert row.startswith(f"| **{index}** | **{twelve}** |"), row
 
 
 def test_no_active_systems_gives_zero_indexes(landscape_of):
@@ -444,6 +472,11 @@ def test_the_report_takes_the_contract_horizon_of_the_lifecycle_principle(reposi
         assert api.report(root, AS_OF)["contract_months"] == months
         page = api.render_report(root, "md", as_of=AS_OF, language="en")
         assert f"contract ends within {months} months or has ended" in page
+        # and so does the Method section, which explains the reason
+        assert f"A contract ending within {months} months, or use by a single organization" in page
+        assert (months == 12) == ("12 months" in page)
+        swedish = api.render_report(root, "md", as_of=AS_OF, language="sv")
+        assert f"löper ut inom {months} månader eller att bara en organisation" in swedish
 
 
 # -- targets ---------------------------------------------------------------------------------
@@ -485,8 +518,8 @@ def test_targets_in_the_report(repository):
     assert list(targets) == ["shared_use_index", "spend_index", "cross_boundary_index"]
     assert targets["shared_use_index"] == {
         "actual": 0.5, "target": 0.4, "met": True,
-        "next": {"quarter": "2027-Q3", "target": 0.8, "quarters": 3, "pace": 0.1},
-    }
+        "next": {"quarter": "2027-Q3", "target": 0.8, "quarters": 3, "pace": (0.8 - 0.5) / 3},
+    }  # the formula of SPEC §4 exactly: 0.10000000000000002, shown as 10.0 percentage points
     assert targets["spend_index"] == {"actual": 0.0, "target": None, "met": None, "next": None}
     assert targets["cross_boundary_index"]["next"] == {"quarter": "2027-Q1", "target": 1.0, "quarters": 1, "pace": 1.0}
 

@@ -148,3 +148,35 @@ def test_a_swedish_report_of_an_english_repository_is_swedish(quarter, run, tmp_
     swedish = run("report", english_repo, "--as-of", AS_OF, "--format", "md", "--out", "-", "--lang", "sv").stdout
     assert swedish.startswith("# Delad användning")
     assert foreign_words(visible_markdown(swedish), "sv", english_repo) == []
+
+
+def test_a_wrong_setting_leaves_the_others_in_force(repository, run, tmp_path):
+    """A typo in one setting of eacheck.yaml is a finding, and only that setting takes its
+    default: the language, the group's name and its targets still hold for every command, so
+    an English repository's report, site and workbook do not turn Swedish (SPEC §6)."""
+    root = repository({"eacheck.yaml": """\
+        name: Norrvik Municipal Group
+        language: en
+        currency: kronor
+        targets:
+          shared_use_index: {2026-Q4: 0.5}
+        """})
+    validated = run("validate", root, "--format", "json")
+    assert validated.exit_code == 1
+    [problem] = json.loads(validated.stdout)["findings"]
+    assert problem["file"] == "eacheck.yaml" and "'kronor' is not a currency code" in problem["message"]
+    written = run("report", root, "--as-of", AS_OF, "--format", "md", "--out", "-")
+    report = written.stdout
+    assert report.startswith("# Shared use – Norrvik Municipal Group")
+    # and the reader is told that a setting was left out, where and why
+    assert written.stderr.startswith("note: eacheck.yaml has 1 problem, so a setting took its default here "
+                                     "(the first: eacheck.yaml:3: 'currency'")
+    assert "note:" not in run("report", PROJECT_ROOT, "--as-of", AS_OF, "--out", "-").stderr
+    assert "| 50%" in report  # the target
+    assert '<html lang="en">' in run("report", root, "--as-of", AS_OF, "--out", "-").stdout
+    assert run("site", root, "--as-of", AS_OF, "--out", tmp_path / "site").exit_code == 0
+    assert '<html lang="en">' in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert run("export", root, "--as-of", AS_OF, "--out", tmp_path / "l.xlsx").exit_code == 0
+    from openpyxl import load_workbook
+
+    assert load_workbook(tmp_path / "l.xlsx").sheetnames[0] == "Organizations"

@@ -4,10 +4,11 @@ history: figures then and now, systems added, removed and changed, findings open
 from __future__ import annotations
 
 import json
+import textwrap
 
 import pytest
 
-from conftest import write_repository
+from conftest import BASE_LANDSCAPE, write_repository
 from gitrepo import GitRepository
 
 AS_OF = "2026-11-27"
@@ -117,6 +118,7 @@ def test_movement_since_last_quarter(two_quarters, run):
     assert movement["figures"]["duplicated_capabilities"] == {"then": 2, "now": 1, "delta": -1}
     assert movement["systems_added"] == ["e-arkiv"]
     assert movement["systems_removed"] == ["borttagen"]
+    assert movement["systems_retired"] == ["gammal"]  # SPEC §4: systems added and retired
     assert movement["status_changes"] == [
         {"system": "arende", "from": "active", "to": "phase-out"},
         {"system": "gammal", "from": "active", "to": "retired"},
@@ -139,9 +141,11 @@ def test_movement_in_the_readable_reports(two_quarters, run):
     assert "| Shared-use index | 20% | 50% | +30.0 |" in markdown
     assert "**Systems added:** E-arkiv" in markdown
     assert "**Systems removed:** Borttaget system" in markdown
+    assert "**Systems retired:** Gammalt ekonomisystem" in markdown
     assert "Gammalt ekonomisystem (active → retired)" in markdown
     html = run(*args, "--format", "html").stdout
     assert 'id="movement"' in html and "Förändring sedan förra kvartalet" in html
+    assert "<h3>Avvecklade system</h3>\n<p>Gammalt ekonomisystem</p>" in html
     assert "Ärendesystem: i drift → under avveckling" in html  # the glossary's words for the statuses
 
 
@@ -154,3 +158,42 @@ def test_compare_to_outside_git_exits_2(repository, run):
     result = run("report", repository(), "--as-of", AS_OF, "--compare-to", "HEAD", "--out", "-")
     assert result.exit_code == 2
     assert "git" in result.output
+
+
+def test_movement_shows_the_figures_as_the_report_does(tmp_path, run):
+    """The movement's "now" is the report's own figure, rounded once where shown: a spend index
+    of 1 249 / 9 993 = 12.499 % is 12 % in both tables (rounded to four decimals first, the
+    movement showed 13 %)."""
+    def quarter(shared_cost: int, other_cost: int) -> dict[str, str]:
+        return {
+            "architecture/systems/ekonomi.yaml": textwrap.dedent(BASE_LANDSCAPE["architecture/systems/ekonomi.yaml"])
+            + f"cost: {{annual: {shared_cost}}}\n",
+            "architecture/systems/lokal.yaml": f"""\
+                kind: system
+                id: lokal
+                name: Lokalt system
+                owner: ks
+                system_owner: Chef
+                capabilities: [ekonomi]
+                lifecycle: {{status: active}}
+                hosting: {{model: on-premises}}
+                cost: {{annual: {other_cost}}}
+                """,
+        }
+
+    root = tmp_path / "arkiv"
+    write_repository(root, quarter(1000, 9000))
+    git = GitRepository(root)
+    git.commit("Kvartal 3")
+    git.write(quarter(1249, 8744))
+    git.commit("Kvartal 4")
+    args = ("report", root, "--as-of", AS_OF, "--compare-to", "HEAD~1", "--out", "-")
+    document = json.loads(run(*args, "--format", "json").stdout)
+    assert "schema" not in {entry["principle"] for entry in document["findings"]["by_principle"]}
+    spend = document["movement"]["indexes"]["spend_index"]
+    assert spend["now"] == document["shared_use"]["spend_index"] == pytest.approx(1249 / 9993, rel=1e-12)
+    assert spend["then"] == pytest.approx(0.1, rel=1e-12)
+    assert spend["delta"] == pytest.approx(1249 / 9993 - 0.1, rel=1e-9)
+    markdown = run(*args, "--format", "md", "--lang", "en").stdout
+    assert "| **Spend-weighted index** | **12%** |" in markdown
+    assert "| Spend-weighted index | 10% | 12% | +2.5 |" in markdown

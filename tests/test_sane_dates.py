@@ -64,6 +64,19 @@ def test_contradicting_dates_are_said_in_swedish_too(repository, run):
         "skulle sluta innan det börjar; rätta ett av datumen")
 
 
+def test_contradicting_dates_are_said_with_the_documents_other_problems(repository, run):
+    """Every problem in one run: a misspelt key elsewhere in the system does not hide the
+    contradiction; a malformed date is its own problem, never one side of a contradiction."""
+    text = _system("phase-out", "since: 2027-01-01\n      retire_by: 2026-06-30",
+                   "start: 2027-01-01\n      end: 31/12 2026").replace("system_owner:", "sytem_owner:")
+    root = repository({"architecture/systems/hr.yaml": text})
+    messages = sorted(f["message"] for f in _findings(run, root, "validate", "--lang", "en"))
+    assert len(messages) == 3, messages
+    assert messages[0].startswith("'contract.end' in system 'hr-system': '31/12 2026' is not a date")
+    assert messages[1].startswith("'lifecycle.since' (2027-01-01) is after 'lifecycle.retire_by' (2026-06-30)")
+    assert messages[2].startswith("unknown key 'sytem_owner'")
+
+
 @pytest.mark.parametrize(
     ("status", "lifecycle", "contract"),
     [
@@ -126,3 +139,16 @@ def test_the_maximum_must_be_a_positive_whole_number_of_months(repository, run):
     root = repository({"eacheck.yaml": "max_exception_months: 0\n"})
     [finding] = _findings(run, root, "validate")
     assert finding["file"] == "eacheck.yaml" and "max_exception_months" in finding["message"]
+
+
+@pytest.mark.parametrize(("months", "english", "swedish"), [
+    (1, "more than 1 month after", "mer än 1 månad efter"),
+    (2, "more than 2 months after", "mer än 2 månader efter"),
+])
+def test_the_maximum_length_is_said_in_the_plural_form_of_its_count(repository, run, months, english, swedish):
+    root = repository({"architecture/exceptions/hr.yaml": EXCEPTION.format(expires="2060-12-31"),
+                       "eacheck.yaml": f"max_exception_months: {months}\n"})
+    for language, expected in (("en", english), ("sv", swedish)):
+        [finding] = [f for f in _findings(run, root, "check", "--as-of", "2026-11-27", "--lang", language)
+                     if f["principle"] == "exception-too-long"]
+        assert expected in finding["message"]

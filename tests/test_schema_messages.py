@@ -130,3 +130,15 @@ def test_a_document_without_a_usable_id_is_named_by_its_kind_and_file():
     assert schema_validation.validate("system", {"kind": "system"})[0].message.render("en").startswith(
         "the document needs the key")
     assert msg("the document").render("sv") == "dokumentet"
+
+
+def test_a_quarter_with_a_wrong_target_is_one_problem_not_also_an_unknown_key():
+    """`2027-Q2: 50` (a percentage for a fraction) is a value out of range; `2027-Q5` is the one
+    unknown key beside it."""
+    schema_validation.register("test:quarters", {"type": "object", "additionalProperties": False,
+                                                 "patternProperties": {"^[0-9]{4}-Q[1-4]$": {"maximum": 1}}})
+    issues = schema_validation.validate("test:quarters", {"2027-Q2": 50, "2027-Q5": 0.5}, whole=SYSTEM)
+    assert sorted((issue.path, issue.message.render("en")) for issue in issues) == [
+        (("2027-Q2",), "'2027-Q2' in system 'ekonomi' must be at most 1, not 50"),
+        (("2027-Q5",), "unknown key '2027-Q5' in system 'ekonomi'; quarters are written like 2027-Q2"),
+    ]

@@ -395,6 +395,54 @@ def test_a_failing_writer_process_fails_the_build_and_leaves_nothing(tmp_path, m
     assert list(tmp_path.iterdir()) == []
 
 
+class _Readable(HTMLParser):
+    """What a reader of a page meets: its text and the attributes shown or read aloud."""
+
+    SHOWN = {"title", "alt", "aria-label", "placeholder", "content"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style"):
+            self._skip += 1
+        for name, value in attrs:
+            # data-* hold the texts the search script shows
+            if value and (name in self.SHOWN or name.startswith("data-") and " " in value):
+                self.parts.append(value)
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style"):
+            self._skip -= 1
+
+    def handle_data(self, data):
+        if not self._skip and data.strip():
+            self.parts.append(data)
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_every_page_speaks_the_language_of_the_run(language):
+    """SPEC §6 for the site: every page's text, labels and the search's messages, in one
+    language (names and texts from the YAML apart)."""
+    from language import assert_speaks, yaml_strings
+
+    files = api.render_site(PROJECT_ROOT, date(2026, 11, 27), language=language)
+    pages = [path for path in files if path.endswith(".html")]
+    assert len(pages) > 300
+    said: set[str] = set()  # the same navigation and headings stand on every page: once is enough
+    for path in pages:
+        reader = _Readable()
+        reader.feed(files[path].decode("utf-8"))
+        said.update(part.strip() for part in reader.parts)
+    # A long name from the files is cut to fit a diagram's box ("Ärende- och dokumenthantering…").
+    names = yaml_strings(PROJECT_ROOT, language)
+    said = {part for part in said
+            if not (part.endswith("…") and any(name.startswith(part[:-1]) for name in names))}
+    assert_speaks("\n".join(sorted(said)), language, PROJECT_ROOT)
+
+
 def test_a_flow_from_a_system_to_itself_is_drawn(repository):
     root = repository({"architecture/integrations.yaml": """\
         kind: integration

@@ -23,6 +23,7 @@ EVERY_VALUE = msg(
     ids=formats.Quoted(("a", "b"), style="or"),
     country=formats.Country("US"),
     chain=formats.Chain(("a", "b", "a")),
+    named=formats.Named("p", (("sv", "Moln"), ("en", "Cloud"))),
     day=date(2026, 11, 27),
     flag=True,
     nothing=None,

@@ -58,6 +58,9 @@ def test_did_you_mean_lists_each_option_with_its_name():
     assert suggestion(["a"]).render("en") == "did you mean 'a'?"
     assert suggestion(["a", "b"], {"a": "Alfa"}).render("en") == "did you mean 'a' (Alfa) or 'b'?"
     assert suggestion(["a", "b"], {"a": "Alfa"}).render("sv") == "menade du 'a' (Alfa) eller 'b'?"
+    titled = suggestion(["p"], {"p": {"sv": "Moln", "en": "Cloud"}})
+    assert (titled.render("en"), titled.render("sv")) == ("did you mean 'p' (Cloud)?", "menade du 'p' (Moln)?")
+    assert suggestion(["p"], {"p": {"sv": "Moln"}}).render("en") == "did you mean 'p' (Moln)?"  # only one given
 
 
 def _messages(run, root) -> dict[str, str]:
@@ -96,7 +99,11 @@ def test_an_unknown_reference_gets_the_closest_ids_of_the_right_kind(repository,
         "organization"
     )
     principle = messages["architecture/exceptions/undantag.yaml:3"]
-    assert "no principle has that id; did you mean 'cloud-and-legal' (Moln och juridik)?" in principle
+    # A title per language is named in the reader's language (SPEC §6).
+    assert "no principle has that id; did you mean 'cloud-and-legal' (Cloud and the law)?" in principle
+    swedish = run("validate", root, "--format", "json", "--lang", "sv")
+    assert any("menade du 'cloud-and-legal' (Moln och juridik)?" in f["message"]
+               for f in json.loads(swedish.stdout)["findings"])
     subject = messages["architecture/exceptions/undantag.yaml:4"]
     assert "no entity has that id; did you mean 'upphandling-hr-saas' (HR-system som molntjänst)?" in subject
 

@@ -262,6 +262,25 @@ def test_empty_file_and_empty_documents_are_allowed(repository, run):
     assert run("validate", root).exit_code == 0
 
 
+def test_a_yaml_file_is_read_whatever_the_case_of_its_extension(repository, run):
+    """`System.YAML` from a Windows tool holds facts: skipping it would drop them unseen, in the
+    working tree and at a git revision alike."""
+    from gitrepo import GitRepository
+
+    from eacheck import api
+
+    root = repository({"architecture/bolag/Hamnen.YML": "kind: organization\nid: hamnen\nname: Hamnen AB\n"
+                                                        "type: bolag\n"})
+    result = run("validate", root, "--lang", "en")
+    assert result.exit_code == 1
+    assert "architecture/bolag/Hamnen.YML:4:1: error [schema] 'type' in organization 'hamnen'" in result.output
+    (root / "architecture/bolag/Hamnen.YML").write_text(
+        "kind: organization\nid: hamnen\nname: Hamnen AB\ntype: company\n", encoding="utf-8")
+    GitRepository(root).commit("Hamnen")
+    for revision in (None, "HEAD"):
+        assert "hamnen" in api.open_repository(root, revision).landscape.organizations
+
+
 def test_byte_order_mark_is_accepted(repository, run):
     root = repository({"architecture/bom.yaml": "\ufeffkind: capability\nid: hr\nname: HR\n".encode("utf-8")})
     assert run("validate", root).exit_code == 0
@@ -279,6 +298,21 @@ def test_unknown_country_code_is_an_error(repository, run):
     assert result.exit_code == 1
     assert ("architecture/sweden.yaml:8:40: error [schema] 'hosting.data_location[0]' in system 'arende': 'SW' is "
             "not an ISO 3166-1 country code") in result.output
+
+
+def test_a_country_code_in_lower_case_is_one_finding(repository, run):
+    """`se` breaks one rule (two capital letters), so it is one finding, in the settings too."""
+    system = SYSTEM.format(id="arende") + "hosting: {model: saas, data_location: [se], provider_jurisdiction: SE}\n"
+    root = repository({"architecture/sweden.yaml": system, "eacheck.yaml": "home_country: se\n"})
+    result = run("validate", root, "--lang", "en", "--format", "json")
+    assert result.exit_code == 1
+    found = [(f["file"], f["line"], f["message"]) for f in json.loads(result.stdout)["findings"]]
+    assert found == [
+        ("architecture/sweden.yaml", 8, "'hosting.data_location[0]' in system 'arende': 'se' is not a country "
+                                        "code; write two capital letters, e.g. SE"),
+        ("eacheck.yaml", 1, "'home_country' in the settings in 'eacheck.yaml': 'se' is not a country code; write "
+                            "two capital letters, e.g. SE"),
+    ]
 
 
 def test_parent_cycle_is_an_error(repository, run):

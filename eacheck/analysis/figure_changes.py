@@ -8,18 +8,18 @@ from __future__ import annotations
 from typing import Any
 
 from eacheck.analysis.figures import Figures
-from eacheck.analysis.movement import DECIMALS, Change, Movement, movement
-
-
-def rounded(value: float | None) -> float | None:
-    return None if value is None else round(value, DECIMALS)
+from eacheck.analysis.movement import Change, Movement, movement
 
 
 def change(value: Change) -> dict[str, float | None]:
-    """``{"then", "now", "delta"}``; ``None`` where a side does not exist."""
-    then, now = rounded(value.then), rounded(value.now)
-    # From the rounded values, so that then + delta = now holds in the document itself.
-    delta = None if then is None or now is None else rounded(now - then)
+    """``{"then", "now", "delta"}``; ``None`` where a side does not exist.
+
+    The exact values, as in the report's JSON: rounded once, where they are shown, so that a
+    pull request and the report never show one figure as 12 % and 13 % (rounding 0.12499 to four
+    decimals first would make it 0.125, shown as 13 %).
+    """
+    then, now = value.then, value.now
+    delta = None if then is None or now is None else now - then
     return {"then": then, "now": now, "delta": delta}
 
 

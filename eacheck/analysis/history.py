@@ -18,7 +18,6 @@ from typing import Any
 
 from eacheck.analysis.completeness import completeness
 from eacheck.analysis.duplication import duplication
-from eacheck.analysis.figure_changes import rounded
 from eacheck.analysis.shared_use import shared_use
 from eacheck.analysis.targets import METRICS, quarter_of, quarters_between
 from eacheck.model.landscape import Landscape
@@ -93,20 +92,20 @@ def targets_of(quarter: str, targets: dict[str, dict[str, float]]) -> dict[str, 
 def point(landscape: Landscape, quarter: str, as_of: date, targets: dict[str, dict[str, float]],
           tag: str | None = None, commit: str | None = None) -> dict[str, Any]:
     """One quarter of the history: the figures the report at that revision shows, computed the
-    same way (and rounded the same way) as the report's own."""
+    same way as the report's own (exact fractions, rounded only where they are shown)."""
     group = shared_use(landscape)
     return {
         **_where(quarter, as_of, tag, commit, targets),
         "missing": None,
         "indexes": {
-            "shared_use_index": rounded(group.index),
-            "spend_index": rounded(group.spend_index),
-            "cross_boundary_index": rounded(group.cross_boundary_index),
+            "shared_use_index": group.index,
+            "spend_index": group.spend_index,
+            "cross_boundary_index": group.cross_boundary_index,
         },
         "active_systems": group.active_systems,
         "shared_systems": group.shared_systems,
         "alternative_cost": duplication(landscape).total_alternative_cost,
-        "completeness": rounded(completeness(landscape).share),
+        "completeness": completeness(landscape).share,
     }
 
 

@@ -10,8 +10,8 @@ from typing import Any
 
 from eacheck.analysis.figures import Figures
 from eacheck.analysis.integration_figures import system_figures
-from eacheck.analysis.figure_changes import candidate_changes, change, duplication_changes, rounded
-from eacheck.analysis.movement import Movement, movement
+from eacheck.analysis.figure_changes import candidate_changes, duplication_changes
+from eacheck.analysis.movement import Change, Movement, movement
 from eacheck.analysis.principle_findings import count_by_principle, totals
 from eacheck.analysis.targets import quarter_of, target_statuses
 from eacheck.findings import Finding
@@ -59,23 +59,13 @@ def _report_data(now: Figures, then: Figures | None, revision: str | None, langu
     }
 
 
-# Indexes are fractions; four decimals are finer than any decision and keep the bytes stable.
-_round = rounded
+# The figures of SPEC §4 are exact fractions here (the same division always gives the same
+# float, so the bytes are still stable). They are rounded only where they are shown: a spend
+# index of 1 249 / 9 993 = 0.12499 is 12 %, and rounding it to 0.125 first would show 13 %.
 
 
 def _shared_use(figures: Figures) -> dict[str, Any]:
-    return _rounded(plain(figures.shared_use))
-
-
-def _rounded(value: Any) -> Any:
-    """Every fraction in ``value`` to four decimals (see DECIMALS)."""
-    if isinstance(value, float):
-        return _round(value)
-    if isinstance(value, dict):
-        return {key: _rounded(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_rounded(item) for item in value]
-    return value
+    return plain(figures.shared_use)
 
 
 def _duplication(figures: Figures) -> list[dict[str, Any]]:
@@ -108,9 +98,9 @@ def _completeness(figures: Figures) -> dict[str, Any]:
     return {
         "active_systems": completeness.active_systems,
         "complete": completeness.complete,
-        "share": _round(completeness.share),
+        "share": completeness.share,
         "fields": {
-            name: {"count": count, "share": _round(completeness.field_share(name))}
+            name: {"count": count, "share": completeness.field_share(name)}
             for name, count in completeness.present.items()
         },
         "incomplete": [{"system": system, "missing": list(missing)} for system, missing in completeness.missing],
@@ -121,14 +111,14 @@ def _targets(figures: Figures) -> dict[str, Any]:
     statuses = target_statuses(figures.indexes, figures.landscape.settings.targets, figures.as_of)
     return {
         status.metric: {
-            "actual": _round(status.actual),
+            "actual": status.actual,
             "target": status.target,
             "met": status.met,
             "next": None if status.next is None else {
                 "quarter": status.next.quarter,
                 "target": status.next.target,
                 "quarters": status.next.quarters,
-                "pace": _round(status.next.pace),
+                "pace": status.next.pace,
             },
         }
         for status in statuses
@@ -157,6 +147,14 @@ def _finding(finding: Finding) -> dict[str, Any]:
     return {key: value for key, value in finding.to_json().items() if key != "new"}
 
 
+def change(value: Change) -> dict[str, float | None]:
+    """``{"then", "now", "delta"}`` exactly (``None`` where a side does not exist): the movement
+    is shown beside the report's own figures, so it is rounded only where shown, as they are.
+    (The pull-request figures round to four decimals: :func:`figure_changes.change`.)"""
+    then, now = value.then, value.now
+    return {"then": then, "now": now, "delta": None if then is None or now is None else now - then}
+
+
 def _movement(moved: Movement) -> dict[str, Any]:
     return {
         "revision": moved.revision,
@@ -168,6 +166,8 @@ def _movement(moved: Movement) -> dict[str, Any]:
         ],
         "systems_added": list(moved.added),
         "systems_removed": list(moved.removed),
+        # SPEC §4 "systems added and retired": those whose status became retired since then.
+        "systems_retired": [change.system for change in moved.status_changes if change.after == "retired"],
         "status_changes": [
             {"system": change.system, "from": change.before, "to": change.after}
             for change in moved.status_changes

@@ -40,13 +40,14 @@ from eacheck.api.exchange import (
     import_source,
     render_import,
 )
-from eacheck.api.reporting import figures, history_notes, render_report, report, write_report
+from eacheck.api.reporting import figures, history_notes, left_out_notes, render_report, report, write_report
 from eacheck.api.repository import (
     PathLike,
     check_revision,
     open_repository,
     repository_language,
     run_checks,
+    settings_problems,
 )
 from eacheck.api.site import SITE_DIR, render_site, write_site
 from eacheck.api.starting import editor_schemas_module, init, init_from, new_entity_module
@@ -55,8 +56,8 @@ __all__ = [
     "DEFAULT_EXPORT", "EXPORT_FORMATS", "MODEL_SUFFIXES", "SITE_DIR", "SPREADSHEET_SUFFIXES",
     "Answer", "Exported", "Imported", "PathLike",
     "check", "check_revision", "editor_schemas_module", "explain", "export", "figures", "graph",
-    "history_notes", "impact", "import_source", "init", "init_from", "link_base", "new_entity_module",
+    "history_notes", "impact", "import_source", "init", "init_from", "left_out_notes", "link_base", "new_entity_module",
     "open_repository", "principles_in_force", "principles_table", "render_findings", "render_impact",
     "render_import", "render_report", "render_site", "repository_language", "report", "run_checks",
-    "validate", "write_report", "write_site",
+    "settings_problems", "validate", "write_report", "write_site",
 ]

@@ -140,6 +140,21 @@ def _one_job_each() -> None:
     os.environ["EACHECK_JOBS"] = "1"
 
 
+def left_out_notes(report_document: dict[str, Any]) -> list:
+    """A note for the reader (standard error) when documents with schema problems are left out
+    of the figures: the report is still written, but its figures lack them."""
+    from eacheck.i18n import msg_n
+
+    errors = sum(entry.get("error", 0) for entry in report_document["findings"]["by_principle"]
+                 if entry["principle"] == "schema")
+    if not errors:
+        return []
+    return [msg_n("note: {n} problem in the files leaves part of the landscape out of the figures; "
+                  "`eacheck validate` shows it",
+                  "note: {n} problems in the files leave part of the landscape out of the figures; "
+                  "`eacheck validate` shows them", errors)]
+
+
 def history_notes(report_document: dict[str, Any]) -> list:
     """Notes for the reader (standard error) on the tags ``report(history=…)`` left out."""
     from eacheck.analysis import history

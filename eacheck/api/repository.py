@@ -37,6 +37,14 @@ def run_checks(repository: LoadedRepository, as_of: date) -> CheckOutcome:
     return engine.check_repository(repository, as_of)
 
 
+def settings_problems(path: PathLike = ".") -> list:
+    """The findings of the repository's eacheck.yaml alone: each wrong setting, which takes its
+    default until it is corrected (the figures of `report` and `site` then use the default)."""
+    from eacheck.loading.repository import settings_problems as problems_of
+
+    return problems_of(path)
+
+
 def repository_language(path: PathLike = ".") -> str:
     """The language eacheck.yaml asks for (sv when it says nothing or cannot be read)."""
     from eacheck.loading.repository import repository_language as language_of

@@ -14,7 +14,7 @@ from typing import Any
 from eacheck import checks
 from eacheck.checks.base import CheckContext, Violation, add_months, defaults
 from eacheck.findings import SCHEMA, Finding, Severity
-from eacheck.i18n import Message, msg
+from eacheck.i18n import Message, msg, msg_n
 from eacheck.loading import LoadedRepository
 from eacheck.loading.repository import problem_code
 from eacheck.model import schema_validation
@@ -160,12 +160,16 @@ def run(repository: LoadedRepository, bindings: list[Binding], as_of: date) -> C
         findings.append(
             Finding(
                 EXCEPTION_TOO_LONG, Severity.ERROR, waiver.id, "exception",
-                msg(
-                    "{subject} expires on {expires}, more than {months} months after {as_of}, and "
+                msg_n(
+                    "{subject} expires on {expires}, more than {n} month after {as_of}, and "
                     "exceptions are time-limited decisions; decide it again with an expiry on or "
                     "before {longest}, or raise max_exception_months in eacheck.yaml if the group "
                     "allows longer exceptions",
-                    subject=the("exception", waiver.id), expires=waiver.expires, months=months,
+                    "{subject} expires on {expires}, more than {n} months after {as_of}, and "
+                    "exceptions are time-limited decisions; decide it again with an expiry on or "
+                    "before {longest}, or raise max_exception_months in eacheck.yaml if the group "
+                    "allows longer exceptions",
+                    months, subject=the("exception", waiver.id), expires=waiver.expires,
                     as_of=as_of, longest=longest,
                 ),
                 waiver.origin.file, line, column, code="too-long",

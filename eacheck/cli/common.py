@@ -9,14 +9,15 @@ from datetime import date
 
 import click
 
-from eacheck.cli.localized import Command, Option
+from eacheck.cli.localized import Argument, Command, Option
 from eacheck.errors import UsageError
-from eacheck.i18n import LANGUAGES, msg
+from eacheck.i18n import LANGUAGES, msg, msg_n
 from eacheck.safe_text import printable
 
 # Every command and option of eacheck is made with these, so that its help is translated.
 command = functools.partial(click.command, cls=Command)
 option = functools.partial(click.option, cls=Option)
+argument = functools.partial(click.argument, cls=Argument)
 
 
 class CommandFailed(click.ClickException):
@@ -85,7 +86,7 @@ def revision(ctx: click.Context, param: click.Parameter, value: str | None) -> s
         raise click.BadParameter(str(error), ctx, param) from None
 
 
-path_argument = click.argument("path", default=".", type=click.Path(file_okay=True, dir_okay=True))
+path_argument = argument("path", default=".", type=click.Path(file_okay=True, dir_okay=True))
 language_option = option(
     "--lang", "language", type=click.Choice(LANGUAGES), default=None,
     help="Language of everything eacheck says (default: 'language' in eacheck.yaml, else sv).",
@@ -103,3 +104,20 @@ def note(message) -> None:
     """A note for the reader on standard error, apart from the output itself. A note may quote
     the repository (a tag, a sheet, a path): its control characters are shown, never obeyed."""
     click.echo(printable(str(message), lines=True), err=True)
+
+
+def settings_notes(path: str) -> None:
+    """A note when eacheck.yaml has problems: each wrong setting took its default in what was
+    written (the name, the targets, the currency ...), which nothing else would show."""
+    from eacheck import api
+
+    problems = api.settings_problems(path)
+    if problems:
+        first = problems[0]
+        note(msg_n(
+            "note: eacheck.yaml has {n} problem, so a setting took its default here (the first: "
+            "{file}:{line}: {problem}); `eacheck validate` shows it",
+            "note: eacheck.yaml has {n} problems, so settings took their defaults here (the first: "
+            "{file}:{line}: {problem}); `eacheck validate` shows them",
+            len(problems), file=first.file, line=first.line, problem=first.message,
+        ))

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import click
 
-from eacheck.cli.common import command, emit, handle_errors, language_option, path_argument
+from eacheck.cli.common import argument, command, emit, handle_errors, language_option, path_argument
 from eacheck.cli.completion import ids_of
 
 
 @command("explain")
-@click.argument("principle_id", metavar="ID", shell_complete=ids_of("principle"))
+@argument("principle_id", metavar="ID", shell_complete=ids_of("principle"))
 @path_argument
 @language_option
 @handle_errors

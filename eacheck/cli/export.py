@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import click
 
-from eacheck.cli.common import as_of_option, command, handle_errors, language_option, note, option, path_argument
+from eacheck.cli.common import (
+    as_of_option, command, handle_errors, language_option, note, option, path_argument, settings_notes,
+)
 from eacheck.i18n import msg
 
 
@@ -33,3 +35,4 @@ def command(path: str, format_name: str, out: str | None, as_of, language: str |
     exported = api.export(path, format_name, out, as_of, language)
     note(msg("the workbook is written to {path}", path=str(exported.workbook)))
     note(msg("the mapping that imports it back is written to {path}", path=str(exported.mapping)))
+    settings_notes(path)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import click
 
-from eacheck.cli.common import language_option, as_of_option, command, emit, handle_errors, note, option
+from eacheck.cli.common import (
+    argument, as_of_option, command, emit, handle_errors, language_option, note, option,
+)
 from eacheck.i18n import msg_n
 from eacheck.cli.completion import ids_of
 
@@ -12,8 +14,8 @@ FORMATS = ("text", "json")
 
 
 @command("impact")
-@click.argument("system", shell_complete=ids_of("system"))
-@click.argument("path", default=".", type=click.Path(file_okay=True, dir_okay=True))
+@argument("system", shell_complete=ids_of("system"))
+@argument("path", default=".", type=click.Path(file_okay=True, dir_okay=True))
 @option("--format", "format_name", type=click.Choice(FORMATS), default="text", show_default=True,
               help="text for people, json for other tools.")
 @as_of_option

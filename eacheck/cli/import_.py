@@ -6,7 +6,7 @@ import time
 
 import click
 
-from eacheck.cli.common import command, emit, handle_errors, language_option, note, option
+from eacheck.cli.common import argument, command, emit, handle_errors, language_option, note, option
 from eacheck.i18n import msg
 
 # Progress is shown only when the import takes long enough to make someone wonder.
@@ -32,8 +32,8 @@ class _Progress:
 
 
 @command("import")
-@click.argument("source", type=click.Path(dir_okay=False))
-@click.argument("path", default=".", type=click.Path(file_okay=False))
+@argument("source", type=click.Path(dir_okay=False))
+@argument("path", default=".", type=click.Path(file_okay=False))
 @option("--mapping", metavar="MAPPING", default=None,
         help="YAML file saying which sheet becomes which kind and which column fills which key "
              "(docs/import.md). Needed for .xlsx and .csv, not for ArchiMate models.")

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
-from eacheck.cli.common import command, emit, handle_errors, option
+from eacheck import i18n
+from eacheck.cli.common import argument, command, emit, handle_errors, option
 from eacheck.i18n import DEFAULT_LANGUAGE, LANGUAGES, _, msg, msg_n
 
 
 @command("init")
-@click.argument("directory", default=".", type=click.Path(file_okay=False))
-@option("--lang", type=click.Choice(LANGUAGES), default=DEFAULT_LANGUAGE, show_default=True,
-              help="Language of the README, the comments, the examples and the editor help.")
+@argument("directory", default=".", type=click.Path(file_okay=False))
+@option("--lang", type=click.Choice(LANGUAGES), default=None,
+        help="Language of the README, the comments, the examples, the editor help and what init "
+             "says (default: the language of the folder's eacheck.yaml if it has one, else sv).")
 @option("--from", "source", metavar="SOURCE", default=None,
         help="Start from the group's own inventory instead of the examples: an .xlsx or .csv file "
              "(with --mapping) or an ArchiMate model (.xml), imported as `eacheck import` does.")
@@ -33,6 +37,16 @@ def command(directory: str, lang: str, source: str | None, mapping: str | None) 
     """
     from eacheck import api
 
+    if lang is None:
+        # A repository that exists keeps its language; init then only adds what is missing.
+        exists = (Path(directory) / "eacheck.yaml").is_file()
+        lang = api.repository_language(directory) if exists else DEFAULT_LANGUAGE
+    # What init says is in the language of what it writes, whatever folder it runs in.
+    with i18n.using(lang):
+        _init(api, directory, lang, source, mapping)
+
+
+def _init(api, directory: str, lang: str, source: str | None, mapping: str | None) -> None:
     if source is not None:
         result, imported = api.init_from(directory, source, mapping, lang)
         if result is None:
@@ -59,5 +73,6 @@ def command(directory: str, lang: str, source: str | None, mapping: str | None) 
         kept=msg_n("{n} kept", "{n} kept", len(result.kept)),
     )))
     click.echo(f"  {where}eacheck validate && eacheck check && eacheck report")
-    if source is None:
+    if source is None and any(str(relative).startswith("architecture/") for relative in result.created):
+        # only when init wrote examples: a repository that had its own keeps them
         click.echo(_("Then replace the examples under architecture/ with your own (see README.md)."))

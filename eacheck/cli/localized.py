@@ -11,6 +11,7 @@ Swedish. The help texts are written in English in the commands and translated wh
 from __future__ import annotations
 
 import inspect
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -61,6 +62,33 @@ def language_of_arguments(arguments: list[str]) -> str:
     return api.repository_language(".")
 
 
+# The placeholders of usage lines and option lists, written out one call each so that the
+# catalogue sees them. REV, URL, ID, SYSTEM and TEXT read the same in Swedish.
+_PLACEHOLDERS = {
+    "OPTIONS": lambda: i18n.pgettext("metavar", "OPTIONS"),
+    "COMMAND": lambda: i18n.pgettext("metavar", "COMMAND"),
+    "ARGS": lambda: i18n.pgettext("metavar", "ARGS"),
+    "PATH": lambda: i18n.pgettext("metavar", "PATH"),
+    "SOURCE": lambda: i18n.pgettext("metavar", "SOURCE"),
+    "DIRECTORY": lambda: i18n.pgettext("metavar", "DIRECTORY"),
+    "DIR": lambda: i18n.pgettext("metavar", "DIR"),
+    "MAPPING": lambda: i18n.pgettext("metavar", "MAPPING"),
+    "FILE": lambda: i18n.pgettext("metavar", "FILE"),
+    "PATTERN": lambda: i18n.pgettext("metavar", "PATTERN"),
+    "NAME": lambda: i18n.pgettext("metavar", "NAME"),
+    "YYYY-MM-DD": lambda: i18n.pgettext("metavar", "YYYY-MM-DD"),
+}
+_PLACEHOLDER = re.compile(r"\b[A-Z][A-Z-]*[A-Z]\b")
+
+
+def placeholders_in_language(text: str) -> str:
+    """A usage line's placeholders in the language of the run: `[OPTIONS] [PATH]` is
+    `[FLAGGOR] [SÖKVÄG]` in Swedish. The help texts name them the same way."""
+    return _PLACEHOLDER.sub(
+        lambda match: _PLACEHOLDERS[match.group(0)]() if match.group(0) in _PLACEHOLDERS else match.group(0), text
+    )
+
+
 def translated(text: str | None) -> str | None:
     """A help text in the language of the run; its English (cleaned) form is the message id."""
     return None if text is None else i18n._(inspect.cleandoc(text))
@@ -94,9 +122,30 @@ class _Localized:
         with _help_in_language(self):
             return super().get_short_help_str(limit)
 
+    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
+        return [placeholders_in_language(piece) for piece in super().collect_usage_pieces(ctx)]
+
+    def shell_complete(self, ctx: click.Context, incomplete: str):
+        # Click offers an option's help as it is held (English); zsh and fish show it beside
+        # the option.
+        items = super().shell_complete(ctx, incomplete)
+        options = {name: parameter for parameter in self.get_params(ctx) for name in parameter.opts}
+        for item in items:
+            option = options.get(item.value) if item.type == "plain" else None
+            if isinstance(option, Option):
+                item.help = option.help_in_language()
+            elif item.help:
+                item.help = translated(item.help)
+        return items
+
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         # Click makes the --help option once per command, its help translated at that moment
-        # and kept; a later run in the other language must not inherit it.
+        # and kept; a later run in the other language must not inherit it. Its names come from
+        # the context too (`-h` is the group's setting): a command once run on its own must not
+        # keep `--help` alone for the runs under the group.
+        if getattr(self, "_help_option", None) is not None and \
+                set(self._help_option.opts) != set(self.get_help_option_names(ctx)):
+            self._help_option = None
         option = super().get_help_option(ctx)
         if option is not None and not isinstance(option, Option):
             option.__class__ = Option  # adds no state: only translates its help when shown
@@ -116,7 +165,25 @@ class Group(_Localized, click.Group):
 Group.group_class = Group
 
 
+class Argument(click.Argument):
+    """An argument whose placeholder (in usage lines and errors) is in the language of the run."""
+
+    def make_metavar(self, ctx: click.Context) -> str:
+        return placeholders_in_language(super().make_metavar(ctx))
+
+    @property
+    def human_readable_name(self) -> str:
+        return placeholders_in_language(super().human_readable_name)
+
+
 class Option(click.Option):
+    def make_metavar(self, ctx: click.Context) -> str:
+        return placeholders_in_language(super().make_metavar(ctx))
+
+    def help_in_language(self) -> str | None:
+        """The option's help text in the language of the run."""
+        return translated(self.help)
+
     def get_help_record(self, ctx: click.Context):
         with _help_in_language(self):
             return super().get_help_record(ctx)

@@ -10,7 +10,7 @@ import click
 
 from eacheck import api
 from eacheck.cli.common import CommandFailed, handle_errors
-from eacheck.cli.localized import Command, Group, Option
+from eacheck.cli.localized import Argument, Command, Group, Option
 from eacheck.i18n import LANGUAGES, N_, _, current_language, msg
 
 _NEW = api.new_entity_module()
@@ -75,7 +75,7 @@ def _complete_ids(kind: str):
     return complete
 
 
-class _FieldOption(click.Option):
+class _FieldOption(Option):
     """The option of one field. Its help is the field's question (asked in the same words) and
     a note or two, each a message of its own, put together in the language of the run."""
 
@@ -85,10 +85,13 @@ class _FieldOption(click.Option):
         self.field = field
         super().__init__(*args, help=_field_help(field, str), **kwargs)
 
+    def help_in_language(self) -> str:
+        return _field_help(self.field, _)
+
     def get_help_record(self, ctx: click.Context):
-        english, self.help = self.help, _field_help(self.field, _)
+        english, self.help = self.help, self.help_in_language()
         try:
-            return super().get_help_record(ctx)
+            return click.Option.get_help_record(self, ctx)
         finally:
             self.help = english
 
@@ -158,7 +161,7 @@ def _make_command(kind: str) -> click.Command:
                      "eacheck validate."))
 
     params = [
-        click.Argument(["path"], default=".", type=click.Path(file_okay=False)),
+        Argument(["path"], default=".", type=click.Path(file_okay=False)),
         *(_option(field) for field in FIELDS[kind]),
         Option(["--no-input"], is_flag=True,
                help="Never ask: fail (exit code 2) when a required option is missing."),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from eacheck.cli.common import (as_of_option, command, emit, handle_errors, language_option, note, option,
-                                path_argument, revision)
+                                path_argument, revision, settings_notes)
 from eacheck.i18n import msg
 
 FORMATS = ("html", "md", "json")
@@ -49,5 +49,6 @@ def command(path: str, format_name: str, out: str | None, compare_to: str | None
     else:
         written = api.write_report(path, format_name, out, data=data)
         note(msg("the report is written to {path}", path=str(written)))
-    for message in api.history_notes(data):
+    for message in [*api.left_out_notes(data), *api.history_notes(data)]:
         note(message)
+    settings_notes(path)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from eacheck.cli.common import command, emit, handle_errors, option
+from eacheck.cli.common import argument, command, emit, handle_errors, option
 from eacheck.i18n import LANGUAGES, N_, _, msg
 
 # The schema names, listed here so that `--help` needs no import of the schemas.
@@ -22,7 +22,7 @@ _USE = {
 @command("schema")
 # NAME as the metavar: the list of choices is longer than a usage line, and click would
 # break it in the middle of a word; the help text lists them instead.
-@click.argument("name", required=False, type=click.Choice(SCHEMA_NAMES), metavar="[NAME]")
+@argument("name", required=False, type=click.Choice(SCHEMA_NAMES), metavar="[NAME]")
 @option("--out", "out", metavar="DIR", type=click.Path(file_okay=False), default=None,
               help="Write the schemas (or only NAME) into DIR, replacing older ones.")
 @option("--lang", type=click.Choice(LANGUAGES), default=None,

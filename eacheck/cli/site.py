@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from eacheck.cli.common import as_of_option, command, handle_errors, language_option, note, option, path_argument
+from eacheck.cli.common import (
+    as_of_option, command, handle_errors, language_option, note, option, path_argument, settings_notes,
+)
 from eacheck.cli.report import HISTORY_TAGS
 from eacheck.i18n import msg
 
@@ -32,3 +34,4 @@ def command(path: str, out: str | None, history: str | None, language: str | Non
 
     written = api.write_site(path, out, as_of=as_of, language=language, history=history)
     note(msg("the site is written to {path}", path=str(written)))
+    settings_notes(path)

@@ -177,3 +177,21 @@ class Chain(Formatted):
         from eacheck.i18n import shorten
 
         return " -> ".join(shorten(str(item)) for item in self.items)
+
+
+@dataclass(frozen=True, slots=True)
+class Named(Formatted):
+    """An id in quotes, followed by its name in the reader's language when it has one:
+    `'clear-ownership' (Clear ownership)`. ``names`` are (language, text) pairs; a name given
+    in one language only (language "") is shown in every language."""
+
+    option: str
+    names: tuple = ()
+
+    def format(self, language: str) -> str:
+        from eacheck.i18n import shorten
+
+        if not self.names:
+            return f"'{shorten(self.option)}'"
+        name = dict(self.names).get(language) or self.names[0][1]
+        return f"'{shorten(self.option)}' ({shorten(name)})"

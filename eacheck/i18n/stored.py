@@ -36,7 +36,7 @@ from eacheck.i18n import formats
 FORMATTED: dict[str, type[formats.Formatted]] = {
     cls.__name__: cls
     for cls in (formats.Number, formats.Money, formats.Percent, formats.Either, formats.Quoted,
-                formats.Country, formats.Chain)
+                formats.Country, formats.Chain, formats.Named)
 }
 # What each declared field type may hold when loaded (the annotations are strings: the
 # module uses postponed evaluation).

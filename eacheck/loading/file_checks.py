@@ -9,6 +9,7 @@ checked afterwards by the loader.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from eacheck.i18n import Message, N_, msg, stored
@@ -127,10 +128,11 @@ def check_file(path: str, data: bytes, place: str) -> CheckedFile:
         for issue in issues:
             line, column = document.positions.of(issue.path) or (document.line, document.column)
             result.problems.append(FileProblem(line, column, issue.message, subject, checked.kind))
-        if not issues:  # both dates are then real dates, and ISO dates sort as text
-            for message, positions in _date_order_problems(checked.kind, value, document.positions, path):
-                line, column = positions or (document.line, document.column)
-                result.problems.append(FileProblem(line, column, message, subject, checked.kind))
+        # Every problem in one run: a contradiction between two real dates is said even when
+        # another key of the document is wrong.
+        for message, positions in _date_order_problems(checked.kind, value, document.positions, path):
+            line, column = positions or (document.line, document.column)
+            result.problems.append(FileProblem(line, column, message, subject, checked.kind))
         result.documents.append(checked)
     return result
 
@@ -138,10 +140,10 @@ def check_file(path: str, data: bytes, place: str) -> CheckedFile:
 def _date_order_problems(kind: str, value: dict[str, Any], positions: yaml_parser.Positions, file: str):
     """(message, position of whichever key comes later in the file) per contradicting pair."""
     for first, second, text in _DATE_ORDER.get(kind, ()):
-        if first[0] == "lifecycle" and value.get("lifecycle", {}).get("status") == "retired":
+        if first[0] == "lifecycle" and _at(value, ("lifecycle", "status")) == "retired":
             continue
-        earlier, later = (value.get(first[0]) or {}).get(first[1]), (value.get(second[0]) or {}).get(second[1])
-        if earlier is None or later is None or earlier <= later:
+        earlier, later = _real_date(_at(value, first)), _real_date(_at(value, second))
+        if earlier is None or later is None or earlier <= later:  # ISO dates sort as text
             continue
         where = max(
             (found for found in (positions.of(path) for path in (first, second)) if found),
@@ -152,6 +154,24 @@ def _date_order_problems(kind: str, value: dict[str, Any], positions: yaml_parse
                 subject=subject_of(kind, value, file)),
             where,
         )
+
+
+def _at(value: Any, path: tuple[str, ...]) -> Any:
+    for step in path:
+        value = value.get(step) if isinstance(value, dict) else None
+    return value
+
+
+def _real_date(value: Any) -> str | None:
+    """``value`` when it is a date as the schema wants it (YYYY-MM-DD, a real day), else None:
+    a malformed date is a problem of its own, not one side of a contradiction."""
+    if not isinstance(value, str) or len(value) != 10 or value[4] != "-" or value[7] != "-":
+        return None
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return None
+    return value
 
 
 def _shape_problem(value: Any, allowed: tuple[str, ...], place: str) -> Message | None:

@@ -385,16 +385,23 @@ def _load_settings(loader: _Loader, source) -> Settings:
     issues = schema_validation.validate("settings", first.value, whole=settings)
     for issue in issues:
         settings_problem(issue.path, issue.message)
+    wrong = {issue.path[0] for issue in issues if issue.path}
     home = first.value.get("home_country")
-    if isinstance(home, str) and len(home) == 2 and home not in ISO_3166_ALPHA_2:
+    if _unknown_country(home):
         settings_problem(("home_country",), _not_a_country(("home_country",), settings, home))
+        wrong.add("home_country")
+    if any(not issue.path for issue in issues):
         return Settings()
-    return Settings() if issues else Settings.from_yaml(first.value)
+    # A wrong setting takes its default; the others still count. A typo in the currency must
+    # not turn an English repository's report Swedish or drop the group's targets.
+    return Settings.from_yaml({key: value for key, value in first.value.items() if key not in wrong})
 
 
 def _unknown_country(code: Any) -> bool:
-    """Two letters that are no ISO 3166-1 code (other wrong values are the schema's to report)."""
-    return isinstance(code, str) and len(code) == 2 and code not in ISO_3166_ALPHA_2
+    """Two capital letters that are no ISO 3166-1 code. Other wrong values (`se`, `SWE`) are the
+    schema's to report: one problem, one finding."""
+    return (isinstance(code, str) and len(code) == 2 and code.isascii() and code.isupper()
+            and code not in ISO_3166_ALPHA_2)
 
 
 def _not_a_country(path: tuple[Any, ...], subject: Message, code: str) -> Message:
@@ -404,7 +411,7 @@ def _not_a_country(path: tuple[Any, ...], subject: Message, code: str) -> Messag
 
 
 def read_settings(source) -> Settings:
-    """The settings alone; problems in eacheck.yaml give the defaults (validate reports them)."""
+    """The settings alone; a wrong setting gives its default (validate reports it)."""
     return _load_settings(_Loader(source), source)
 
 
@@ -423,6 +430,13 @@ class _SettingsFolder:
             return SourceFile(relative, path.read_bytes())
         except OSError:
             return None
+
+
+def settings_problems(root: str | os.PathLike[str]) -> list[Finding]:
+    """What `validate` says about ``root``'s eacheck.yaml, read alone (one small file)."""
+    loader = _Loader(_SettingsFolder(root))
+    _load_settings(loader, loader.source)
+    return loader.problems
 
 
 def repository_language(root: str | os.PathLike[str]) -> str:

@@ -41,7 +41,9 @@ class SourceProblem:
 
 
 def _is_yaml(name: str) -> bool:
-    return name.endswith(YAML_SUFFIXES) and not name.startswith(".")
+    # In any case: `Ekonomi.YML` saved by a Windows tool holds facts too, and skipping it would
+    # drop them without a word.
+    return name.lower().endswith(YAML_SUFFIXES) and not name.startswith(".")
 
 
 def _not_utf8(name: str) -> bool:
@@ -328,7 +330,7 @@ class GitRevision:
     def _missing_revision_message(self) -> Message:
         said = {"revision": shorten(self.revision), "root": str(self.root)}
         if self._git("rev-parse", "--is-shallow-repository", check=False).strip() != b"true":
-            return msg("{revision}: no such git revision in {root}; check the name (`git branch --all` "
+            return msg("{revision}: no such git revision in '{root}'; check the name (`git branch --all` "
                        "lists the branches git knows)", **said)
         # CI systems clone shallowly by default: the target branch of a pull request, or an
         # older commit, is then simply not there yet, and the fix is one fetch.
@@ -338,7 +340,7 @@ class GitRevision:
         else:
             fetch = "git fetch --depth=1 origin main:refs/remotes/origin/main"
         return msg(
-            "{revision}: no such git revision in {root}. This is a shallow clone (made with --depth), "
+            "{revision}: no such git revision in '{root}'. This is a shallow clone (made with --depth), "
             "which holds only the latest commits, so the baseline may simply not have been fetched: "
             "fetch it first, e.g. `{fetch}`, or clone the whole history (`fetch-depth: 0` in "
             "actions/checkout)", fetch=fetch, **said,

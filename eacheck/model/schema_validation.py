@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 import itertools
 import json
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -237,8 +238,13 @@ def _describe(value: Any) -> Message | str:
 def _unknown_keys(found: Found) -> list[SchemaIssue]:
     error = found.error
     allowed = sorted(error.schema.get("properties", {}))
+    # A key a pattern takes (a quarter in the targets) is not unknown, even when its value is
+    # wrong: that is reported on its own.
+    patterns = [re.compile(pattern) for pattern in error.schema.get("patternProperties", {})]
+    unknown = {key for key in set(error.instance) - set(allowed)
+               if not any(pattern.search(str(key)) for pattern in patterns)}
     issues = []
-    for key in sorted(set(error.instance) - set(allowed))[: MAX_ISSUES_PER_DOCUMENT + 1]:
+    for key in sorted(unknown)[: MAX_ISSUES_PER_DOCUMENT + 1]:
         shown = shorten(key)
         if error.schema.get("patternProperties"):
             message = msg("unknown key '{key}' in {name}; quarters are written like 2027-Q2",

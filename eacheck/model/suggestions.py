@@ -10,7 +10,7 @@ import difflib
 from collections.abc import Iterable, Mapping
 
 from eacheck.i18n import Message, msg
-from eacheck.i18n.formats import Either
+from eacheck.i18n.formats import Either, Named
 
 # difflib's own default: below it, a "suggestion" is more often noise than help.
 CUTOFF = 0.6
@@ -39,14 +39,23 @@ def closest(value: str, candidates: Iterable[str] | Mapping[str, str], n: int = 
     return found[:n]
 
 
-def suggestion(options: Iterable[str], names: Mapping[str, str | None] | None = None) -> Message | None:
+def _name_pairs(name: str | Mapping[str, str] | None) -> tuple[tuple[str, str], ...]:
+    if isinstance(name, Mapping):
+        return tuple((language, text) for language, text in name.items()
+                     if isinstance(text, str) and text.strip())
+    return (("", name),) if isinstance(name, str) and name.strip() else ()
+
+
+def suggestion(options: Iterable[str], names: Mapping[str, str | Mapping[str, str] | None] | None = None
+               ) -> Message | None:
     """``did you mean 'a' or 'b'?`` as a message in the reader's language, or None when there
     is nothing to suggest.
 
-    With ``names``, each option that has one is followed by it: ``'bostader' (Bostäder AB)``.
+    With ``names``, each option that has one is followed by it: ``'bostader' (Bostäder AB)``;
+    a name per language (a principle's title) is shown in the reader's language.
     """
     names = names or {}
-    quoted = tuple(f"'{option}'" + (f" ({names[option]})" if names.get(option) else "") for option in options)
+    quoted = tuple(Named(option, _name_pairs(names.get(option))) for option in options)
     return msg("did you mean {options}?", options=Either(quoted)) if quoted else None
 
 
@@ -58,7 +67,7 @@ class ReferenceHints:
     def __init__(self, entities: Iterable[tuple[str, str, object]]) -> None:
         """``entities``: (id, kind, name or title); a title per language may be a mapping."""
         self._entities = entities
-        self._by_kind: dict[str | None, tuple[dict[str, str], dict[str, str]]] | None = None
+        self._by_kind: dict[str | None, tuple[dict[str, str], dict[str, object]]] | None = None
         self._answers: dict[tuple[str, str | None], Message | None] = {}
 
     def __call__(self, value: str, kind: str | None) -> Message | None:
@@ -71,17 +80,16 @@ class ReferenceHints:
             self._answers[key] = suggestion(closest(value, spellings), names)
         return self._answers[key]
 
-    def _index(self) -> dict[str | None, tuple[dict[str, str], dict[str, str]]]:
+    def _index(self) -> dict[str | None, tuple[dict[str, str], dict[str, object]]]:
         if self._by_kind is None:
             self._by_kind = {}
             for entity_id, kind, name in self._entities:
-                texts = list(name.values()) if isinstance(name, Mapping) else [name]
-                texts = [text for text in texts if isinstance(text, str) and text.strip()]
+                texts = [text for _, text in _name_pairs(name)]
                 for group in (kind, None):
                     spellings, names = self._by_kind.setdefault(group, ({}, {}))
                     spellings.setdefault(entity_id, entity_id)
                     for text in texts:
                         spellings.setdefault(text, entity_id)
                     if texts:
-                        names.setdefault(entity_id, texts[0])
+                        names.setdefault(entity_id, name)
         return self._by_kind

@@ -14,6 +14,7 @@ from types import ModuleType
 from eacheck.checks.base import defaults
 from eacheck.i18n import _, pgettext, using
 from eacheck.model.entities import Principle, localized
+from eacheck.output.report.labels import SEVERITIES
 from eacheck.safe_text import printable
 
 # The other language's version of docs/principles.md, linked from the top of each.
@@ -111,7 +112,7 @@ def principles_reference(bindings: list[tuple[Principle, ModuleType]], language:
         for principle, _check in bindings:
             lines.append(
                 f"| [`{principle.id}`](#{principle.id}) | {printable(localized(principle.title, language))} "
-                f"| `{principle.check}` | {principle.severity} |"
+                f"| `{principle.check}` | `{principle.severity}` |"
             )
         lines.append("")
         for principle, check in bindings:
@@ -125,7 +126,8 @@ def principles_table(bindings: list[tuple[Principle, ModuleType]], language: str
         rows = [(pgettext("column", "ID"), pgettext("column", "SEVERITY"),
                  pgettext("column", "CHECK"), pgettext("column", "TITLE"))]
         for principle, _check in bindings:
-            severity = principle.severity
+            # The severity as a word for people; the file's value is in `explain`.
+            severity = _(SEVERITIES[principle.severity]) if principle.severity in SEVERITIES else principle.severity
             if not principle.enabled:
                 severity = _("off ({severity})").format(severity=severity)
             rows.append((principle.id, severity, principle.check, printable(localized(principle.title, language))))

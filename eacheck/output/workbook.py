@@ -27,7 +27,9 @@ from typing import Any
 
 from eacheck.i18n import _, pgettext
 from eacheck.model.references import EACH, REFERENCES
+from eacheck.model.naming import kind_name
 from eacheck.model.schema_validation import leaf_paths, schema_for
+from eacheck.output.report.labels import SEVERITIES
 from eacheck.safe_text import printable, shorten, xml_text
 
 KINDS = ("organization", "capability", "system", "integration", "procurement", "exception")
@@ -142,8 +144,7 @@ def workbook(documents: dict[str, list[dict[str, Any]]], names: dict[str, str],
             ])
         _fill(sheet, rows, get_column_letter)
     sheet = book.create_sheet(findings_title())
-    keys = ("principle", "severity", "subject", "kind", "message", "file", "line")
-    _fill(sheet, [list(keys)] + [[finding.get(key) for key in keys] for finding in findings], get_column_letter)
+    _fill(sheet, _findings_rows(findings), get_column_letter)
     return deterministic(book, as_of)
 
 
@@ -154,6 +155,28 @@ def text_cell(value: str) -> str:
     if _NOT_IN_A_CELL.search(value):
         value = _NOT_IN_A_CELL.sub(lambda match: printable(match[0]), value)
     return shorten(xml_text(value), CELL_LENGTH)
+
+
+def _findings_rows(findings: list[dict[str, Any]]) -> list[list[Any]]:
+    """The findings sheet, for reading (it is not imported): headers and words in the language
+    of the run; principle, subject and file as written."""
+    header = [pgettext("finding", "Principle"), pgettext("finding", "Severity"), pgettext("finding", "Subject"),
+              pgettext("finding", "Kind"), pgettext("finding", "Message"), pgettext("finding", "File"),
+              pgettext("finding", "Line"), pgettext("finding", "Column")]
+    rows = [header]
+    for finding in findings:
+        severity, kind = finding.get("severity"), finding.get("kind")
+        rows.append([
+            finding.get("principle"),
+            _(SEVERITIES[severity]) if severity in SEVERITIES else severity,
+            finding.get("subject"),
+            str(kind_name(kind)) if kind else None,
+            finding.get("message"),
+            finding.get("file"),
+            finding.get("line"),
+            finding.get("column"),
+        ])
+    return rows
 
 
 def _fill(sheet, rows: list[list[Any]], letter) -> None:

@@ -219,12 +219,35 @@ def value_problem(field: Field, value: str, index: RepositoryIndex) -> Message |
         return msg("'{value}' is not one of: {choices}", value=value, choices=", ".join(field.choices))
     if field.is_date:
         try:
-            date.fromisoformat(value)
+            day = date.fromisoformat(value)
         except ValueError:
             return msg("'{value}' is not a date; write YYYY-MM-DD", value=value)
+        if field.name == "expires":
+            return _too_long(day, index)
     if field.refers_to:
         return _reference_problem(field.refers_to, value, index)
     return None
+
+
+def _too_long(expires: date, index: RepositoryIndex) -> Message | None:
+    """An exception that would run longer than eacheck.yaml allows: `check` would stop it
+    (exception-too-long), so `new` does not write it."""
+    from eacheck.checks.base import add_months
+
+    today = date.today()
+    months = index.landscape.settings.max_exception_months
+    longest = add_months(today, months)
+    if expires <= longest:
+        return None
+    return msg_n(
+        "{expires} is more than {n} month from today ({today}), and exceptions are time-limited "
+        "decisions; give a date on or before {longest}, or raise max_exception_months in "
+        "eacheck.yaml if the group allows longer exceptions",
+        "{expires} is more than {n} months from today ({today}), and exceptions are time-limited "
+        "decisions; give a date on or before {longest}, or raise max_exception_months in "
+        "eacheck.yaml if the group allows longer exceptions",
+        months, expires=expires, today=today, longest=longest,
+    )
 
 
 # "There is no system with the id 'x'" per kind: the Swedish word for "no" follows the noun.

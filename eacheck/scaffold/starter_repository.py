@@ -119,8 +119,9 @@ def init_repository(root: str | Path = ".", lang: str = "sv", examples: bool = T
 
 
 def _holds_yaml(folder: Path) -> bool:
+    # Any case, as the loader reads them: `System.YAML` is YAML too.
     return folder.is_dir() and any(
-        path.is_file() for pattern in ("*.yaml", "*.yml") for path in folder.rglob(pattern)
+        path.suffix.lower() in (".yaml", ".yml") and path.is_file() for path in folder.rglob("*")
     )
 
 

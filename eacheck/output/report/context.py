@@ -119,7 +119,7 @@ def template_context(report: dict[str, Any]) -> dict[str, Any]:
         # Sentences both formats show; the templates hold the rest of the text.
         "duplication_total": _duplication_total(report, fmt),
         "completeness_overall": _completeness_overall(report, fmt),
-        "method": method_texts(),
+        "method": method_texts(months),
     }
 
 
@@ -153,8 +153,9 @@ def _metric_help(metric: str, shared: int, shared_text: str, total_text: str) ->
     return text.format(shared=shared_text, total=total_text)
 
 
-def method_texts() -> list[tuple[str, str]]:
-    """How every figure is computed, as (figure, explanation): the report's Method section."""
+def method_texts(contract_months: int = 12) -> list[tuple[str, str]]:
+    """How every figure is computed, as (figure, explanation): the report's Method section.
+    ``contract_months``: the lifecycle principle's horizon, which the report applied."""
     return [
         (_("Active systems"), _("Lifecycle status active or phase-out. Planned and retired systems do not count.")),
         (_("Using organizations"), _(
@@ -178,11 +179,16 @@ def method_texts() -> list[tuple[str, str]]:
             "longest (the earliest lifecycle.since), then the lowest id. The "
             "alternative cost is the known annual cost of the other systems, each counted whole. "
             "The group total counts each system once, even when it appears in several capabilities.")),
-        (_("Decommissioning candidates"), _(
+        (_("Decommissioning candidates"), ngettext(
             "Active systems that are being phased out, are past their retire-by date, whose every "
             "capability is also served by an active group-common system, or that TIME classes as "
-            "eliminate. A contract ending within 12 months, or use by a single organization, is "
-            "given as a reason only together with one of those.")),
+            "eliminate. A contract ending within {n} month, or use by a single organization, is "
+            "given as a reason only together with one of those.",
+            "Active systems that are being phased out, are past their retire-by date, whose every "
+            "capability is also served by an active group-common system, or that TIME classes as "
+            "eliminate. A contract ending within {n} months, or use by a single organization, is "
+            "given as a reason only together with one of those.",
+            contract_months).format(n=contract_months)),
         (_("TIME class"), _(
             "Only systems with both functional and technical fit (1–4); 3 and 4 count as high.")),
         (_("Data completeness"), _(
