@@ -171,6 +171,8 @@ def test_a_wrong_setting_leaves_the_others_in_force(repository, run, tmp_path):
     # and the reader is told that a setting was left out, where and why
     assert written.stderr.startswith("note: eacheck.yaml has 1 problem, so a setting took its default here "
                                      "(the first: eacheck.yaml:3: 'currency'")
+    # a wrong setting leaves no document out of the figures, so no note says it does
+    assert "part of the landscape" not in written.stderr
     assert "note:" not in run("report", PROJECT_ROOT, "--as-of", AS_OF, "--out", "-").stderr
     assert "| 50%" in report  # the target
     assert '<html lang="en">' in run("report", root, "--as-of", AS_OF, "--out", "-").stdout

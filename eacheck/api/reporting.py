@@ -140,14 +140,17 @@ def _one_job_each() -> None:
     os.environ["EACHECK_JOBS"] = "1"
 
 
-def left_out_notes(report_document: dict[str, Any]) -> list:
+def left_out_notes(report_document: dict[str, Any], settings_problems: int = 0) -> list:
     """A note for the reader (standard error) when documents with schema problems are left out
-    of the figures: the report is still written, but its figures lack them."""
+    of the figures: the report is still written, but its figures lack them.
+
+    ``settings_problems``: how many of the schema problems are eacheck.yaml's, which leave no
+    document out (a wrong setting takes its default and has a note of its own)."""
     from eacheck.i18n import msg_n
 
     errors = sum(entry.get("error", 0) for entry in report_document["findings"]["by_principle"]
-                 if entry["principle"] == "schema")
-    if not errors:
+                 if entry["principle"] == "schema") - settings_problems
+    if errors <= 0:
         return []
     return [msg_n("note: {n} problem in the files leaves part of the landscape out of the figures; "
                   "`eacheck validate` shows it",

@@ -106,9 +106,10 @@ def note(message) -> None:
     click.echo(printable(str(message), lines=True), err=True)
 
 
-def settings_notes(path: str) -> None:
+def settings_notes(path: str) -> int:
     """A note when eacheck.yaml has problems: each wrong setting took its default in what was
-    written (the name, the targets, the currency ...), which nothing else would show."""
+    written (the name, the targets, the currency ...), which nothing else would show. Returns
+    how many problems eacheck.yaml has."""
     from eacheck import api
 
     problems = api.settings_problems(path)
@@ -121,3 +122,4 @@ def settings_notes(path: str) -> None:
             "{file}:{line}: {problem}); `eacheck validate` shows them",
             len(problems), file=first.file, line=first.line, problem=first.message,
         ))
+    return len(problems)

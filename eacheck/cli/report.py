@@ -49,6 +49,6 @@ def command(path: str, format_name: str, out: str | None, compare_to: str | None
     else:
         written = api.write_report(path, format_name, out, data=data)
         note(msg("the report is written to {path}", path=str(written)))
-    for message in [*api.left_out_notes(data), *api.history_notes(data)]:
+    wrong_settings = settings_notes(path)
+    for message in [*api.left_out_notes(data, wrong_settings), *api.history_notes(data)]:
         note(message)
-    settings_notes(path)
