@@ -464,3 +464,28 @@ def test_update_of_a_document_ruamel_refuses_is_a_problem_at_its_row_not_an_inte
     assert ("org.csv:2: architecture/organizations.yaml cannot be changed in place (found duplicate key "
             "\"name\"") in output
     assert "internal error" not in output
+
+
+def test_a_long_name_is_whole_on_its_own_page_and_cut_where_other_pages_link_to_it(repository):
+    """A megabyte-long name was repeated in full on every page that links to the system: 69
+    integrations of one system made a site of 415 MB."""
+    from datetime import date
+
+    from eacheck import api
+
+    long_name = "N" * 100_000
+    files = {"architecture/systems/lang.yaml": _system("lang", long_name)}
+    for number in range(5):
+        files[f"architecture/integrations/i{number}.yaml"] = textwrap.dedent(f"""\
+            kind: integration
+            id: i{number}
+            from: lang
+            to: ekonomisystem
+            method: api
+            """)
+    pages = api.render_site(repository(files), date(2026, 11, 27))
+    assert long_name in pages["system/lang.html"].decode("utf-8")
+    for number in range(5):
+        page = pages[f"integration/i{number}.html"].decode("utf-8")
+        assert long_name not in page and "N" * 199 + "…" in page
+    assert sum(map(len, pages.values())) < 2_000_000
