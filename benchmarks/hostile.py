@@ -5,7 +5,8 @@
 Every case writes a small valid landscape plus one hostile part into a temporary folder, runs
 ``eacheck validate`` (or the command the case names) as its own process with no cache, and
 prints the wall time, the peak memory (resident set, worker processes included) and the exit
-code. The bound eacheck promises for every one of them: 10 s and 500 MB on a 2-core machine,
+code. The import cases run ``eacheck import SOURCE --mapping MAPPING --dry-run`` on an inventory
+built to exhaust it. The bound eacheck promises for every one of them: 10 s and 500 MB on a 2-core machine,
 exit code 1 (findings) or 2 (the command cannot run), never a crash. The generators are also
 used by the scaling test in tests/test_hostile_input.py.
 """
@@ -215,10 +216,94 @@ CACHE_CASES = {
 }
 
 
+# -- import: what a stranger's inventory can make `eacheck import` do ------------------------------
+
+ORGANIZATION_MAPPING = """\
+tables:
+  - {sheet}kind: organization
+    id: Id
+    fields:
+      name: Namn
+      type: {{value: administration}}
+"""
+
+
+def _csv(content):
+    """``content``: a function giving the rows' bytes, called when the case runs (made at
+    import, a hundred megabytes would count in every case's peak: a child's peak memory
+    starts from its parent's)."""
+
+    def write(workdir: Path) -> list[str]:
+        source = workdir / "inventering.csv"
+        source.write_bytes(b"Id;Namn\r\n" + content())
+        mapping = workdir / "mapping.yaml"
+        mapping.write_text(ORGANIZATION_MAPPING.format(sheet=""), encoding="utf-8")
+        return [str(source), "--mapping", str(mapping)]
+
+    return write
+
+
+def _wide_workbook_row(cells: int):
+    """One row of ``cells`` cells, each with a different number so that it packs as a real
+    sheet does (a row of equal cells is refused as a zip bomb before it is read)."""
+
+    def write(workdir: Path) -> list[str]:
+        import random
+        import zipfile
+
+        from openpyxl import Workbook
+
+        book = Workbook()
+        book.active.title = "Org"
+        book.active.append(["Id", "Namn"])
+        book.active.append(["ksf", "Kommunstyrelsen"])
+        plain = workdir / "plain.xlsx"
+        book.save(plain)
+        generator = random.Random(1)
+        row = "".join(f"<c><v>{generator.randrange(10**9)}</v></c>" for _ in range(cells))
+        source = workdir / "inventering.xlsx"
+        with zipfile.ZipFile(plain) as original, zipfile.ZipFile(source, "w", zipfile.ZIP_DEFLATED) as copy:
+            for member in original.infolist():
+                data = original.read(member.filename)
+                if member.filename == "xl/worksheets/sheet1.xml":
+                    data = data.replace(b"</sheetData>", f'<row r="3">{row}</row></sheetData>'.encode())
+                copy.writestr(member.filename, data)
+        mapping = workdir / "mapping.yaml"
+        mapping.write_text(ORGANIZATION_MAPPING.format(sheet="sheet: Org\n    "), encoding="utf-8")
+        return [str(source), "--mapping", str(mapping)]
+
+    return write
+
+
+def _update_in_a_big_file(documents: int):
+    """``--update`` of one key of one organization in a file of ``documents`` organizations."""
+
+    def write(workdir: Path) -> list[str]:
+        path = workdir / "repo" / "architecture" / "organisationer.yaml"
+        path.write_text("---\n".join(
+            f"kind: organization\nid: org-{number}\nname: Organisation {number}  # kommentar\n"
+            f"type: administration\n" for number in range(documents)), encoding="utf-8")
+        return [*_csv(lambda: f"org-{documents // 2};Nytt namn\r\n".encode())(workdir), "--update"]
+
+    return write
+
+
+IMPORT_CASES = {
+    "import: a 100 MB CSV line of 50 million cells": _csv(lambda: b"a;" * 50_000_000 + b"\r\n"),
+    "import: a 100 MB CSV cell": _csv(lambda: b"a;" + b"x" * 100_000_000 + b"\r\n"),
+    "import: a CSV of 100,000 rows of one id": _csv(lambda: b"a;b;c;d;e;f;g\r\n" * 100_000),
+    "import: a workbook row of 1,000,000 cells": _wide_workbook_row(1_000_000),
+    "import --update: one key in a file of 20,000 organizations": _update_in_a_big_file(20_000),
+}
+
+
 def run_case(name: str, workdir: Path, eacheck: list[str]) -> tuple[float, float, int, str]:
     root = write_base(workdir / "repo")
     environment = {**os.environ, "EACHECK_CACHE_DIR": "off"}
-    if name in CACHE_CASES:
+    command = ["validate", str(root)]
+    if name in IMPORT_CASES:
+        command = ["import", *IMPORT_CASES[name](workdir), str(root), "--dry-run"]
+    elif name in CACHE_CASES:
         cache = workdir / "cache"
         CACHE_CASES[name](root, cache, eacheck)
         environment["EACHECK_CACHE_DIR"] = str(cache)
@@ -227,7 +312,7 @@ def run_case(name: str, workdir: Path, eacheck: list[str]) -> tuple[float, float
         generator(root, size)
     started = time.perf_counter()
     with open(workdir / "out", "wb") as out:
-        process = subprocess.Popen([*eacheck, "validate", str(root), "--lang", "en"], stdout=out,
+        process = subprocess.Popen([*eacheck, *command, "--lang", "en"], stdout=out,
                                    stderr=subprocess.STDOUT, env=environment)
         _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - started
@@ -247,7 +332,7 @@ def main() -> None:
     # neighbours as about eacheck.
     print("| case | wall s | CPU s | peak MB | exit | output |")
     print("|---|---|---|---|---|---|")
-    for name in arguments.only or [*CASES, *CACHE_CASES]:
+    for name in arguments.only or [*CASES, *CACHE_CASES, *IMPORT_CASES]:
         workdir = Path(tempfile.mkdtemp(prefix="eacheck-hostile-"))
         try:
             elapsed, cpu, megabytes, code, said = run_case(name, workdir, eacheck)

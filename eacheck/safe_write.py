@@ -63,22 +63,31 @@ def write(target: str | os.PathLike[str], data: str | bytes, *, inside: str | os
     """Write ``data`` (text is written as UTF-8) to ``target``, safely (see the module)."""
     target = Path(target)
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    found = check(target, inside=inside)
+    if found is not None and (stat.S_ISFIFO(found.st_mode) or stat.S_ISCHR(found.st_mode)):
+        _write_directly(target, payload)
+        return
+    mode = stat.S_IMODE(found.st_mode) if found is not None else 0o666 & ~_umask()
+    _replace_atomically(target, payload, mode)
+
+
+def check(target: str | os.PathLike[str], *, inside: str | os.PathLike[str] | None = None) -> os.stat_result | None:
+    """Raise the :class:`UsageError` :func:`write` would raise for ``target``, writing nothing;
+    what is there now (None for nothing). A command that writes several files checks them all
+    first, so that a refused one leaves no other written."""
+    target = Path(target)
     if inside is not None:
         ensure_inside(target, inside)
     try:
         found = os.lstat(target)
     except FileNotFoundError:
-        found = None
-    if found is not None and stat.S_ISLNK(found.st_mode):
+        return None
+    if stat.S_ISLNK(found.st_mode):
         raise UsageError(_link_message(target))
-    if found is not None and (stat.S_ISFIFO(found.st_mode) or stat.S_ISCHR(found.st_mode)):
-        _write_directly(target, payload)
-        return
-    if found is not None and not stat.S_ISREG(found.st_mode):
+    if not (stat.S_ISREG(found.st_mode) or stat.S_ISFIFO(found.st_mode) or stat.S_ISCHR(found.st_mode)):
         raise UsageError(msg("{path} is {what}, not a file; eacheck writes only files. Give the path of a file",
                              path=str(target), what=what_it_is(found.st_mode)))
-    mode = stat.S_IMODE(found.st_mode) if found is not None else 0o666 & ~_umask()
-    _replace_atomically(target, payload, mode)
+    return found
 
 
 def create(target: str | os.PathLike[str], data: str | bytes, *, inside: str | os.PathLike[str] | None = None) -> None:
@@ -98,14 +107,16 @@ def make_folder(folder: str | os.PathLike[str], *, inside: str | os.PathLike[str
     """Create ``folder`` and its parents as needed; with ``inside``, only inside that folder."""
     folder = Path(folder)
     if inside is not None:
-        ensure_inside(folder / "_", inside)
+        ensure_inside(folder / "_", inside, shown=folder)
     folder.mkdir(parents=True, exist_ok=True)
     if inside is not None:  # a link may have appeared while the folders were made
-        ensure_inside(folder / "_", inside)
+        ensure_inside(folder / "_", inside, shown=folder)
 
 
-def ensure_inside(target: str | os.PathLike[str], root: str | os.PathLike[str]) -> None:
-    """Refuse ``target`` when its folder, with every link resolved, is not inside ``root``.
+def ensure_inside(target: str | os.PathLike[str], root: str | os.PathLike[str], *,
+                  shown: str | os.PathLike[str] | None = None) -> None:
+    """Refuse ``target`` when its folder, with every link resolved, is not inside ``root``;
+    the message names ``shown`` (default: ``target``).
 
     The folder may not exist yet: its nearest existing ancestor (a dangling link counts as
     existing) decides, since the folders eacheck creates below it are real folders, not links.
@@ -120,7 +131,7 @@ def ensure_inside(target: str | os.PathLike[str], root: str | os.PathLike[str]) 
         raise UsageError(msg(
             "{path}: the folder {folder} leads outside the repository (to {real}) through a "
             "symbolic link; eacheck writes only inside the repository. Replace the link with a "
-            "real folder", path=str(target), folder=str(existing), real=str(real),
+            "real folder", path=str(shown if shown is not None else target), folder=str(existing), real=str(real),
         ))
 
 

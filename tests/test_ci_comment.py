@@ -149,6 +149,61 @@ def test_the_github_step_posts_one_comment_and_updates_it_on_every_push(workflow
     assert second["calls"][3][1] == "repos/kustlunda/arkitektur/issues/comments/100"
 
 
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda path: path.parent.parent.parent.name)
+def test_a_comment_file_committed_as_a_link_is_neither_written_through_nor_posted(workflow, tmp_path):
+    """A pull request that commits eacheck-comment.md as a link: the shell's `>` wrote through
+    it (as root, over any file), and where it could not, `|| [ $? -eq 1 ]` took the failed
+    redirection for findings and the step posted the file the link pointed at (a link to
+    /proc/self/environ posted the token)."""
+    _tool("jq")
+    repo = example_with_new_procurement(tmp_path / "repo")
+    secret = tmp_path / "hemligt.txt"
+    secret.write_text("GH_TOKEN=hemlig\n", encoding="utf-8")
+    (repo.root / "eacheck-comment.md").symlink_to(secret)
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake = bin_dir / "gh"
+    fake.write_text(FAKE_GH.format(python=sys.executable), encoding="utf-8")
+    fake.chmod(0o755)
+    state = tmp_path / "gh.json"
+    state.write_text(json.dumps({"comments": [], "next": 100, "calls": []}))
+    summary = tmp_path / "summary.md"
+    env = {
+        **GIT_ENV,
+        "PATH": f"{bin_dir}{os.pathsep}{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+        "BASELINE": "main", "GITHUB_STEP_SUMMARY": str(summary), "GITHUB_REPOSITORY": "kustlunda/arkitektur",
+        "GH_TOKEN": "token", "PULL_REQUEST": "12", "FAKE_GH_STATE": str(state),
+    }
+    completed = subprocess.run(["bash", "-e", "-c", _step(workflow)["run"]], cwd=repo.root, env=env,
+                               capture_output=True, text=True, check=False)
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert secret.read_text(encoding="utf-8") == "GH_TOKEN=hemlig\n"
+    [comment] = json.loads(state.read_text())["comments"]
+    assert comment["body"].startswith(MARKER) and "hemlig" not in comment["body"]
+    assert "hemlig" not in summary.read_text(encoding="utf-8")
+
+
+def test_the_gitlab_job_removes_committed_files_of_its_output_names_before_writing_them():
+    job, _ = _gitlab_script()
+    script = job["script"]
+    first_write = next(index for index, command in enumerate(script) if "> eacheck-" in command)
+    assert "rm -f eacheck-junit.xml eacheck-comment.md" in script[:first_write]
+
+
+def test_the_gitlab_note_script_never_imports_the_merge_requests_files(tmp_path):
+    """The note script runs in the clone of the merge request, with the token in its
+    environment: `python3 -` put the clone first on the import path, so a committed json.py ran
+    in its place."""
+    _, script = _gitlab_script()
+    (tmp_path / "json.py").write_text("open('pwned', 'w').write('ran')\nraise SystemExit(3)\n", encoding="utf-8")
+    (tmp_path / "eacheck-comment.md").write_text(f"{MARKER}\n", encoding="utf-8")
+    env = {key: value for key, value in os.environ.items() if key != "EACHECK_GITLAB_TOKEN"}
+    done = subprocess.run(["bash", "-e", "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "EACHECK_GITLAB_TOKEN is not set" in done.stdout
+    assert not (tmp_path / "pwned").exists()
+
+
 BOT = 77  # the user of the project access token
 
 

@@ -249,3 +249,23 @@ def test_a_flow_through_a_junction_is_named_not_dropped_unseen(run, tmp_path):
     assert ("note: 2 flows start or end at elements eacheck does not import (junctions, nodes, interfaces …), "
             "so they are no integrations; draw them between the two systems: 'Hyresavier' (id-f1), id-f2") in result.output
     assert sorted(path.name for path in (root / "architecture/integrations").iterdir()) == ["hyror.yaml"]
+
+
+def test_control_characters_and_line_breaks_in_a_model_are_problems_as_in_a_cell(run, tmp_path):
+    """A name from a model reaches the files, the terminal and GitHub's log as a cell does: a
+    newline could start a workflow command there, a bidirectional override reorders the text."""
+    model = tmp_path / "fientlig.xml"
+    model.write_text(ARCHI_MODEL.replace(">Hyressystem<", ">Hyres\nsystem::error file=x,line=1::pwn<")
+                     .replace(">Ekonomisystem<", ">Ekonomi\u202esystem<")
+                     .replace(">phase-out<", ">phase-out\x9b31m<"), encoding="utf-8")  # C1 CSI: XML allows it
+    root = empty_repository(tmp_path / "repo")
+    before = snapshot(root)
+    result = run("import", model, root, "--lang", "en")
+    assert result.exit_code == 1, result.output
+    output = result.output
+    assert "(id-6): the name holds a line break; write it on one line in the model" in output
+    assert "(id-5): the name holds the control character '\\u202e'" in output
+    assert "(id-5): the property 'status' holds the control character '\\x9b'" in output
+    assert not any(line.startswith("system::error") for line in output.splitlines())
+    assert "\u202e" not in output and "\x9b" not in output
+    assert snapshot(root) == before

@@ -268,6 +268,84 @@ def test_a_mapping_that_breaks_its_schema(tmp_path, repo, run):
     assert "mapping.yaml:5: 'tables[0].fields' in the mapping must not be empty" in output
 
 
+def test_the_mappings_problems_and_the_sheets_are_reported_in_one_run(tmp_path, repo, run):
+    # Each table has a mistake of the mapping's own and one only the workbook shows; the
+    # second table's 'sheet' is no text, so its sheet cannot be checked, but the others' can.
+    rules = mapping(tmp_path, """\
+        tables:
+          - sheet: Organisationer
+            kind: organization
+            id: {from: Kortnamn}
+            extra: 1
+            fields:
+              name: Namne
+              type: {from: Typen, map: {Förvaltning: administration}, typ: text}
+          - sheet: 5
+            kind: capability
+            id: Förmåga
+            fields:
+              nme: Förmåga
+          - sheet: Systm
+            kind: system
+            header_row: 3
+            id: Id
+            fields:
+              name: Systemnamn
+              owner: Ägaree
+              capabilities: {from: Förmågor, split: ";"}
+              lifecycle.status: Status
+              sytem_owner: Status
+        unknown: 1
+        """)
+    output = _fails(run, repo, inventory(tmp_path), "--mapping", rules)
+    # the mapping's own problems
+    assert "mapping.yaml:5: unknown key 'extra' in 'tables[0]' in the mapping" in output
+    assert "mapping.yaml:8: unknown key 'typ' in 'tables[0].fields.type' in the mapping" in output
+    assert "mapping.yaml:9: 'tables[1].sheet' in the mapping must be text, not 5" in output
+    assert "mapping.yaml:13: 'nme' is not a key of a capability; did you mean 'name'?" in output
+    assert "mapping.yaml:23: 'sytem_owner' is not a key of a system; did you mean 'system_owner'?" in output
+    assert "mapping.yaml:24: unknown key 'unknown' in the mapping" in output
+    # and, in the same run, what the workbook shows
+    assert "mapping.yaml:7: 'Organisationer' has no column 'Namne' in row 1" in output
+    assert "mapping.yaml:8: 'Organisationer' has no column 'Typen' in row 1" in output  # its field is wrong too
+    assert ("mapping.yaml:14: inventering.xlsx has no sheet 'Systm'; its sheets are 'Organisationer', "
+            "'Förmågor', 'System'; did you mean 'System'?") in output
+    assert "10 problems in inventering.xlsx" in output
+
+
+def test_a_wrong_table_leaves_the_others_checked_against_the_sheets(tmp_path, repo, run):
+    rules = mapping(tmp_path, """\
+        tables:
+          - sheet: Organisationer
+            kind: organisation
+            id: Kortnamn
+            fields:
+              name: Namn
+          - sheet: Förmågor
+            kind: capability
+            header_rows: 2
+            id: Förmåga
+            fields:
+              name: Förmåga
+          - sheet: System
+            kind: system
+            header_row: 3
+            id: Id
+            fields:
+              name: Systemnamn
+              owner: Ägaree
+              capabilities: {from: Förmågor, split: ";"}
+              lifecycle.status: Status
+        """)
+    output = _fails(run, repo, inventory(tmp_path), "--mapping", rules)
+    assert "mapping.yaml:3: 'tables[0].kind' in the mapping must be" in output
+    assert "mapping.yaml:9: unknown key 'header_rows' in 'tables[1]' in the mapping; did you mean 'header_row'?" in output
+    assert "mapping.yaml:19: 'System' has no column 'Ägaree' in row 3" in output
+    # a misspelt header_row leaves the header row unknown: no columns reported missing from row 1
+    assert "'Förmågor' has no column" not in output
+    assert "3 problems in inventering.xlsx" in output
+
+
 def test_rows_are_checked_like_files_with_the_same_messages(tmp_path, repo, run):
     rules = mapping(tmp_path, """\
         tables:

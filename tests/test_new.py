@@ -158,6 +158,15 @@ def test_new_refuses_to_overwrite_a_file(repository, run):
     assert (root / "architecture/integrations/lon-till-ekonomi.yaml").read_text(encoding="utf-8") == notes
 
 
+def test_new_without_input_names_the_missing_options_and_the_wrong_values_at_once(repository, run):
+    result = run("new", "exception", repository(), "--id", "u", "--subject", "okand", "--expires", "2027-02-30",
+                 "--no-input", "--lang", "en")
+    assert result.exit_code == 2
+    assert "needs --principle, --reason and --decided-by; give them as options" in result.output
+    assert "--subject: there is no entity with the id 'okand'" in result.output
+    assert "--expires: '2027-02-30' is not a date" in result.output
+
+
 @pytest.mark.parametrize(
     ("options", "message"),
     [

@@ -225,7 +225,8 @@ def test_fixed_findings_and_a_candidate_that_goes(branch):
 
 
 def test_a_link_base_that_is_not_a_web_address_is_refused(branch):
-    for bad in ("javascript:alert(1)", "https://example.org/a b", "https://example.org/x)(y"):
+    for bad in ("javascript:alert(1)", "https://example.org/a b", "https://example.org/x)(y",
+                "https://example.org/a|b"):
         completed = eacheck("check", "--baseline", "main", "--format", "markdown", "--link-base", bad,
                             cwd=branch.root)
         assert completed.returncode == 2, completed.stdout
@@ -374,6 +375,25 @@ def test_text_from_the_files_cannot_become_markup_or_control_sequences():
     body = text.split("\n", 1)[1]
     assert "<" not in body.replace("<sub>", "").replace("</sub>", "").replace("\\<", "")
     assert not any(line.startswith("# rubrik") for line in text.splitlines())
+
+
+def test_text_from_the_files_mentions_nobody_and_links_nowhere_on_github():
+    """The comment is posted by the pipeline's account: a name must not notify a person or a
+    team, reference an issue (or a GitLab merge request), or become a link through autolinks."""
+    from eacheck.findings import Finding, Severity
+    from eacheck.i18n import using
+    from eacheck.output.findings.markdown_format import render
+
+    hostile = "@säkerhet @org/security-team #12 !13 https://evil.example www.evil.example ops@evil.example"
+    finding = Finding("clear-ownership", Severity.ERROR, hostile, "system", "x", "architecture/x.yaml", 3, new=True)
+    with using("en"):
+        text = render(_result_with([finding]), link_base="https://github.com/o/r/blob/abc")
+    row = next(line for line in text.splitlines() if "evil" in line)
+    for reference in ("@org", "#12", "!13", "https://evil", "www.evil", "@evil", "@s"):
+        assert reference not in row
+    assert "@&#8203;org/security-team" in row and "#&#8203;12" in row and "https:&#8203;//evil.example" in row
+    assert "www&#8203;.evil.example" in row and "ops@&#8203;evil.example" in row
+    assert "(https://github.com/o/r/blob/abc/architecture/x.yaml#L3)" in row  # our own link stays
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])

@@ -109,7 +109,7 @@ def test_every_format_shows_the_trend(quarters, run):
     markdown = run(*args, "--format", "md").stdout
     section = markdown.split("## Indexen kvartal för kvartal")[1].split("\n## ")[0]
     rows = [line for line in section.splitlines() if line.startswith("| kvartal")]
-    assert len(rows) == 5 and "`report-2026-Q3`" in rows[2] and "filerna som de är nu" in rows[4]
+    assert len(rows) == 5 and "| report-2026-Q3 |" in rows[2] and "filerna som de är nu" in rows[4]
     assert "| 50\u00a0% |" in rows[3]  # the target of 2026-Q4
     html = run(*args, "--format", "html").stdout
     trend = html.split('<section id="history"')[1].split("</section>")[0]

@@ -340,3 +340,38 @@ def test_validate_never_writes_into_the_repository(repository, run):
     before = {p: p.stat().st_mtime_ns for p in root.rglob("*")}
     run("validate", root)
     assert {p: p.stat().st_mtime_ns for p in root.rglob("*")} == before
+
+
+PRINCIPLE = (
+    "kind: principle\nid: livscykel\ntitle: Livscykel\nstatement: Avtal förnyas i tid.\n"
+    "rationale: Ett avtal som löper ut stoppar verksamheten.\n"
+    "implications: Systemägaren bevakar avtalet.\ncheck: lifecycle\n"
+)
+
+
+def test_a_principle_with_schema_problems_has_its_params_checked_in_the_same_run(repository, run):
+    """Before, the params of a principle with a schema problem were checked only once that
+    problem was fixed: a second round for the architect."""
+    root = repository({
+        "principles/livscykel.yaml": PRINCIPLE + "colour: red\nparams:\n  contract_month: 6\n",
+        "principles/annan.yaml": PRINCIPLE.replace("livscykel", "annan").replace("lifecycle", "lifecyle")
+        + "severity: fatal\n",
+    })
+    result = run("validate", root, "--lang", "en")
+    assert result.exit_code == 1, result.output
+    lines = result.output.splitlines()
+    assert any(line.startswith("principles/livscykel.yaml:8:1: ") and "unknown key 'colour'" in line
+               for line in lines), result.output
+    assert any(line.startswith("principles/livscykel.yaml:10:3: ")
+               and "unknown key 'contract_month' in the params of principle 'livscykel'" in line
+               and "(params of check 'lifecycle')" in line for line in lines), result.output
+    assert any(line.startswith("principles/annan.yaml:8:1: ") and "severity" in line for line in lines), result.output
+    assert any(line.startswith("principles/annan.yaml:7:1: ") and "no built-in check 'lifecyle'" in line
+               for line in lines), result.output
+
+
+def test_params_that_cannot_be_read_are_not_checked_twice(repository, run):
+    root = repository({"principles/livscykel.yaml": PRINCIPLE + "params: [contract_months]\n"})
+    findings = json.loads(run("validate", root, "--format", "json", "--lang", "en").stdout)["findings"]
+    assert [(f["file"], f["line"]) for f in findings if f["kind"] == "principle"] == [
+        ("principles/livscykel.yaml", 8)], findings

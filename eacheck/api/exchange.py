@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -47,9 +48,25 @@ def import_plan(source, table: Path, mapping: PathLike | None, language: str, pr
         raise UsageError(msg("a spreadsheet needs --mapping MAPPING: which sheet and column becomes "
                              "which key (docs/import.md)"))
     mapping_path = Path(mapping)
-    if not mapping_path.is_file():
+    if not mapping_path.exists():
         raise UsageError(msg("{file}: no such mapping file", file=str(mapping)))
+    readable_file(mapping_path)
     return importing.spreadsheet(source, table, mapping_path, progress)
+
+
+def readable_file(path: Path) -> Path:
+    """``path``, when it is a regular file (or a link to one); a usage error naming what it is
+    otherwise: a FIFO would hang the import, a device never end."""
+    from eacheck.safe_write import what_it_is
+
+    try:
+        found = path.stat()
+    except OSError:
+        raise UsageError(msg("{file}: no such file", file=str(path))) from None
+    if not stat.S_ISREG(found.st_mode):
+        raise UsageError(msg("{path} is {what}, not a file; give the path of a file",
+                             path=str(path), what=what_it_is(found.st_mode)))
+    return path
 
 
 def import_source(
@@ -68,9 +85,7 @@ def import_source(
     """
     from eacheck.importing import writing
 
-    table = Path(source)
-    if not table.is_file():
-        raise UsageError(msg("{file}: no such file", file=str(source)))
+    table = readable_file(Path(source))
     tree = WorkingTree(path)
     plan = import_plan(tree, table, mapping, repository_language(path), progress)
     written: list[str] = []
@@ -152,6 +167,8 @@ def export(
     mapping_target = target.with_name(target.stem + ".mapping.yaml")
     inside = Path(path) if out is None else None  # the default place is in the repository
     try:
+        for each in (target, mapping_target):  # neither written when either is refused
+            safe_write.check(each, inside=inside)
         safe_write.make_folder(target.parent, inside=inside)
         safe_write.write(target, data, inside=inside)
         safe_write.write(mapping_target, mapping_text, inside=inside)

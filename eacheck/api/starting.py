@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from eacheck.api.exchange import Imported, flush, import_plan
+from eacheck import safe_write
+from eacheck.api.exchange import Imported, flush, import_plan, readable_file
 from eacheck.api.repository import PathLike
 from eacheck.errors import UsageError
 from eacheck.i18n import msg
@@ -34,13 +35,18 @@ def init_from(directory: PathLike, source: PathLike, mapping: PathLike | None, l
     if (root / "architecture").is_dir() and any((root / "architecture").rglob("*.y*ml")):
         raise UsageError(msg("{path} already holds a landscape under architecture/; import into it "
                              "with `eacheck import` instead", path=str(root)))
-    table = Path(source)
-    if not table.is_file():
-        raise UsageError(msg("{file}: no such file", file=str(source)))
+    table = readable_file(Path(source))
     planned = import_plan(Files(starter_files(language, examples=False), str(root)), table, mapping,
                            language, progress)
     if not planned.ok:
         return None, Imported(planned, [], False, False)
+    # Where the import writes is checked before the starter files are: a refused folder must
+    # leave nothing behind, as a problem in the inventory does.
+    folder = root / "architecture"
+    safe_write.ensure_inside(folder / "_", root, shown=folder)
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(msg("{path} exists and is not a folder; the landscape goes there, so move it "
+                             "away first", path=str(folder)))
     created = init_repository(root, language, examples=False)
     written = writing.apply(planned, root, update=False)
     flush()

@@ -18,7 +18,7 @@ from eacheck.i18n import Message, msg, msg_n
 from eacheck.loading import LoadedRepository
 from eacheck.loading.repository import problem_code
 from eacheck.model import schema_validation
-from eacheck.model.entities import Principle
+from eacheck.model.entities import Origin, Principle
 from eacheck.model.naming import the
 
 EXCEPTION_EXPIRED = "exception-expired"
@@ -73,32 +73,47 @@ def check_repository(repository: LoadedRepository, as_of: date) -> CheckOutcome:
 
 
 def bind(repository: LoadedRepository) -> tuple[list[Binding], list[Finding]]:
-    """The enabled principles with their checks and parameters, and problems binding them."""
+    """The enabled principles with their checks and parameters, and problems binding them.
+
+    A principle left out of the landscape for other problems (an unknown key, a missing
+    title) has its check and parameters checked all the same, wherever they can be read, so
+    that one run reports all that is wrong with it.
+    """
     bindings: list[Binding] = []
     problems: list[Finding] = []
 
-    def problem(principle: Principle, path: tuple, message: Message) -> None:
-        line, column = repository.locate(principle.origin, path)
+    def problem(subject: str, origin: Origin, path: tuple, message: Message) -> None:
+        line, column = repository.locate(origin, path)
         problems.append(
-            Finding(SCHEMA, Severity.ERROR, principle.id, "principle", message,
-                    principle.origin.file, line, column, code=problem_code(message))
+            Finding(SCHEMA, Severity.ERROR, subject, "principle", message,
+                    origin.file, line, column, code=problem_code(message))
         )
 
-    for principle in sorted(repository.landscape.principles.values(), key=lambda p: p.id):
+    def checked(subject: str, origin: Origin, check_name: str, params: dict[str, Any]) -> ModuleType | None:
+        """The check, when it exists and ``params`` suit it; its problems reported."""
         try:
-            check = checks.get(principle.check)
+            check = checks.get(check_name)
         except checks.UnknownCheck as unknown:
-            problem(principle, ("check",), unknown.message)
-            continue
+            problem(subject, origin, ("check",), unknown.message)
+            return None
         schema_name = f"params:{check.NAME}"
         schema_validation.register(schema_name, check.PARAMS)
-        params = msg("the params of {principle}", principle=the("principle", principle.id))
-        issues = schema_validation.validate(schema_name, principle.params, whole=params)
+        whole = msg("the params of {principle}", principle=the("principle", subject))
+        issues = schema_validation.validate(schema_name, params, whole=whole)
         for issue in issues:
-            problem(principle, ("params", *issue.path),
+            problem(subject, origin, ("params", *issue.path),
                     msg("{problem} (params of check '{check}')", problem=issue.message, check=check.NAME))
-        if not issues and principle.enabled:
+        return None if issues else check
+
+    for principle in sorted(repository.landscape.principles.values(), key=lambda p: p.id):
+        check = checked(principle.id, principle.origin, principle.check, principle.params)
+        if check is not None and principle.enabled:
             bindings.append(Binding(principle, check, {**defaults(check.PARAMS), **principle.params}))
+    for origin, value in repository.unloaded_principles:
+        check_name, params = value.get("check"), value.get("params", {})
+        if isinstance(check_name, str) and isinstance(params, dict):
+            subject = value.get("id")
+            checked(subject if isinstance(subject, str) else origin.file, origin, check_name, params)
     return bindings, problems
 
 

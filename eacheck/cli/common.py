@@ -101,8 +101,9 @@ def emit(text: str) -> None:
 
 
 def note(message) -> None:
-    """A note for the reader on standard error, apart from the output itself."""
-    click.echo(str(message), err=True)
+    """A note for the reader on standard error, apart from the output itself. A note may quote
+    the repository (a tag, a sheet, a path): its control characters are shown, never obeyed."""
+    click.echo(printable(str(message), lines=True), err=True)
 
 
 def settings_notes(path: str) -> int:

@@ -136,7 +136,7 @@ def _make_command(kind: str) -> click.Command:
             if value:
                 values[field.name] = value
         problems = new_entity.value_problems(kind, values, index)
-        if problems:
+        if problems and not no_input:  # before any question; without questions, with the missing options
             raise new_entity.problems_error(problems)
         if not no_input:
             for field in FIELDS[kind]:

@@ -36,9 +36,11 @@ def spreadsheet(source, table_file: Path, mapping_file: Path, progress=None) -> 
         spec, problems = mapping.read(mapping_file, mapping_label)
         if spec is None:
             return [], problems
+        # The sheets and columns are checked even when the mapping has problems, so that
+        # one run reports both; rows are read only when neither has any.
         tables, found = rows.read_tables(spec, table_file, label, progress)
         problems += found
-        if found:
+        if problems:
             return [], problems
         return rows.candidates(tables, names), problems
 

@@ -33,7 +33,7 @@ from typing import Any
 from eacheck.i18n import msg, msg_n
 from eacheck.importing.candidates import Candidate
 from eacheck.importing.problems import Problem, Where
-from eacheck.importing.text import normalized, shown, slug
+from eacheck.importing.text import CONTROL, normalized, shown, slug
 
 NAMESPACES = ("http://www.opengroup.org/xsd/archimate/3.0/", "http://www.opengroup.org/xsd/archimate/3.1/")
 XSI_TYPE = "{http://www.w3.org/2001/XMLSchema-instance}type"
@@ -132,6 +132,25 @@ def read(path: Path, label: str, language: str) -> tuple[list[Candidate], list[P
     return _Builder(label, language, elements, relationships).build()
 
 
+def _check_text(candidate: Candidate, concept: _Concept) -> None:
+    """What a spreadsheet cell may not hold, a model's names and properties may not either: a
+    control character (bidirectional overrides included), or a line break in a one-line value."""
+    for key, text in [(None, concept.name), *sorted(concept.properties.items())]:
+        found = CONTROL.search(text.replace("\r\n", "\n").replace("\r", "\n"))
+        if found and key is None:
+            candidate.problem(None, msg("the name holds the control character {character}, which no text "
+                                        "needs; delete it in the model", character=repr(found[0])))
+        elif found:
+            candidate.problem(None, msg("the property '{property}' holds the control character {character}, "
+                                        "which no text needs; delete it in the model",
+                                        property=key, character=repr(found[0])))
+        elif "\n" in text and key is None:
+            candidate.problem(None, msg("the name holds a line break; write it on one line in the model"))
+        elif "\n" in text:
+            candidate.problem(None, msg("the property '{property}' holds a line break; write it on one "
+                                        "line in the model", property=key))
+
+
 class _Builder:
     def __init__(self, label: str, language: str, elements: dict[str, _Concept], relationships: list[_Concept]):
         self.label = label
@@ -168,6 +187,7 @@ class _Builder:
             where = Where(self.label, element=f"element '{shown(element.name)}' ({shown(element.identifier)})",
                           order=(order,))
             candidate = Candidate(_KINDS[element.type], entity_id, where, id_column=None, name=element.name)
+            _check_text(candidate, element)
             candidate.value = {"kind": candidate.kind, "id": entity_id}
             if element.name:
                 candidate.value["name"] = element.name
@@ -295,6 +315,7 @@ class _Builder:
             entity_id = properties.get("id") or slug(legs[0].name) or slug(
                 f"{self.ids[source]}-{word}-{self.ids[target]}")
             candidate = Candidate("integration", entity_id, where)
+            _check_text(candidate, legs[0])
             value: dict[str, Any] = {"kind": "integration", "id": entity_id}
             if legs[0].name and legs[0].name != entity_id:
                 value["name"] = legs[0].name

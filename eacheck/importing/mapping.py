@@ -67,10 +67,13 @@ class TableSpec:
     sheet: str | None = None
     header_row: int = 1
     fields: list[FieldSpec] = field(default_factory=list)
+    # Columns of fields left out for their problems: still looked for in the sheet, so that a
+    # missing one is said in the same run.
+    unread: list[Column] = field(default_factory=list)
 
     def columns(self) -> list[Column]:
         """Every column the table names, in the order the mapping names them."""
-        named = [self.id.column, *self.id.slug_from, *(spec.column for spec in self.fields)]
+        named = [self.id.column, *self.id.slug_from, *(spec.column for spec in self.fields), *self.unread]
         return [column for column in named if column is not None]
 
 
@@ -89,7 +92,11 @@ def schema() -> dict[str, Any]:
 
 
 def read(path: Path, label: str) -> tuple[Mapping | None, list[Problem]]:
-    """The mapping at ``path`` (shown as ``label``), or None and every problem with it."""
+    """The mapping at ``path`` (shown as ``label``) and every problem with it.
+
+    With problems, the mapping holds only the tables whose sheet and columns can still be
+    checked (None when it has no list of tables): the caller checks them, but reads no row.
+    """
     def problem(line: int, message) -> Problem:
         return Problem(Where(label, line, order=(-1, line)), message)
 
@@ -114,21 +121,58 @@ def read(path: Path, label: str) -> tuple[Mapping | None, list[Problem]]:
 
     schema()
     issues = schema_validation.validate(_SCHEMA_NAME, document.value, whole=msg("the mapping"))
-    if issues:
-        return None, [problem(line_of(*issue.path), issue.message) for issue in issues]
+    problems = [problem(line_of(*issue.path), issue.message) for issue in issues]
+    raw_tables = document.value.get("tables") if isinstance(document.value, dict) else None
+    if not isinstance(raw_tables, list):
+        return None, problems
+    # A schema problem makes only its own part unusable: a wrong field is left out of its
+    # table, a wrong table out of the mapping, and the rest is still checked here and against
+    # the sheets, so that one run reports every problem (the rows are read only when none).
     tables = []
-    for index, table in enumerate(document.value["tables"]):
-        spec, found = _table(index, table, lambda *steps, i=index: line_of("tables", i, *steps))
+    for index, table in enumerate(raw_tables):
+        own = [issue.path[2:] for issue in issues if issue.path[:2] == ("tables", index)]
+        if not _checkable(table, own):
+            continue
+        broken = {str(path[1]) for path in own if len(path) >= 2 and path[0] == "fields"}
+        spec, found = _table(index, table, lambda *steps, i=index: line_of("tables", i, *steps), broken)
         problems += [problem(line, message) for line, message in found]
-        tables.append(spec)
-    return (None if problems else Mapping(label, tables)), problems
+        if not any(_hides_the_sheet(path) for path in own):
+            tables.append(spec)
+    return Mapping(label, tables), problems
+
+
+_SHEET_KEYS = {"sheet": "sheet", "header_row": "header_row"}
+
+
+def _hides_the_sheet(path: tuple[Any, ...]) -> bool:
+    """Whether a schema issue at ``path`` (inside a table) leaves its sheet or header row
+    unknown: a wrong 'sheet' or 'header_row', or an unknown key that may be one misspelt.
+    Checking the sheet then would only report problems that are not there."""
+    if not path or path[0] == "fields":
+        return False
+    key = str(path[0])
+    return key in _SHEET_KEYS or (len(path) == 1 and key not in ("kind", "id")
+                                  and bool(closest(key, _SHEET_KEYS, n=1)))
+
+
+def _checkable(raw: Any, issues: list[tuple[Any, ...]]) -> bool:
+    """Whether a table with these schema issues (paths inside it) says enough to be checked
+    further: an object with a kind, an id and fields that the schema takes as they are."""
+    if not isinstance(raw, dict) or raw.get("kind") not in KINDS or "id" not in raw:
+        return False
+    if not isinstance(raw.get("fields"), dict):
+        return False
+    return not any(path[:1] in (("kind",), ("id",)) or path == ("fields",) for path in issues)
 
 
 def _column(value: Any, line: int) -> Column:
     return Column(value.strip(), line)
 
 
-def _table(index: int, raw: dict[str, Any], line_of) -> tuple[TableSpec, list[tuple[int, Any]]]:
+def _table(index: int, raw: dict[str, Any], line_of, broken: set[str] = frozenset()
+           ) -> tuple[TableSpec, list[tuple[int, Any]]]:
+    """The table's spec and its problems; the ``broken`` fields (which break the schema, said
+    already) are left out, but count as filled."""
     problems: list[tuple[int, Any]] = []
     kind = raw["kind"]
     id_spec = _id_spec(raw["id"], line_of, problems)
@@ -136,10 +180,16 @@ def _table(index: int, raw: dict[str, Any], line_of) -> tuple[TableSpec, list[tu
     kind_schema = schema_validation.schema_for(kind)
     leaves = schema_validation.leaf_paths(kind)
     for key, given in raw["fields"].items():
+        if key in broken:
+            column = given.get("from") if isinstance(given, dict) else given
+            if isinstance(column, str) and column.strip():
+                line = line_of("fields", key, "from") if isinstance(given, dict) else line_of("fields", key)
+                table.unread.append(_column(column, line))
+            continue
         spec = _field(key, given, line_of("fields", key), line_of, kind, kind_schema, leaves, problems)
         if spec is not None:
             table.fields.append(spec)
-    filled = {spec.path for spec in table.fields}
+    filled = {spec.path for spec in table.fields} | {tuple(key.split(".")) for key in broken}
     for required in _required_paths(kind_schema):
         if required not in filled and required not in (("kind",), ("id",)):
             problems.append((line_of("fields"), msg(

@@ -15,7 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from eacheck.i18n import Message, msg
+from eacheck.i18n import Message, msg, msg_n
+from eacheck.i18n.formats import Number
+from eacheck.safe_text import shorten
 from eacheck.importing import layout
 from eacheck.importing.candidates import Candidate, leaves
 from eacheck.importing.overlay import Overlay
@@ -117,7 +119,17 @@ def plan(source, read: Reader, label: str, progress=None) -> ImportPlan:
     kinds = {entity_id: found.kind for entity_id, found in existing.items()}
     for path, changes in changes_by_file.items():
         original = source.read(path).data.decode("utf-8-sig")
-        files[path] = updated_text(original, changes, kinds)
+        try:
+            files[path] = updated_text(original, changes, kinds)
+        except Exception as error:  # ruamel refuses what eacheck reported (a repeated key …)
+            if not type(error).__module__.startswith("ruamel"):
+                raise
+            for candidate in changed_by_file[path].values():
+                candidate.problem(None, msg(
+                    "{path} cannot be changed in place ({reason}); correct the file (`eacheck validate` "
+                    "shows what is wrong) and import again", path=path,
+                    reason=shorten(" ".join(str(getattr(error, "problem", None) or error).split()))))
+            continue
         result.updates[path] = (original, files[path])
 
     after = load(Overlay(source, files)) if files else baseline
@@ -144,6 +156,10 @@ def _existing(repository) -> dict[str, _Existing]:
     return found
 
 
+# Rows a "the id is also the id of" problem names; the rest are counted.
+SHOWN_ROWS = 10
+
+
 def _unique_ids(candidates: list[Candidate], existing: dict[str, _Existing]) -> list[Candidate]:
     """Candidates with an id of their own: rows sharing an id are all reported, and so is an id
     the repository gives to another kind."""
@@ -154,8 +170,17 @@ def _unique_ids(candidates: list[Candidate], existing: dict[str, _Existing]) -> 
     usable = []
     for entity_id, group in by_id.items():
         if len(group) > 1:
+            first = group[: SHOWN_ROWS + 1]  # enough to name SHOWN_ROWS others of any row
             for candidate in group:
-                others = [other.where.prefix() for other in group if other is not candidate]
+                others = [other.where.prefix() for other in first if other is not candidate][:SHOWN_ROWS]
+                more = len(group) - 1 - len(others)
+                if more:  # 100,000 rows of one id must not make 100,000 lines of 100,000 places
+                    candidate.problem(candidate.id_column, msg_n(
+                        "the id '{id}' is also the id of {rows} and {n} more row; ids must be unique, "
+                        "so give each its own",
+                        "the id '{id}' is also the id of {rows} and {n} more rows; ids must be unique, "
+                        "so give each its own", more, id=entity_id, rows=", ".join(others), n=Number(more)))
+                    continue
                 candidate.problem(candidate.id_column, msg(
                     "the id '{id}' is also the id of {rows}; ids must be unique, so give each its own",
                     id=entity_id, rows=", ".join(others)))

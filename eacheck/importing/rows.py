@@ -63,6 +63,12 @@ def read_tables(mapping: Mapping, source: Path, label: str, progress=None
             return [], problems
         try:
             read: dict[tuple[str, int], RawTable] = {}
+            # Every table of one sheet and header row reads it once, keeping the columns of all.
+            wanted: dict[tuple[str, int], list[str]] = {}
+            for table in mapping.tables:
+                sheet = _sheet_named(table.sheet, workbook.sheet_names) if table.sheet is not None else None
+                if sheet is not None:
+                    wanted.setdefault((sheet, table.header_row), []).extend(c.name for c in table.columns())
             for table in mapping.tables:
                 if table.sheet is None:
                     at_mapping(table.line, msg(
@@ -79,7 +85,7 @@ def read_tables(mapping: Mapping, source: Path, label: str, progress=None
                 key = (sheet, table.header_row)
                 if key not in read:
                     try:
-                        read[key] = workbook.table(sheet, table.header_row, progress)
+                        read[key] = workbook.table(sheet, table.header_row, progress, wanted[key])
                     except SourceError as error:
                         problems.append(Problem(Where(sheet, order=(table.index,)), error.message))
                         continue
@@ -140,11 +146,32 @@ class _Entry:
     shown_names: dict[str, str]          # id -> name
 
 
+# "Did you mean" compares a value with every id and name of its kind: thousands of failed
+# lookups among thousands of names would cost time squared (4,000 rows with an unknown parent
+# took 169 s). The comparisons of one import are budgeted; past the budget, a failed lookup
+# still says what is wrong, without suggestions. A real inventory's typos stay far below it.
+HINT_BUDGET = 500_000
+
+
 class Names:
     """Ids and names of every entity a lookup may find: the repository's and the import's."""
 
     def __init__(self) -> None:
         self._kinds: dict[str, _Entry] = {}
+        self._hints: dict[tuple[str, str], list[str]] = {}
+        self._hint_work = 0
+
+    def _suggest(self, kind: str, text: str, entry: _Entry) -> list[str]:
+        key = (kind, normalized(text))
+        if key not in self._hints:
+            size = len(entry.ids) + len(entry.shown_names)
+            if self._hint_work + size > HINT_BUDGET:
+                return []
+            self._hint_work += size
+            spellings = {**{entity_id: entity_id for entity_id in entry.ids.values()},
+                         **{name: entity_id for entity_id, name in entry.shown_names.items()}}
+            self._hints[key] = closest(text, spellings)
+        return self._hints[key]
 
     def add(self, kind: str, entity_id: str, name: Any) -> None:
         entry = self._kinds.setdefault(kind, _Entry({}, {}, {}))
@@ -165,9 +192,7 @@ class Names:
             raise cells.CellError(msg("'{value}' is the name of more than one {kind}: {ids}; write the id "
                                       "instead", value=shown(text), kind=kind_name(kind),
                                       ids=", ".join(sorted(named))))
-        spellings = {**{entity_id: entity_id for entity_id in entry.ids.values()},
-                     **{name: entity_id for entity_id, name in entry.shown_names.items()}}
-        options = closest(text, spellings)
+        options = self._suggest(kind, text, entry)
         if options:
             shown_options = tuple(
                 f"'{option}'" + (f" ({shown(entry.shown_names[option])})" if option in entry.shown_names else "")

@@ -4,7 +4,9 @@
 (a few kilobytes that expand to gigabytes) or an XML entity bomb. Before openpyxl opens it, the
 archive's directory is read with :mod:`zipfile` and the file is refused when it declares more
 than :data:`MAX_UNPACKED` bytes in all, more than :data:`MAX_ENTRIES` files, or a file that
-expands more than :data:`MAX_RATIO` times. zipfile never expands a member past the size it
+expands more than :data:`MAX_RATIO` times. Only the cells of the columns the mapping names are
+kept, and a row of more than :data:`MAX_COLUMNS` cells is refused, so that a sheet a million
+cells wide costs no more memory than the few columns an import reads. zipfile never expands a member past the size it
 declares (a member that lies fails its checksum), so the declared sizes bound what is read. The
 XML itself is parsed by openpyxl through defusedxml, which refuses entity declarations and
 external references; eacheck refuses to read workbooks at all if defusedxml is switched off.
@@ -23,7 +25,6 @@ the most of the columns the mapping names.
 from __future__ import annotations
 
 import csv
-import io
 import re
 import zipfile
 from collections.abc import Callable
@@ -32,13 +33,19 @@ from pathlib import Path
 from typing import Any
 
 from eacheck.i18n import msg
+from eacheck.i18n.formats import Number
 from eacheck.importing.text import normalized, shown, trim
 
 MAX_ENTRIES = 10_000
-MAX_UNPACKED = 1 << 30          # 1 GiB: about five million cells of text
+# 256 MiB: a million cells of text, 25 times the XML of 10,000 systems. openpyxl spends about a
+# second on each MB of a sheet's or the shared strings' XML and holds every shared string, so
+# this bounds the worst workbook (a few MB, packed at a ratio no bomb check can tell from a real
+# one) to minutes and a few GB, where 1 GiB allowed a quarter of an hour and ten.
+MAX_UNPACKED = 1 << 28
 MAX_RATIO = 200                 # real sheets compress 5-30 times; bombs thousands of times
 RATIO_FLOOR = 1 << 20           # small members may compress as well as they like
 MAX_CSV_BYTES = 1 << 30
+MAX_COLUMNS = 16_384            # Excel's last column, XFD: no inventory has more
 _CSV_FIELD_LIMIT = 1 << 20      # a cell of a megabyte is not an inventory's
 
 NO_SAVED_VALUE = object()       # a formula whose value was never saved
@@ -165,12 +172,15 @@ class Workbook:
     def close(self) -> None:
         self.reader.archive.close()
 
-    def table(self, sheet: str, header_row: int, progress: Progress | None = None) -> RawTable:
-        """The header and every row below it; raises :class:`SourceError` for a broken sheet."""
+    def table(self, sheet: str, header_row: int, progress: Progress | None = None,
+              columns: list[str] | None = None) -> RawTable:
+        """The header and every row below it, the cells of ``columns`` (header texts; every
+        column when None); raises :class:`SourceError` for a broken sheet."""
         part, is_chart = self.reader.sheet_parts[sheet]
         if is_chart:
             raise SourceError(msg("'{sheet}' is a chart, not a sheet of cells", sheet=shown(sheet)))
         table = RawTable(sheet, [])
+        wanted: set[int] | None = set() if columns is not None else None  # nothing before the header
         try:
             with self.reader.archive.open(part) as source:
                 parser = _parser(source, self.reader)
@@ -180,9 +190,12 @@ class Workbook:
                     if number == header_row:
                         table.header = [(cell["column"], _header_text(cell["value"])) for cell in cells
                                         if _header_text(cell["value"])]
+                        wanted = _wanted(table.header, columns)
                         continue
                     values = {}
                     for cell in cells:
+                        if wanted is not None and cell["column"] not in wanted:
+                            continue
                         value = cell["value"]
                         if value is None:
                             continue
@@ -202,10 +215,25 @@ class Workbook:
                     if progress and number % 5000 == 0:
                         progress(sheet, number)
                 merged = parser.merged_cells
+        except SourceError:
+            raise
         except Exception as error:
             raise SourceError(_unreadable(error)) from None
         _merged_problems(table, merged, header_row)
         return table
+
+
+def _wanted(header: list[tuple[int, str]], columns: list[str] | None) -> set[int] | None:
+    """The indexes of the header cells that name one of ``columns`` (all when None)."""
+    if columns is None:
+        return None
+    names = {normalized(column) for column in columns}
+    return {index for index, text in header if normalized(text) in names}
+
+
+def _too_wide(row: int):
+    return SourceError(msg("row {row} holds more than {limit} columns, more than a spreadsheet has; "
+                           "eacheck does not read it", row=row, limit=Number(MAX_COLUMNS)))
 
 
 def _header_text(value: Any) -> str:
@@ -225,6 +253,11 @@ def _parser(source, reader):
             if cell["value"] is None and element.find(FORMULA_TAG) is not None:
                 cell["value"] = NO_SAVED_VALUE
             return cell
+
+        def parse_row(self, row):
+            if len(row) > MAX_COLUMNS:  # before a dictionary is made for each cell
+                raise _too_wide(self.row_counter + 1)
+            return super().parse_row(row)
 
     book = reader.wb
     return Parser(source, reader.shared_strings, data_only=True, epoch=book.epoch,
@@ -273,7 +306,9 @@ _MISREAD = re.compile("[A-Za-zÀ-ÿ][\u0152\u0153\u0160\u0161\u0178\u017d\u017e\
 
 def decode_csv(data: bytes) -> str:
     """The text of a CSV file; :class:`SourceError` when it is in an encoding eacheck does not read."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:4096]:
+    # UTF-16 without a byte-order mark has a zero byte in every other place of Latin text; a
+    # stray zero byte in a UTF-8 file is a control character, reported at its cell.
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or data[:4096].count(0) * 4 > len(data[:4096]):
         raise SourceError(msg("the file is UTF-16 (Excel's \"Unicode text\"); save it as \"CSV UTF-8\""))
     try:
         return data.decode("utf-8-sig")
@@ -295,22 +330,25 @@ def decode_csv(data: bytes) -> str:
 
 def read_csv(path: Path, label: str, header_row: int, columns: list[str],
              progress: Progress | None = None) -> RawTable:
-    """Every record of a CSV file as a table; ``columns`` (the mapping's) pick the separator."""
+    """Every record of a CSV file as a table; ``columns`` (the mapping's) pick the separator and
+    are the only cells kept."""
     if path.stat().st_size > MAX_CSV_BYTES:
         raise SourceError(msg("the file is larger than {limit} MB; split it", limit=MAX_CSV_BYTES >> 20))
     text = decode_csv(path.read_bytes())
     delimiter = _delimiter(text, header_row, columns)
     table = RawTable(label, [])
     csv.field_size_limit(_CSV_FIELD_LIMIT)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+    reader = csv.reader(_not_too_wide(_lines(text), delimiter), delimiter=delimiter, strict=False)
+    wanted: list[int] = []
     try:
         for number, record in enumerate(reader, start=1):
             if number < header_row:
                 continue
             if number == header_row:
                 table.header = [(index, trim(cell)) for index, cell in enumerate(record, start=1) if trim(cell)]
+                wanted = sorted(_wanted(table.header, columns) or ())
                 continue
-            values = {index: cell for index, cell in enumerate(record, start=1) if cell}
+            values = {index: record[index - 1] for index in wanted if index <= len(record) and record[index - 1]}
             if values:
                 table.rows.append((number, values))
             if progress and number % 5000 == 0:
@@ -321,8 +359,27 @@ def read_csv(path: Path, label: str, header_row: int, columns: list[str],
     return table
 
 
+_LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+$")
+
+
+def _lines(text: str):
+    """The lines of ``text`` with their endings (``\r\n``, ``\n`` or ``\r``), as a file opened
+    with ``newline=""`` gives them, one at a time: a StringIO would hold four bytes a character."""
+    for match in _LINE.finditer(text):
+        yield match[0]
+
+
+def _not_too_wide(lines, delimiter: str):
+    """The lines, refusing one with more separators than a spreadsheet has columns before the
+    CSV reader makes a list of its cells."""
+    for number, line in enumerate(lines, start=1):
+        if line.count(delimiter) >= MAX_COLUMNS:
+            raise _too_wide(number)
+        yield line
+
+
 def _delimiter(text: str, header_row: int, columns: list[str]) -> str:
-    lines = io.StringIO(text, newline="")
+    lines = _lines(text)
     wanted = {normalized(column) for column in columns}
     best, best_score = _DELIMITERS[0], (-1, -1)
     sample = [line for _, line in zip(range(header_row), lines)]

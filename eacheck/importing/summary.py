@@ -7,6 +7,7 @@ from eacheck.importing.plan import ImportPlan
 from eacheck.importing.text import shown
 from eacheck.loading.yaml_writing import scalar
 from eacheck.model.naming import the
+from eacheck.safe_text import printable
 
 # Listing 10,000 new files helps nobody; past this many, they are counted instead.
 LISTED = 200
@@ -21,7 +22,12 @@ def _value(value) -> str:
 
 
 def text(plan: ImportPlan, dry_run: bool, update: bool, written: list[str]) -> str:
-    """The report of an import, in the language of the run."""
+    """The report of an import, in the language of the run; whatever it quotes from the source
+    (a sheet's name, an element's) with its control characters shown, never obeyed."""
+    return printable(_text(plan, dry_run, update, written), lines=True)
+
+
+def _text(plan: ImportPlan, dry_run: bool, update: bool, written: list[str]) -> str:
     lines: list[str] = []
     if not plan.ok:
         lines += [problem.render() for problem in plan.problems]

@@ -21,7 +21,8 @@ def matching_tags(root: str | os.PathLike[str], pattern: str) -> list[tuple[str,
     matches it), by name; the commit is None when the tag points at something else (a tree)."""
     try:
         completed = subprocess.run(
-            ["git", "-C", str(Path(root)), "tag", "--list", pattern, f"--format={_FORMAT}"],
+            # "--" first: a pattern is never read as an option ("--points-at=…", "--format=…").
+            ["git", "-C", str(Path(root)), "tag", "--list", f"--format={_FORMAT}", "--", pattern],
             capture_output=True, check=False,
         )
     except FileNotFoundError:

@@ -110,6 +110,9 @@ class LoadedRepository:
     # file -> per document (by index) where its keys are, for locating
     located: dict[str, list[yaml_parser.Positions]] = field(default_factory=dict)
     used_default_principles: bool = False
+    # Principle documents left out of the landscape for their problems, each with where it
+    # is: their parameters are still checked, so that one run reports both.
+    unloaded_principles: list[tuple[Origin, dict[str, Any]]] = field(default_factory=list)
 
     def locate(self, origin: Origin, path: tuple[Any, ...] = ()) -> tuple[int, int]:
         """Line and column of ``path`` inside the document at ``origin`` (its start if absent)."""
@@ -331,7 +334,8 @@ def load(source, principles_only: bool = False) -> LoadedRepository:
     for problem in source.problems:
         loader.problem(problem.path, 1, 1, problem.message)
     loader.problems.sort(key=Finding.sort_key)
-    return LoadedRepository(landscape, loader.problems, loader.located, use_defaults)
+    unloaded = [(document.origin, document.value) for document in principles if not document.valid]
+    return LoadedRepository(landscape, loader.problems, loader.located, use_defaults, unloaded)
 
 
 def _nothing_in_force(landscape: Landscape) -> Finding:

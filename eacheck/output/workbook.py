@@ -30,6 +30,7 @@ from eacheck.model.references import EACH, REFERENCES
 from eacheck.model.naming import kind_name
 from eacheck.model.schema_validation import leaf_paths, schema_for
 from eacheck.output.report.labels import SEVERITIES
+from eacheck.safe_text import printable, shorten, xml_text
 
 KINDS = ("organization", "capability", "system", "integration", "procurement", "exception")
 IMPORTABLE = ("organization", "capability", "system", "integration")
@@ -47,6 +48,13 @@ _LIST_SEPARATOR = ", "
 # Fixed times for the archive: zip timestamps start in 1980.
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+# What a worksheet cannot hold (openpyxl refuses it): C0 controls but tab, line feed and
+# carriage return.
+_NOT_IN_A_CELL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# A text starting with one of these is a formula to Excel once someone edits the cell, or to a
+# program that reads the sheet as CSV: "formula injection" (OWASP's list).
+CELL_LENGTH = 32_767
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def sheet_title(kind: str) -> str:
@@ -140,6 +148,15 @@ def workbook(documents: dict[str, list[dict[str, Any]]], names: dict[str, str],
     return deterministic(book, as_of)
 
 
+def text_cell(value: str) -> str:
+    """A text as a cell can hold it: the control characters a worksheet cannot carry shown as
+    escapes (``\\x1b``), as in every other output; what XML cannot carry replaced; cut to the
+    32,767 characters Excel holds in a cell (a longer one makes Excel "repair" the workbook)."""
+    if _NOT_IN_A_CELL.search(value):
+        value = _NOT_IN_A_CELL.sub(lambda match: printable(match[0]), value)
+    return shorten(xml_text(value), CELL_LENGTH)
+
+
 def _findings_rows(findings: list[dict[str, Any]]) -> list[list[Any]]:
     """The findings sheet, for reading (it is not imported): headers and words in the language
     of the run; principle, subject and file as written."""
@@ -166,13 +183,19 @@ def _fill(sheet, rows: list[list[Any]], letter) -> None:
     from openpyxl.styles import Font
 
     for row in rows:
-        sheet.append(row)
+        sheet.append([text_cell(value) if isinstance(value, str) else value for value in row])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in sheet.iter_rows(min_row=2):
         for cell in row:
             if isinstance(cell.value, datetime.date):
                 cell.number_format = "yyyy-mm-dd"
+            elif isinstance(cell.value, str):
+                # Text from the repository is text: openpyxl would store "=..." as a formula and
+                # "#N/A" as an error. The quote prefix keeps it text when someone edits the cell.
+                cell.data_type = "s"
+                if cell.value.startswith(_FORMULA_START):
+                    cell.quotePrefix = True
     sheet.freeze_panes = "A2"
     count = len(rows[0])
     sheet.auto_filter.ref = f"A1:{letter(count)}{max(len(rows), 1)}"

@@ -344,16 +344,17 @@ def new_entity(
             default = field.default(values, index.language)
             if default is not None:
                 values[field.name] = default
+    # The missing options and the wrong values in one message: not one round for each.
     missing = missing_fields(kind, values)
+    problems = value_problems(kind, values, index)
     if missing:
-        raise UsageError(msg_n(
+        problems.insert(0, msg_n(
             "eacheck new {kind} needs {options}; give it as an option, or leave out --no-input to "
             "be asked",
             "eacheck new {kind} needs {options}; give them as options, or leave out --no-input to "
             "be asked",
             len(missing), kind=kind, options=tuple(field.option for field in missing),
         ))
-    problems = value_problems(kind, values, index)
     if problems:
         raise problems_error(problems)
 

@@ -127,7 +127,7 @@ def init_repository(root: str | Path = ".", lang: str = "sv", examples: bool = T
                                  path=str(path), reason=reason(error))) from None
         result.created.append(relative)
     if not examples:
-        (root / "architecture").mkdir(exist_ok=True)
+        safe_write.make_folder(root / "architecture", inside=root)
     if GITIGNORE in result.kept and not _ignores_site(root / GITIGNORE):
         result.gitignore_advice = SITE_IGNORE
     return result

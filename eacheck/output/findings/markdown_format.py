@@ -26,7 +26,7 @@ from eacheck import __version__
 from eacheck.errors import UsageError
 from eacheck.findings import Finding, FindingsResult
 from eacheck.i18n import _, current_language, formats, msg, ngettext, shorten
-from eacheck.output.markdown import markdown_escape as escape
+from eacheck.output.markdown import markdown_escape
 from eacheck.output.report.labels import METRICS, REASONS, SEVERITIES
 
 MARKER = "<!-- eacheck:pull-request-comment -->"
@@ -38,7 +38,24 @@ ROWS = (50, 20, 10, 5, 2, 0)
 VALUE_LENGTH = 200
 MESSAGE_LENGTH = 600
 
-_SAFE_URL = re.compile(r"^https?://[^\s()<>\"'`\\\x00-\x1f\x7f]+$")
+# What GitHub and GitLab turn into a link or a notification in a comment after Markdown has
+# been read: @person and @org/team (notified), #12 (linked, and the issue gets a back-reference;
+# on GitLab also !12 for a merge request, $12, ~12, %12 and &12), and the bare web and e-mail
+# addresses of the autolink extensions. A zero-width space after the first character breaks
+# each of them and changes nothing a reader sees.
+_GITHUB_REFERENCE = re.compile(r"(?i)(@)(?=[a-z0-9])|([#!$~%&])(?=[0-9])|(:)(?=//)|(www)(?=\.)")
+_ZERO_WIDTH_SPACE = "&#8203;"
+
+# No white space, quotes, brackets or backslash (they would end the link), and no "|", which
+# ends a table cell before Markdown reads the link at all.
+_SAFE_URL = re.compile(r"^https?://[^\s()<>\"'`\\|\x00-\x1f\x7f]+$")
+
+
+def escape(value) -> str:
+    """Text from the repository as literal Markdown (:func:`markdown_escape`) that mentions
+    nobody and links nowhere on GitHub: the comment is posted by the pipeline's own account, so a
+    system named "@security-team" or "https://evil.example" must not ping or link."""
+    return _GITHUB_REFERENCE.sub(lambda match: match[0] + _ZERO_WIDTH_SPACE, markdown_escape(value))
 
 
 def render(result: FindingsResult, link_base: str | None = None, **context) -> str:

@@ -19,6 +19,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from eacheck import i18n
+from eacheck.safe_text import shorten
 from eacheck.output.site import labels
 
 
@@ -64,13 +65,16 @@ class Links:
         made = self._made.get(key)
         if made is None:
             language = self._views.principle_language(entity_id) if kind == "principle" else None
+            # A link names the entity in at most SHOWN_LENGTH characters; its own page has the
+            # whole name. A megabyte-long name linked from a thousand pages made a site of
+            # gigabytes (69 integrations of one system: 415 MB).
+            name = shorten(self._views.name(kind, entity_id))
             if self._views.has_page(kind, entity_id) and language:
                 # A principle's title in another language than the site's says which (WCAG 3.1.2).
                 made = Markup('<a href="%s%s/%s.html" lang="%s">%s</a>') % (
-                    self._root, kind, entity_id, language, self._views.name(kind, entity_id))
+                    self._root, kind, entity_id, language, name)
             elif self._views.has_page(kind, entity_id):
-                made = Markup('<a href="%s%s/%s.html">%s</a>') % (
-                    self._root, kind, entity_id, self._views.name(kind, entity_id))
+                made = Markup('<a href="%s%s/%s.html">%s</a>') % (self._root, kind, entity_id, name)
             else:
                 made = escape(entity_id)
             self._made[key] = made
