@@ -454,3 +454,60 @@ def test_init_says_what_it_writes_in_the_language_it_writes(tmp_path, monkeypatc
     assert again.exit_code == 0, again.output
     assert "1 file created" in again.output
     assert (english / "README.md").read_text(encoding="utf-8").startswith("# The group's application landscape")
+
+
+# -- the .gitignore --------------------------------------------------------------------------------
+
+
+def test_init_writes_a_gitignore_that_leaves_out_the_built_site(started):
+    root, _ = started
+    rules = [line for line in (root / ".gitignore").read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    assert rules == ["/site/"]  # only the site: the reports in reports/ are committed
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_after_eacheck_site_git_sees_nothing_new_but_a_site_folder_further_down(tmp_path, lang):
+    """In a repository init started and committed, a built site is not untracked; a folder
+    called site below the top is the group's own and is not left out."""
+    repo = GitRepository(tmp_path / "landskap")
+    assert eacheck("init", ".", "--lang", lang, cwd=repo.root).returncode == 0
+    repo.commit("Start the architecture repository")
+    assert repo.git("status", "--porcelain", "--untracked-files=all") == ""
+    built = eacheck("site", "--as-of", "2026-11-27", cwd=repo.root)
+    assert built.returncode == 0, built.stderr
+    assert (repo.root / "site/index.html").is_file()
+    assert repo.git("status", "--porcelain", "--untracked-files=all") == ""
+    assert "!! site/" in repo.state()  # ignored, not lost: git knows it is there
+
+    own = repo.root / "architecture/systems/site/webbplats.yaml"
+    own.parent.mkdir()
+    own.write_text("kind: system\n", encoding="utf-8")
+    assert repo.git("status", "--porcelain", "--untracked-files=all") == "?? architecture/systems/site/webbplats.yaml\n"
+
+
+@pytest.mark.parametrize(("existing", "advised"), [
+    ("node_modules/\n*.tmp\n", True),
+    ("# built\nsite/\n", False),  # already leaves the site out: nothing to say
+])
+def test_an_existing_gitignore_is_kept_as_it_is(tmp_path, run, existing, advised):
+    root = tmp_path / "repo"
+    root.mkdir()
+    (root / ".gitignore").write_text(existing, encoding="utf-8")
+    result = run("init", root, "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert (root / ".gitignore").read_text(encoding="utf-8") == existing
+    lines = result.output.splitlines()
+    kept = lines.index("kept existing .gitignore")
+    advice = "  add the line /site/ to it, so that the site `eacheck site` builds is not committed (CI builds it)"
+    assert (lines[kept + 1] == advice) is advised
+    assert (advice in lines) is advised
+    assert "1 kept" in result.output
+
+
+def test_the_advice_on_an_existing_gitignore_is_in_the_language_of_init(tmp_path, run):
+    root = tmp_path / "repo"
+    root.mkdir()
+    (root / ".gitignore").write_text("*.tmp\n", encoding="utf-8")
+    result = run("init", root, "--lang", "sv")
+    assert "lägg till raden /site/ i den" in result.output and "add the line" not in result.output

@@ -187,8 +187,8 @@ def test_init_speaks_the_language_in_what_it_prints_and_writes(language, tmp_pat
 
 
 @pytest.mark.parametrize(("language", "first", "again"), [
-    ("sv", "30 filer skapade, 0 behållna. Nästa steg:", "0 filer skapade, 30 behållna. Nästa steg:"),
-    ("en", "30 files created, 0 kept. Next:", "0 files created, 30 kept. Next:"),
+    ("sv", "31 filer skapade, 0 behållna. Nästa steg:", "0 filer skapade, 31 behållna. Nästa steg:"),
+    ("en", "31 files created, 0 kept. Next:", "0 files created, 31 kept. Next:"),
 ])
 def test_init_counts_with_plural_forms(language, first, again, tmp_path):
     root = tmp_path / "r"
@@ -196,10 +196,10 @@ def test_init_counts_with_plural_forms(language, first, again, tmp_path):
     assert again in _run("init", root, "--lang", language).output
     (root / "README.md").unlink()
     once = _run("init", root, "--lang", language).output
-    assert {"sv": "1 fil skapad, 29 behållna.", "en": "1 file created, 29 kept."}[language] in once
+    assert {"sv": "1 fil skapad, 30 behållna.", "en": "1 file created, 30 kept."}[language] in once
     (root / "README.md").unlink()
     (root / ".vscode/settings.json").unlink()
-    assert {"sv": "2 filer skapade, 28 behållna.", "en": "2 files created, 28 kept."}[language] in \
+    assert {"sv": "2 filer skapade, 29 behållna.", "en": "2 files created, 29 kept."}[language] in \
         _run("init", root, "--lang", language).output
 
 

@@ -189,6 +189,32 @@ def test_long_lists_go_on_pages_of_their_own(repository):
     assert "capability/ekonomi.serving.3.html" in files
 
 
+def test_an_entitys_long_list_of_findings_goes_on_pages_of_its_own(repository):
+    """A finding (or more) per document that repeats an id: 150 of them on one organization, and
+    as many on a system, continue on numbered pages like every other list."""
+    again = {
+        "architecture/zz-again.yaml": "\n---\n".join(
+            [f"kind: organization\nid: ks\nname: Igen {index}\ntype: administration" for index in range(150)]
+            + [f"kind: system\nid: ekonomisystem\nname: Igen {index}\nowner: ks" for index in range(150)]) + "\n",
+    }
+    files = api.render_site(repository(again), date(2026, 11, 27))
+    for page, stem in (("organization/ks.html", "ks"), ("system/ekonomisystem.html", "ekonomisystem")):
+        content = text_of(files, page)
+        found = content[content.index('id="h-findings"'):]
+        found = found[:found.index("</section>")]
+        assert found.count('<td class="where">') == 100, page
+        assert f'href="{stem}.findings.2.html"' in found, page
+        folder = page.split("/")[0]
+        # the first definition's finding, the 150 repeats' and (for the system) what the checks found
+        total = int(re.search(r"Rad 1–100 av (\d+)\.", found).group(1))
+        assert total >= 151
+        pages = -(-total // 100)
+        last = text_of(files, f"{folder}/{stem}.findings.{pages}.html")
+        assert last.count('<td class="where">') == total - 100 * (pages - 1), page
+        assert f'href="{stem}.html"' in last
+        assert f"{folder}/{stem}.findings.{pages + 1}.html" not in files
+
+
 # -- where it is written ------------------------------------------------------------------------
 
 

@@ -1,11 +1,12 @@
 """The site of a group unlike the example: what a reviewer builds to try SPEC §9 on other data.
 
 A capability map nine levels deep, a capability nobody serves, an organization that owns
-nothing, systems without integrations, a retired system, names with å, ä, ö, with the
-characters HTML gives meaning to and of 200 characters, an exception in force and an expired
-one; and a repository whose architecture/ is empty. Every page kind is opened in Chromium in
-both languages and passes axe-core; the whole site is crawled; the keyboard alone finds a
-system through the search.
+nothing, an organization and a capability whose id is written twice (findings on their pages),
+systems without integrations, a retired system, names with å, ä, ö, with the characters HTML
+gives meaning to and of 200 characters, an exception in force and an expired one; and a
+repository whose architecture/ is empty. Every page kind is opened in Chromium in both
+languages and passes axe-core; the whole site is crawled; the keyboard alone finds a system
+through the search.
 """
 
 from __future__ import annotations
@@ -60,6 +61,11 @@ FILES = {
         id: region
         name: Region Öst
         type: external
+        ---
+        kind: organization
+        id: region
+        name: Region Öst, skriven två gånger
+        type: external
         """,
     "architecture/capabilities.yaml": "\n---\n".join(
         [f"kind: capability\nid: niva-{level}\nname: \"Nivå {level} <i>&amp;</i>\""
@@ -68,7 +74,9 @@ FILES = {
            "kind: capability\nid: lokal\nname: Lokalt behov\nsharing: local",
            "kind: capability\nid: dubbel\nname: Dubbel förmåga",
            "kind: capability\nid: en-gang\nname: Förmåga med bara en lösning",
-           "kind: capability\nid: integration-platform\nname: Integrationsplattform"]) + "\n",
+           "kind: capability\nid: integration-platform\nname: Integrationsplattform",
+           # Its id again: a finding on the capability (and on the organization above).
+           "kind: capability\nid: ingen\nname: Förmåga som ingen stöder, skriven två gånger"]) + "\n",
     "architecture/systems/lon.yaml": f"""\
         kind: system
         id: lonesystem
@@ -182,6 +190,9 @@ FILES = {
         """,
 }
 
+# The pages whose subject has findings of its own (its id written twice), beyond the systems'.
+FINDINGS_PAGES = ("organization/region.html", "capability/ingen.html")
+
 # One page of every kind the site has.
 PAGE_KINDS = [
     "index.html", "capabilities.html", "search.html?q=l%C3%B6n", "systems.html", "organizations.html",
@@ -229,6 +240,8 @@ def test_every_page_kind_passes_axe_in_both_languages(browser_context, sites, ax
         assert all(after <= before + 1 for before, after in zip(headings, headings[1:])), headings
         for landmark in ("header.banner", "nav", "form[role=search]", "main", "footer"):
             assert opened.page.locator(landmark).count() >= 1, landmark
+        if page in FINDINGS_PAGES:  # axe reads the findings' table too
+            assert opened.page.locator("section[aria-labelledby=h-findings] table.findings tbody tr").count() == 2
         assert serious_violations(opened.page, axe_script) == []
     finally:
         opened.page.close()
@@ -238,6 +251,7 @@ def test_every_page_kind_passes_axe_in_both_languages(browser_context, sites, ax
 def test_every_link_of_another_group_resolves(browser_context, sites, language):  # noqa: F811
     depth, broken = crawl(browser_context, sites[language])
     assert broken == []
+    assert all(page in depth for page in FINDINGS_PAGES)  # and their findings' links were followed
     systems = [path for path in depth if path.startswith("system/") and path.count(".") == 1]
     assert len(systems) == 6 and max(depth[path] for path in systems) <= 3
 
@@ -425,6 +439,25 @@ def test_findings_exceptions_and_dependents_are_on_their_pages(sites):
     assert "Nytt lönesystem <för> bolagen" in nothing  # but it asked for a procurement
     procurement = text_of(site, "procurement/ny-lon.html")
     assert "0,5" in procurement and "30 juni 2027" in procurement and "För dyrt & för gammalt" in procurement
+
+
+@pytest.mark.parametrize(("language", "heading", "caption", "repeated"), [
+    ("sv", "Avvikelser", "Avvikelser för {name}", "används redan av"),
+    ("en", "Findings", "Findings on {name}", "is also used by"),
+])
+def test_an_organization_and_a_capability_list_their_own_findings(sites, language, heading, caption, repeated):
+    """The findings whose subject is the organization or the capability are on its page, as on
+    a system's: a table under the heading "Findings", each row saying what is wrong and where."""
+    for page, name, file in (("organization/region.html", "Region Öst", "architecture/organizations.yaml"),
+                             ("capability/ingen.html", "Förmåga som ingen stöder", "architecture/capabilities.yaml")):
+        content = (sites[language] / page).read_text(encoding="utf-8")
+        found = content[content.index('<section aria-labelledby="h-findings">'):]
+        found = html.unescape(found[:found.index("</section>")])
+        assert f'<h2 id="h-findings">{heading}</h2>' in found, page
+        assert f"<caption>{caption.format(name=name)}</caption>" in found, page
+        assert found.count(repeated) == 2 and found.count(f'class="where">{file}:') == 2, page
+    # a page whose subject has none says so
+    assert "Inga." in text_of(sites["sv"], "organization/ks.html").split("Avvikelser")[-1]
 
 
 def test_the_english_site_has_no_swedish_words(sites):

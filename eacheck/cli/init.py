@@ -27,7 +27,8 @@ def command(directory: str, lang: str, source: str | None, mapping: str | None) 
 
     Writes eacheck.yaml, the default principles, a small commented example of every kind under
     architecture/, a README for the architects, a CI workflow, a pre-commit configuration, a
-    CODEOWNERS template, and editor settings with JSON Schemas for completion and hover help.
+    CODEOWNERS template, a .gitignore that leaves out the site `eacheck site` builds, and editor
+    settings with JSON Schemas for completion and hover help.
     The examples pass validate and check as they are. Existing files are never overwritten:
     they are kept and listed, so init is safe to run again. With --from, architecture/ is
     filled from the inventory instead of the examples; if any row has a problem, nothing at
@@ -60,6 +61,9 @@ def _init(api, directory: str, lang: str, source: str | None, mapping: str | Non
         click.echo(str(msg("created {path}", path=relative)))
     for relative in result.kept:
         click.echo(str(msg("kept existing {path}", path=relative)))
+        if relative == ".gitignore" and result.gitignore_advice:
+            click.echo("  " + str(msg("add the line {line} to it, so that the site `eacheck site` builds "
+                                      "is not committed (CI builds it)", line=result.gitignore_advice)))
     for folder in result.left_alone:
         click.echo(str(msg("kept existing {folder} as it is: it already holds YAML files, so no "
                            "examples were added", folder=folder)))

@@ -3,18 +3,20 @@
 The files come from three places:
 
 - ``eacheck/defaults/init/common/`` and ``eacheck/defaults/init/<lang>/``: settings, the example
-  landscape, the README for architects, CI, pre-commit and editor settings. A path part written
-  ``dot-github`` becomes ``.github``: packaging tools leave out files whose names start with a
-  dot, so the templates are stored without one. ``__EACHECK_VERSION__`` becomes the version that
+  landscape, the README for architects, CI, pre-commit and editor settings, and a ``.gitignore``
+  that leaves out the site ``eacheck site`` builds (CI builds it; it is never committed). A
+  path part written ``dot-github`` becomes ``.github``: packaging tools leave out files whose
+  names start with a dot, so the templates are stored without one. ``__EACHECK_VERSION__`` becomes the version that
   writes the repository, so CI and pre-commit install the eacheck the examples were made for;
 - the shipped default principles, written into ``principles/`` with a header for a group's own
   principles and every comment in the chosen language (:func:`principle_file`);
 - the editor schemas, written into ``.eacheck/schemas/`` in the chosen language.
 
-An existing file is never touched. ``architecture/`` and ``principles/`` are all or nothing:
-if one already holds YAML files, no example is added to it, since an example organization in a
-real landscape, or a default principle the group chose to leave out, would change what the
-checks say.
+An existing file is never touched (an existing ``.gitignore`` that does not leave the site out
+gets a line of advice in init's output instead). ``architecture/`` and ``principles/`` are all
+or nothing: if one already holds YAML files, no example is added to it, since an example
+organization in a real landscape, or a default principle the group chose to leave out, would
+change what the checks say.
 """
 
 from __future__ import annotations
@@ -33,6 +35,14 @@ from eacheck.i18n import LANGUAGES, msg
 from eacheck.scaffold import editor_schemas
 
 SCHEMA_FOLDER = ".eacheck/schemas"
+GITIGNORE = ".gitignore"
+# The line init's .gitignore has: the site `eacheck site` builds, at the top of the repository
+# (CI builds and publishes it; it is never committed).
+SITE_IGNORE = "/site/"
+# Lines of a .gitignore of the group's own that already leave the site out.
+_SITE_IGNORED = frozenset({"site", "site/", "/site", "/site/", "site/*", "/site/*", "site/**", "/site/**"})
+# A .gitignore is a few lines; one larger than this is read only this far.
+_GITIGNORE_READ = 1 << 20
 VERSION_TOKEN = "__EACHECK_VERSION__"
 _DOT_PREFIX = "dot-"
 _WHOLE_FOLDERS = ("architecture", "principles")
@@ -45,6 +55,9 @@ class InitResult:
     kept: list[str] = field(default_factory=list)
     # folders that already held YAML files, so no example was added to them
     left_alone: list[str] = field(default_factory=list)
+    # the line to add to a .gitignore of the repository's own that does not leave the built
+    # site out (init never edits it); None when there is nothing to add
+    gitignore_advice: str | None = None
 
 
 def starter_files(lang: str = "sv", examples: bool = True) -> dict[str, bytes]:
@@ -115,7 +128,25 @@ def init_repository(root: str | Path = ".", lang: str = "sv", examples: bool = T
         result.created.append(relative)
     if not examples:
         safe_write.make_folder(root / "architecture", inside=root)
+    if GITIGNORE in result.kept and not _ignores_site(root / GITIGNORE):
+        result.gitignore_advice = SITE_IGNORE
     return result
+
+
+def _ignores_site(path: Path) -> bool:
+    """Whether a .gitignore already leaves out the site folder, by one of the usual lines.
+
+    Only a regular file is read (a link or anything else is kept as it is, and the advice
+    given); a rule written some other way (``**/site/``, a negation) is not interpreted, and
+    the advice is then one line too many, never one too few."""
+    if path.is_symlink() or not path.is_file():
+        return False
+    try:
+        with open(path, "rb") as file:
+            text = file.read(_GITIGNORE_READ).decode("utf-8", errors="replace")
+    except OSError:
+        return False
+    return any(line.strip() in _SITE_IGNORED for line in text.splitlines())
 
 
 def _holds_yaml(folder: Path) -> bool:

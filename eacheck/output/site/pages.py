@@ -56,14 +56,11 @@ def all_pages(views: Views) -> list[Page]:
     for system in views.systems:
         pages += system_pages(views, system)
     for integration in views.integrations:
-        pages.append(integration_page(views, integration))
+        pages += integration_pages(views, integration)
     for procurement in views.procurements:
-        pages.append(Page(f"procurement/{procurement.id}.html", "site/procurement.html.j2",
-                          {"section": "procurements", "p": procurement}))
+        pages += procurement_pages(views, procurement)
     for waiver in views.exceptions:
-        pages.append(Page(f"exception/{waiver.id}.html", "site/exception.html.j2",
-                          {"section": "exceptions", "e": waiver,
-                           "holds": waiver.holds_on(views.figures.as_of)}))
+        pages += exception_pages(views, waiver)
     for principle_id, principle in views.principles.items():
         pages += principle_pages(views, principle_id, principle)
     return sorted(pages, key=lambda page: page.path)
@@ -85,6 +82,16 @@ def _list_pages(name: str, rows: str, items, title: str, section: str) -> list[P
     first = Page(f"{name}.html", "site/more.html.j2",
                  {"section": section, "listing": listings[0], "title": title, "back": None})
     return [first, *_more_pages(listings, "", title, None, section)]
+
+
+def _findings(views: Views, kind: str, entity_id: str, folder: str, name: str,
+              back: tuple[str, str], section: str) -> tuple[Listing, list[Page]]:
+    """The findings whose subject is the entity: the first page of them for the entity's own
+    page, and the pages that continue the list (one finding per capability a system serves,
+    or per document that repeats an id, can make it long)."""
+    listings = split("findings", views.findings_of(kind, entity_id), f"{entity_id}.html", f"{entity_id}.findings")
+    more = _more_pages(listings, folder, _("Findings on %(name)s") % dict(name=name), back, section)
+    return listings[0], more
 
 
 def _organizations_by_type(views: Views) -> list[tuple[str, list]]:
@@ -177,6 +184,8 @@ def organization_pages(views: Views, organization) -> list[Page]:
                          f"{stem}.procurements")
     name = organization.name
     back = (first, name)
+    findings, more_findings = _findings(views, "organization", organization.id, "organization", name, back,
+                                        "organizations")
     page = Page(path, "site/organization.html.j2", {
         "section": "organizations",
         "o": organization,
@@ -187,6 +196,7 @@ def organization_pages(views: Views, organization) -> list[Page]:
         "duplicates": duplicates[0],
         "candidates": candidates[0],
         "procurements": procurements[0],
+        "findings": findings,
     })
     more = [
         (owned, _("Systems that %(name)s owns")),
@@ -195,7 +205,7 @@ def organization_pages(views: Views, organization) -> list[Page]:
         (candidates, _("Decommissioning candidates among the systems %(name)s owns or uses")),
         (procurements, _("Procurements that %(name)s requested")),
     ]
-    pages = [page]
+    pages = [page, *more_findings]
     for listings, title in more:
         pages += _more_pages(listings, "organization", title % dict(name=name), back, "organizations")
     return pages
@@ -210,6 +220,8 @@ def capability_pages(views: Views, capability) -> list[Page]:
     procurements = split("procurements", views.procurements_by_capability.get(capability.id, []), f"{stem}.html",
                          f"{stem}.procurements")
     back = (f"{stem}.html", capability.name)
+    findings, more_findings = _findings(views, "capability", capability.id, "capability", capability.name, back,
+                                        "capabilities")
     page = Page(f"capability/{stem}.html", "site/capability.html.j2", {
         "section": "capabilities",
         "c": capability,
@@ -221,9 +233,11 @@ def capability_pages(views: Views, capability) -> list[Page]:
         "below": beneath[0],
         "duplicated": views.duplication.get(capability.id),
         "procurements": procurements[0],
+        "findings": findings,
     })
     return [
         page,
+        *more_findings,
         *_more_pages(serving, "capability", _("Systems serving %(name)s") % dict(name=capability.name), back, "capabilities"),
         *_more_pages(procurements, "capability", _("Procurements for %(name)s") % dict(name=capability.name), back,
                      "capabilities"),
@@ -240,6 +254,8 @@ def system_pages(views: Views, system) -> list[Page]:
     dependents = views.dependents(system.id) if system.is_active else ()
     dependent_systems = split("systems", sorted((views.landscape.systems[d] for d in dependents), key=by_name), first, f"{stem}.dependents")
     considered = split("procurements", views.considered_in.get(system.id, []), first, f"{stem}.considered")
+    back = (first, system.name)
+    findings, more_findings = _findings(views, "system", system.id, "system", system.name, back, "systems")
     page = Page(f"system/{stem}.html", "site/system.html.j2", {
         "section": "systems",
         "s": system,
@@ -252,11 +268,12 @@ def system_pages(views: Views, system) -> list[Page]:
         # Laid out when the page is rendered (by a worker, for a large site), not when planned.
         "diagram": partial(_diagram, views, system, integrations),
         "considered_in": considered[0],
+        "findings": findings,
     })
-    back = (first, system.name)
     name = dict(name=system.name)
     return [
         page,
+        *more_findings,
         *_more_pages(listings, "system", _("Integrations of %(name)s") % name, back, "systems"),
         *_more_pages(dependent_systems, "system", _("Systems that depend on %(name)s") % name, back, "systems"),
         *_more_pages(considered, "system", _("Procurements that considered %(name)s as an alternative") % name,
@@ -281,12 +298,31 @@ def _line_label(views: Views, integration, drawn_for: str) -> str:
     return method
 
 
-def integration_page(views: Views, integration) -> Page:
-    return Page(f"integration/{integration.id}.html", "site/integration.html.j2", {
+def integration_pages(views: Views, integration) -> list[Page]:
+    name = integration.name or integration.id
+    findings, more = _findings(views, "integration", integration.id, "integration", name,
+                               (f"{integration.id}.html", name), "integrations")
+    return [Page(f"integration/{integration.id}.html", "site/integration.html.j2", {
         "section": "integrations",
         "i": integration,
         "data": views.integration_data(integration),
-    })
+        "findings": findings,
+    }), *more]
+
+
+def procurement_pages(views: Views, procurement) -> list[Page]:
+    findings, more = _findings(views, "procurement", procurement.id, "procurement", procurement.title,
+                               (f"{procurement.id}.html", procurement.title), "procurements")
+    return [Page(f"procurement/{procurement.id}.html", "site/procurement.html.j2",
+                 {"section": "procurements", "p": procurement, "findings": findings}), *more]
+
+
+def exception_pages(views: Views, waiver) -> list[Page]:
+    findings, more = _findings(views, "exception", waiver.id, "exception", waiver.id,
+                               (f"{waiver.id}.html", waiver.id), "exceptions")
+    return [Page(f"exception/{waiver.id}.html", "site/exception.html.j2",
+                 {"section": "exceptions", "e": waiver, "holds": waiver.holds_on(views.figures.as_of),
+                  "findings": findings}), *more]
 
 
 def principle_pages(views: Views, principle_id: str, principle) -> list[Page]:
