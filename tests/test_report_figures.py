@@ -477,6 +477,9 @@ def test_the_report_takes_the_contract_horizon_of_the_lifecycle_principle(reposi
         assert (months == 12) == ("12 months" in page)
         swedish = api.render_report(root, "md", as_of=AS_OF, language="sv")
         assert f"löper ut inom {months} månader eller att bara en organisation" in swedish
+        # the site's candidate words are the report's, with the same horizon
+        site = api.render_site(root, as_of=AS_OF, language="en")
+        assert f"contract ends within {months} months or has ended" in site["system/p1.html"].decode()
 
 
 # -- targets ---------------------------------------------------------------------------------

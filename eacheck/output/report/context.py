@@ -18,7 +18,7 @@ from eacheck.analysis.targets import METRICS, quarters_between
 from eacheck.analysis.time_classes import CLASSES as TIME_CLASSES
 from eacheck.i18n import _, formats, ngettext, pgettext
 from eacheck.output.report import charts
-from eacheck.output.report.labels import translated_tables
+from eacheck.output.report.labels import reason_words, translated_tables
 
 NOT_PRESENT = "–"
 
@@ -77,9 +77,7 @@ def template_context(report: dict[str, Any]) -> dict[str, Any]:
     labels = translated_tables()
     # The horizon is the lifecycle principle's own, so the report says what `check` applies.
     months = report.get("contract_months", 12)
-    labels["reason"]["contract-ending"] = ngettext(
-        "contract ends within {n} month or has ended", "contract ends within {n} months or has ended", months
-    ).format(n=months)
+    labels["reason"] = reason_words(months)
 
     def name(kind: str, entity_id: str) -> str:
         return names[kind].get(entity_id, entity_id)

@@ -7,7 +7,7 @@ Running text lives in the templates, one `{% trans %}` per sentence.
 
 from __future__ import annotations
 
-from eacheck.i18n import N_, _
+from eacheck.i18n import N_, _, ngettext
 
 ORGANIZATION_TYPES = {
     "administration": N_("Administration"),
@@ -113,3 +113,15 @@ def translated_tables() -> dict[str, dict[str, str]]:
     """Every table in the language of the run in progress."""
     return {name: {code: _(text) for code, text in table.items()} for name, table in TABLES.items()}
 
+
+
+def reason_words(contract_months: int) -> dict[str, str]:
+    """The decommissioning reasons in the language of the run, for the report and the site
+    alike. The contract horizon is the lifecycle principle's own ``contract_months``, so what
+    the reader sees agrees with what `check` applies."""
+    words = {code: _(text) for code, text in REASONS.items()}
+    words["contract-ending"] = ngettext(
+        "contract ends within {n} month or has ended", "contract ends within {n} months or has ended",
+        contract_months,
+    ).format(n=contract_months)
+    return words

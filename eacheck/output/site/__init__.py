@@ -21,6 +21,7 @@ from typing import Any
 
 from eacheck import __version__, i18n
 from eacheck.analysis.figures import Figures
+from eacheck.output.report.labels import reason_words
 from eacheck.output.site import diagram, search_index, writing
 from eacheck.output.site.helpers import Chrome, Links, Passages, translated_labels
 from eacheck.output.site.pages import all_pages
@@ -60,7 +61,9 @@ def render(figures: Figures, report: dict[str, Any], language: str, jobs: int = 
         settings = figures.landscape.settings
         site = SiteInfo(settings.name or i18n._("The municipal group"), figures.as_of, __version__,
                         language, settings.currency)
-        common = {"site": site, "v": views, "L": translated_labels(), "svg": diagram.svg,
+        words = translated_labels()
+        words.reason = reason_words(report.get("contract_months", 12))  # the report's, one horizon
+        common = {"site": site, "v": views, "L": words, "svg": diagram.svg,
                   "passage": Passages(language, settings.language)}
         envs = {root: environment(language, Links(views, root), root=root, **common) for root in ROOTS}
         build = _Build(language, envs, all_pages(views), {root: Chrome(env) for root, env in envs.items()})

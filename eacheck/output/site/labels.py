@@ -117,14 +117,7 @@ time_help = {
     "eliminate": N_("low functional and low technical fit"),
 }
 
-reason = {
-    "phase-out": N_("being phased out"),
-    "retire-by-passed": N_("retire-by date passed"),
-    "covered-by-group-common": N_("covered by a group-common system"),
-    "time-eliminate": N_("TIME class eliminate"),
-    "contract-ending": N_("contract ends soon or has ended"),
-    "single-organization": N_("used by a single organization"),
-}
+# The decommissioning reasons are the report's: eacheck.output.report.labels.reason_words.
 
 severity = {
     "error": N_("Error"),
