@@ -8,6 +8,7 @@ reader types in YAML, so pages show them beside the words where that helps.
 from __future__ import annotations
 
 from eacheck.i18n import N_
+from eacheck.output.report.labels import METRICS, TIME_CLASSES, TIME_HELP
 
 kind = {
     "organization": N_("Organization"),
@@ -103,21 +104,12 @@ criticality = {
     "vital": N_("Vital"),
 }
 
-time_class = {
-    "invest": N_("Invest"),
-    "tolerate": N_("Tolerate"),
-    "migrate": N_("Migrate"),
-    "eliminate": N_("Eliminate"),
-}
 
-time_help = {
-    "invest": N_("high functional and high technical fit"),
-    "tolerate": N_("low functional and high technical fit"),
-    "migrate": N_("high functional and low technical fit"),
-    "eliminate": N_("low functional and low technical fit"),
-}
-
-# The decommissioning reasons are the report's: eacheck.output.report.labels.reason_words.
+# The report's words where the site says the same thing: one wording per figure and class.
+# (The decommissioning reasons too: eacheck.output.report.labels.reason_words.)
+time_class = TIME_CLASSES
+time_help = TIME_HELP
+metric = METRICS
 
 severity = {
     "error": N_("Error"),
@@ -148,11 +140,6 @@ service_help = {
     "local": N_("Unique solutions are accepted here, so how it is served is not judged."),
 }
 
-metric = {
-    "shared_use_index": N_("Shared-use index"),
-    "spend_index": N_("Spend-weighted index"),
-    "cross_boundary_index": N_("Cross-boundary index"),
-}
 
 metric_help = {
     "shared_use_index": N_("The share of active systems used by at least two organizations in the group."),
