@@ -189,6 +189,22 @@ def test_long_lists_go_on_pages_of_their_own(repository):
     assert "capability/ekonomi.serving.3.html" in files
 
 
+def test_the_pager_links_the_ends_and_the_neighbours_not_every_page():
+    """A list of 40 pages: page 20 links to 1, 18–22 and 40, with a gap marked on either side,
+    so that a pager does not grow with the list (every page linking every other was quadratic)."""
+    from eacheck.output.site.paging import split
+
+    pages = split("systems", list(range(3_950)), "systems.html", "systems")
+    assert len(pages) == 40
+    middle = pages[19].pager()
+    assert [entry and entry[0] for entry in middle] == [1, None, 18, 19, 20, 21, 22, None, 40]
+    assert middle[0] == (1, "systems.html") and middle[-1] == (40, "systems.40.html")
+    assert [entry and entry[0] for entry in pages[0].pager()] == [1, 2, 3, None, 40]
+    assert [entry and entry[0] for entry in pages[3].pager()] == [1, 2, 3, 4, 5, 6, None, 40]
+    assert [entry and entry[0] for entry in pages[-1].pager()] == [1, None, 38, 39, 40]
+    assert split("systems", [1], "systems.html", "systems")[0].pager() == [(1, "systems.html")]
+
+
 def test_an_entitys_long_list_of_findings_goes_on_pages_of_its_own(repository):
     """A finding (or more) per document that repeats an id: 150 of them on one organization, and
     as many on a system, continue on numbered pages like every other list."""
@@ -296,11 +312,16 @@ def test_a_failed_build_leaves_the_old_site(repository, run, tmp_path, monkeypat
 
     from eacheck.output.site import writing
 
-    def broken(folder, files, *_):
-        (folder / "index.html").write_bytes(b"half")
-        raise OSError(28, "No space left on device")
+    real_create = writing.create
+    written = []
 
-    monkeypatch.setattr(writing, "_write_files", broken)
+    def broken(folder, relative, content):
+        if len(written) == 3:  # a few pages are in the new folder when the disk fills
+            raise OSError(28, "No space left on device")
+        written.append(relative)
+        real_create(folder, relative, content)
+
+    monkeypatch.setattr(writing, "create", broken)
     result = build(run, root, out, "--lang", "en")
     assert result.exit_code == 2 and "the disk is full" in result.output  # ENOSPC, in the catalogue's words
     assert digest(out) == before
@@ -399,26 +420,59 @@ def test_a_large_site_rendered_by_two_processes_is_the_same(repository, monkeypa
     assert len(serial) > 300 and parallel == serial
 
 
-def test_a_large_site_written_by_two_processes_is_complete(tmp_path, monkeypatch):
-    from eacheck.output.site import writing
+def _large(repository):
+    systems = {
+        f"architecture/systems/s{index:03d}.yaml": (
+            f"kind: system\nid: s{index:03d}\nname: System {index:03d}\nowner: ks\n"
+            f"capabilities: [ekonomi]\nlifecycle: {{status: active}}\n"
+        )
+        for index in range(60)
+    }
+    return repository(systems)
 
-    monkeypatch.setattr(writing, "PARALLEL_THRESHOLD", 10)
-    files = {f"system/s{index:03d}.html": f"page {index}\n".encode() for index in range(101)}
-    files["index.html"] = b"start\n"
-    target = writing.write(tmp_path / "site", files, jobs=2)
-    assert digest(target) == {path: hashlib.sha256(content).hexdigest() for path, content in sorted(files.items())}
+
+def test_a_large_site_built_by_two_processes_has_the_files_of_the_rendered_one(repository, tmp_path,
+                                                                              monkeypatch):
+    """Each process writes the pages it renders; the folder holds exactly the bytes that
+    render_site gives, and a second build replaces the first as a whole."""
+    from eacheck.output import site
+
+    root = _large(repository)
+    monkeypatch.setattr(site, "PARALLEL_THRESHOLD", 10)
+    monkeypatch.setattr(site.writing, "PARALLEL_THRESHOLD", 10)  # the old site removed by two
+    expected = {path: hashlib.sha256(content).hexdigest()
+                for path, content in api.render_site(root, date(2026, 11, 27)).items()}
+    for _ in range(2):
+        target = api.write_site(root, tmp_path / "site", date(2026, 11, 27))
+        assert digest(target) == expected
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["repo", "site"]
 
 
-def test_a_failing_writer_process_fails_the_build_and_leaves_nothing(tmp_path, monkeypatch):
+def test_a_failing_worker_process_fails_the_build_and_leaves_the_old_site(repository, tmp_path, monkeypatch):
+    """A page the forked worker cannot write (here: every page of the worker's share) fails the
+    whole build; the old site stays and the new folder is gone."""
+    import os
+
     from eacheck.errors import UsageError
-    from eacheck.output.site import writing
+    from eacheck.output import site
 
-    monkeypatch.setattr(writing, "PARALLEL_THRESHOLD", 10)
-    files = {f"system/s{index:03d}.html": b"x" for index in range(20)}
-    files["system/s001.html/oops"] = b"a file below a file cannot be made"
-    with pytest.raises(UsageError):
-        writing.write(tmp_path / "site", files, jobs=2)
-    assert list(tmp_path.iterdir()) == []
+    root = _large(repository)
+    monkeypatch.setattr(site, "PARALLEL_THRESHOLD", 10)
+    target = api.write_site(root, tmp_path / "site", date(2026, 11, 27))
+    before = digest(target)
+    parent = os.getpid()
+    real_create = site.writing.create
+
+    def broken_in_the_worker(folder, relative, content):
+        if os.getpid() != parent:
+            raise OSError(5, "Input/output error")
+        real_create(folder, relative, content)
+
+    monkeypatch.setattr(site.writing, "create", broken_in_the_worker)
+    with pytest.raises(UsageError, match="går inte att skriva webbplatsen"):
+        api.write_site(root, tmp_path / "site", date(2026, 11, 27), language="en")
+    assert digest(target) == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["repo", "site"]
 
 
 class _Readable(HTMLParser):

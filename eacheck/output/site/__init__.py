@@ -17,6 +17,7 @@ import multiprocessing
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from eacheck import __version__, i18n
@@ -30,7 +31,7 @@ from eacheck.output.site.views import Views
 from eacheck.output.site.writing import MARKER, write
 from eacheck.safe_text import printable
 
-__all__ = ["render", "write", "writing", "MARKER"]
+__all__ = ["render", "build", "write", "writing", "MARKER"]
 
 STATIC_FILES = ("style.css", "search.js")
 # The folder depths of the pages: the root's own, and one folder per kind below it.
@@ -57,23 +58,54 @@ def render(figures: Figures, report: dict[str, Any], language: str, jobs: int = 
     :func:`_render_all`); the bytes are the same either way.
     """
     with i18n.using(language):
-        views = Views(figures, report, language)
-        settings = figures.landscape.settings
-        site = SiteInfo(settings.name or i18n._("The municipal group"), figures.as_of, __version__,
-                        language, settings.currency)
-        words = translated_labels()
-        words.reason = reason_words(report.get("contract_months", 12))  # the report's, one horizon
-        common = {"site": site, "v": views, "L": words, "svg": diagram.svg,
-                  "passage": Passages(language, settings.language)}
-        envs = {root: environment(language, Links(views, root), root=root, **common) for root in ROOTS}
-        build = _Build(language, envs, all_pages(views), {root: Chrome(env) for root, env in envs.items()})
+        build = _prepare(figures, report, language)
         files = _render_all(build, jobs)
-        folder = resources.files("eacheck") / "output" / "templates" / "site"
-        for name in STATIC_FILES:
-            files[name] = (folder / name).read_bytes()
-        files["search-index.js"] = search_index.script(views).encode("utf-8")
-        files[MARKER] = _marker(sorted(files)).encode("utf-8")
+        files.update(_the_rest(build, files))
     return dict(sorted(files.items()))
+
+
+def build(target: Path, figures: Figures, report: dict[str, Any], language: str, jobs: int = 1,
+          inside: Path | None = None) -> Path:
+    """Render the site into a new folder that then replaces ``target`` (see :func:`writing.replace`):
+    the files of :func:`render`, each page written by the process that rendered it as soon as
+    it is rendered, so that a large site is not held in memory twice nor written after it is
+    rendered. With ``inside``, ``target`` must lead nowhere outside that folder."""
+    return writing.replace(target, lambda folder: _render_into(folder, figures, report, language, jobs),
+                           jobs, inside)
+
+
+def _render_into(folder: Path, figures: Figures, report: dict[str, Any], language: str, jobs: int) -> None:
+    with i18n.using(language):
+        build = _prepare(figures, report, language)
+        paths = [page.path for page in build.pages]
+        writing.make_folders(folder, paths)
+        build.folder = str(folder)
+        _render_all(build, jobs)
+        for path, content in _the_rest(build, paths).items():
+            writing.create(build.folder, path, content)
+
+
+def _prepare(figures: Figures, report: dict[str, Any], language: str) -> _Build:
+    views = Views(figures, report, language)
+    settings = figures.landscape.settings
+    site = SiteInfo(settings.name or i18n._("The municipal group"), figures.as_of, __version__,
+                    language, settings.currency)
+    words = translated_labels()
+    words.reason = reason_words(report.get("contract_months", 12))  # the report's, one horizon
+    common = {"site": site, "v": views, "L": words, "svg": diagram.svg,
+              "passage": Passages(language, settings.language)}
+    envs = {root: environment(language, Links(views, root), root=root, **common) for root in ROOTS}
+    return _Build(language, envs, all_pages(views), {root: Chrome(env) for root, env in envs.items()}, views)
+
+
+def _the_rest(build: _Build, pages) -> dict[str, bytes]:
+    """The files besides the pages: the stylesheet, the search and its index, the marker that
+    lists every file (``pages``: the paths of the pages)."""
+    folder = resources.files("eacheck") / "output" / "templates" / "site"
+    files = {name: (folder / name).read_bytes() for name in STATIC_FILES}
+    files["search-index.js"] = search_index.script(build.views).encode("utf-8")
+    files[MARKER] = _marker(sorted([*pages, *files])).encode("utf-8")
+    return files
 
 
 @dataclass
@@ -84,6 +116,8 @@ class _Build:
     envs: dict[str, Any]  # by the way back to the root: "" or "../"
     pages: list
     chrome: dict[str, Chrome]
+    views: Views
+    folder: str | None = None  # when set, each page is written there once rendered
     _flat_globals: dict[int, dict[str, Any]] = field(default_factory=dict)
 
     def render(self, index: int) -> bytes:
@@ -120,16 +154,26 @@ def _render_chunk(indexes: list[int]) -> bytes:
     assert build is not None
     with i18n.using(build.language):
         # marshal, not pickle, for the way back: faster for a list of bytes.
-        return marshal.dumps([build.render(index) for index in indexes])
+        return marshal.dumps(_render_some(build, indexes))
+
+
+def _render_some(build: _Build, indexes: list[int]) -> list[bytes]:
+    """The pages at ``indexes``; written into the build's folder instead when it has one."""
+    if build.folder is None:
+        return [build.render(index) for index in indexes]
+    for index in indexes:
+        writing.create(build.folder, build.pages[index].path, build.render(index))
+    return []
 
 
 def _render_all(build: _Build, jobs: int) -> dict[str, bytes]:
     """Every page rendered, in this process or, for a large site, split between ``jobs``
     forked processes (as the loader does with files, :mod:`eacheck.loading.pipeline`): the pages
-    are independent, and rendering them is most of the work of a large site."""
+    are independent, and rendering them is most of the work of a large site. Nothing is
+    returned for a build with a folder: each process has written its pages there."""
     count = len(build.pages)
     if jobs < 2 or count < PARALLEL_THRESHOLD or "fork" not in multiprocessing.get_all_start_methods():
-        return {page.path: build.render(index) for index, page in enumerate(build.pages)}
+        return dict(zip((page.path for page in build.pages), _render_some(build, list(range(count)))))
     global _BUILD
     # Compile every template (and set up the shared macros) before forking, once for all.
     for env in build.envs.values():
@@ -144,8 +188,10 @@ def _render_all(build: _Build, jobs: int) -> dict[str, bytes]:
         rendered: list[bytes | None] = [None] * count
         with multiprocessing.get_context("fork").Pool(jobs - 1) as pool:
             others = pool.map_async(_render_chunk, chunks[1:])
-            done = [(chunks[0], [build.render(index) for index in chunks[0]])]
+            done = [(chunks[0], _render_some(build, chunks[0]))]
             done += [(chunk, marshal.loads(data)) for chunk, data in zip(chunks[1:], others.get())]
+        if build.folder is not None:
+            return {}  # written
         for chunk, pages in done:
             for index, content in zip(chunk, pages):
                 rendered[index] = content

@@ -23,6 +23,7 @@ import os
 import shutil
 import tempfile
 from pathlib import Path, PurePosixPath
+from typing import Callable
 
 from eacheck import safe_write
 from eacheck.errors import UsageError, reason
@@ -59,13 +60,16 @@ def check_target(target: Path) -> None:
 
 
 def write(target: Path, files: dict[str, bytes], jobs: int = 1, inside: Path | None = None) -> Path:
-    """Replace the folder ``target`` with ``files`` (path in the site -> bytes); a large site's
-    files are written by ``jobs`` processes (into the new folder, before it takes the target's
-    place). With ``inside`` (the default location, in the repository), the folder must lead
-    nowhere outside that folder."""
-    for relative in files:
-        if not _inside(relative):  # pragma: no cover - the renderer makes every path
-            raise ValueError(f"a path outside the site: {relative!r}")
+    """Replace the folder ``target`` with ``files`` (path in the site -> bytes). With ``inside``
+    (the default location, in the repository), the folder must lead nowhere outside that folder;
+    ``jobs`` processes remove a large old site."""
+    return replace(target, lambda folder: _write_files(folder, files), jobs, inside)
+
+
+def replace(target: Path, fill: Callable[[Path], None], jobs: int = 1, inside: Path | None = None) -> Path:
+    """Replace the folder ``target`` with what ``fill`` puts into a new, empty folder beside it
+    (see the module docstring); returns ``target``. ``fill`` creates each file through
+    :func:`create`; an :class:`OSError` from it fails the build and leaves the old site."""
     check_target(target)
     if inside is not None:
         safe_write.ensure_inside(target, inside)
@@ -79,9 +83,9 @@ def write(target: Path, files: dict[str, bytes], jobs: int = 1, inside: Path | N
         raise UsageError(msg("{path}: cannot write the site: {reason}", path=str(target),
                              reason=reason(error))) from None
     try:
-        _write_files(new, files, jobs)
+        fill(new)
         os.chmod(new, 0o777 & ~_umask())  # mkdtemp made it private; a web server must read it
-        _swap(new, target, jobs if len(files) >= PARALLEL_THRESHOLD else 1)
+        _swap(new, target, jobs)
     except OSError as error:
         shutil.rmtree(new, ignore_errors=True)
         raise UsageError(msg("{path}: cannot write the site: {reason}", path=str(target),
@@ -92,49 +96,32 @@ def write(target: Path, files: dict[str, bytes], jobs: int = 1, inside: Path | N
     return target
 
 
-# Below this many files, a second writer costs more than it saves.
+# Below this many files in the old site, a second process to remove them costs more than it saves.
 PARALLEL_THRESHOLD = 3000
 
 
-def _write_files(folder: Path, files: dict[str, bytes], jobs: int = 1) -> None:
+def make_folders(folder: Path, paths) -> None:
+    """The folders below ``folder`` that the files at ``paths`` (paths in the site) go in."""
     base = str(folder)
-    for parent in sorted({relative.rpartition("/")[0] for relative in files} - {""}):
+    for parent in sorted({relative.rpartition("/")[0] for relative in paths} - {""}):
         os.makedirs(os.path.join(base, parent), exist_ok=True)
-    items = list(files.items())
-    if jobs < 2 or len(items) < PARALLEL_THRESHOLD or not hasattr(os, "fork"):
-        _write_some(base, items)
-        return
-    # Forked writers share the rendered files without copying them; each writes every
-    # jobs-th file. A writer that fails makes the whole build fail.
-    children = []
-    for start in range(1, jobs):
-        pid = os.fork()
-        if pid == 0:  # pragma: no cover - the child's coverage is not collected
-            code = 0
-            try:
-                _write_some(base, items[start::jobs])
-            except BaseException:
-                code = 1
-            os._exit(code)
-        children.append(pid)
-    failure: OSError | None = None
-    try:
-        _write_some(base, items[0::jobs])
-    except OSError as error:
-        failure = error
-    for pid in children:
-        _, status = os.waitpid(pid, 0)
-        if failure is None and os.waitstatus_to_exitcode(status) != 0:
-            failure = OSError(f"a writer process failed (exit status {os.waitstatus_to_exitcode(status)})")
-    if failure is not None:
-        raise failure
 
 
-def _write_some(base: str, items: list[tuple[str, bytes]]) -> None:
-    # The new folder is ours alone; each file is created all the same, never over a name
-    # that exists nor through a link.
-    for relative, content in items:
-        safe_write.create(os.path.join(base, relative), content)
+def create(folder: str, relative: str, content: bytes) -> None:
+    """One file of the site, at ``relative`` below ``folder`` (ours alone, being filled); created
+    all the same, never over a name that exists nor through a link."""
+    if not _inside(relative):  # pragma: no cover - the renderer makes every path
+        raise ValueError(f"a path outside the site: {relative!r}")
+    safe_write.create(os.path.join(folder, relative), content)
+
+
+def _write_files(folder: Path, files: dict[str, bytes]) -> None:
+    # One process: writers in parallel into the same folders contend for them, measured no
+    # faster (a large site's pages are written by the processes that render them instead).
+    make_folders(folder, files)
+    base = str(folder)
+    for relative, content in files.items():
+        create(base, relative, content)
 
 
 def _swap(new: Path, target: Path, jobs: int = 1) -> None:
@@ -150,7 +137,16 @@ def _swap(new: Path, target: Path, jobs: int = 1) -> None:
         with contextlib.suppress(OSError):
             os.rename(old, target)
         raise
-    _remove(old, jobs)
+    _remove(old, jobs if _listed(old) >= PARALLEL_THRESHOLD else 1)
+
+
+def _listed(site: Path) -> int:
+    """How many files the marker of a site this command wrote lists (0 for an empty folder)."""
+    try:
+        with open(site / MARKER, "rb") as marker:
+            return sum(1 for _ in marker)
+    except OSError:
+        return 0
 
 
 def _remove(folder: Path, jobs: int) -> None:
