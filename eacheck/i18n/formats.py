@@ -32,15 +32,22 @@ def _rounded(value: float, decimals: int) -> Decimal:
     return Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
+@cache
+def _pattern(decimals: int, signed: bool):
+    """The CLDR number pattern, parsed once (Babel parses a pattern given as text on every call,
+    half the time of formatting a number)."""
+    from babel.numbers import parse_pattern
+
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return parse_pattern(f"+{pattern};-{pattern}" if signed else pattern)
+
+
 def number(value: float, language: str, decimals: int = 0, signed: bool = False) -> str:
     """``value`` with ``decimals`` decimals; ``signed`` writes + before a positive change."""
     from babel.numbers import format_decimal
 
     rounded = _rounded(value, decimals)
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    if signed:
-        pattern = f"+{pattern};-{pattern}"
-    text = format_decimal(rounded, pattern, locale=_locale(language), decimal_quantization=False)
+    text = format_decimal(rounded, _pattern(decimals, signed), locale=_locale(language), decimal_quantization=False)
     return text[1:] if signed and rounded == 0 else text  # no change is neither + nor -
 
 
@@ -56,13 +63,18 @@ def points(fraction: float, language: str, signed: bool = True) -> str:
 
 def money(amount: int, language: str, currency: str = "SEK", signed: bool = False) -> str:
     """A whole amount with its currency: `1 200 000 kr`, `SEK 1,200,000`."""
-    from babel.numbers import get_currency_symbol
-
     figure = number(amount, language, signed=signed)
-    symbol = get_currency_symbol(currency, locale=_locale(language))
+    symbol = _currency_symbol(currency, language)
     if language == "sv":
         return f"{figure}\u00a0{symbol}"
     return f"{symbol}\u00a0{figure}" if not figure.startswith(("+", "-")) else f"{figure[0]}{symbol}\u00a0{figure[1:]}"
+
+
+@cache
+def _currency_symbol(currency: str, language: str) -> str:
+    from babel.numbers import get_currency_symbol
+
+    return get_currency_symbol(currency, locale=_locale(language))
 
 
 def percent(fraction: float, language: str, decimals: int = 0) -> str:

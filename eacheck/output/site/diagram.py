@@ -17,6 +17,7 @@ than the rest of the page. Every text in it (names, labels) goes through markups
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from markupsafe import Markup, escape
 
@@ -129,6 +130,7 @@ _HEAD = ('<svg viewBox="0 0 {w} {h}" width="{w}" height="{h}" aria-hidden="true"
          'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="arrowhead"/></marker></defs>\n')
 
 
+@cache  # a few dozen distinct coordinates, written 800,000 times in a large site
 def _n(value: float) -> str:
     """A coordinate: whole numbers without a decimal point, others with one decimal."""
     return str(int(value)) if value == int(value) else f"{value:.1f}"
