@@ -69,6 +69,18 @@ def test_a_workbook_becomes_a_valid_repository(tmp_path, repo, run):
     assert "parent: stadshus" in (repo / "architecture/organizations/bostader.yaml").read_text(encoding="utf-8")
 
 
+def test_files_created_by_two_threads_are_those_of_one(tmp_path, run, monkeypatch):
+    from eacheck.importing import writing
+
+    made = {}
+    for threshold in (1000, 2):
+        monkeypatch.setattr(writing, "THREADED_FROM", threshold)
+        target = empty_repository(tmp_path / f"repo-{threshold}")
+        assert run("import", inventory(tmp_path), "--mapping", mapping(tmp_path), target).exit_code == 0
+        made[threshold] = snapshot(target)
+    assert len(made[2]) >= 10 and made[2] == made[1000]
+
+
 def test_importing_the_same_workbook_twice_changes_nothing(tmp_path, repo, run):
     source, rules = inventory(tmp_path), mapping(tmp_path)
     assert run("import", source, "--mapping", rules, repo).exit_code == 0
@@ -232,6 +244,43 @@ def test_a_new_file_never_goes_over_an_existing_one(repository, tmp_path, run):
     assert run("import", source, "--mapping", rules, root).exit_code == 0
     assert (root / "architecture/organizations/ny.yaml").read_text() == "# reserverad\n"
     assert "id: ny\n" in (root / "architecture/organizations/ny-2.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+@pytest.mark.parametrize("appears", ["file", "link"])
+def test_a_file_that_appears_between_planning_and_writing_stops_the_import_and_undoes_it(
+        tmp_path, repo, monkeypatch, appears, threads):
+    """Another program (or a link planted meanwhile) takes the name of a planned file: nothing is
+    written over it or through it, and the files already written are removed again, also when
+    two threads create the files (as for a large import)."""
+    from eacheck.errors import UsageError
+    from eacheck.importing import writing
+
+    monkeypatch.setattr(writing, "THREADED_FROM", 1000 if threads == 1 else 2)
+
+    outside = tmp_path / "outside.txt"
+    real_apply = writing.apply
+    names = []
+
+    def apply_after_the_name_is_taken(plan, root, update):
+        taken = root / plan.created[-1].path  # the last one: the others are written first
+        names.append(taken)
+        taken.parent.mkdir(parents=True, exist_ok=True)
+        if appears == "file":
+            taken.write_text("# skriven av någon annan\n", encoding="utf-8")
+        else:
+            taken.symlink_to(outside)
+        return real_apply(plan, root, update)
+
+    monkeypatch.setattr(writing, "apply", apply_after_the_name_is_taken)
+    with pytest.raises(UsageError, match="appeared while importing|dök upp"):
+        api.import_source(repo, inventory(tmp_path), mapping(tmp_path))
+    [taken] = names
+    assert not outside.exists()
+    left = sorted(path.relative_to(repo).as_posix() for path in repo.rglob("*") if path.is_file() or path.is_symlink())
+    assert left == [taken.relative_to(repo).as_posix()]  # only what the other program made
+    if appears == "file":
+        assert taken.read_text(encoding="utf-8") == "# skriven av någon annan\n"
 
 
 @pytest.mark.parametrize("encoding, delimiter", [("utf-8", ","), ("utf-8-sig", ";"), ("cp1252", ";")])

@@ -17,6 +17,37 @@ from eacheck.errors import UsageError
 from eacheck.i18n import msg
 from eacheck.importing.plan import ImportPlan
 
+# From this many new files on, two threads create them: creating a file is mostly the file
+# system's work, done outside Python's interpreter lock, and on some disks it costs more than
+# everything else an import does.
+THREADED_FROM = 1000
+
+
+def _create_all(plan: ImportPlan, root: Path, created: list[Path]) -> None:
+    """Create the plan's new files; ``created`` receives each one made, also when one fails
+    (then the first failure is raised, after the others have finished)."""
+
+    def create(items) -> None:
+        for item in items:
+            target = root / item.path
+            try:
+                safe_write.create(target, item.text)
+            except FileExistsError:
+                raise UsageError(msg("{path} appeared while importing; nothing was written, run "
+                                     "the import again", path=item.path)) from None
+            created.append(target)  # list.append is atomic: safe from two threads
+
+    if len(plan.created) < THREADED_FROM:
+        create(plan.created)
+        return
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(2) as pool:
+        halves = [pool.submit(create, plan.created[start::2]) for start in (0, 1)]
+    for half in halves:
+        half.result()  # a failure in either, after both have stopped
+
+
 def apply(plan: ImportPlan, root: Path, update: bool) -> list[str]:
     """Write the plan's new files, and with ``update`` its changes; the paths written."""
     if not plan.ok:
@@ -34,13 +65,12 @@ def apply(plan: ImportPlan, root: Path, update: bool) -> list[str]:
                 safe_write.make_folder(target.parent, inside=root)
                 folders += [folder for folder in missing if folder.is_relative_to(root)]
                 made.add(target.parent)
-            # Each file is still checked to land inside the repository (create, below).
-            if target.exists() or target.is_symlink():
-                raise UsageError(msg("{path} appeared while importing; nothing was written, run the "
-                                     "import again", path=item.path))
-            safe_write.create(target, item.text, inside=root)
-            created.append(target)
-            written.append(item.path)
+        # Every folder was found inside the repository (make_folder, above); each file is
+        # created in it with O_EXCL and O_NOFOLLOW, so never over anything that is there, a link
+        # included. (Checking the folder again for each of 10,000 files resolved every folder of
+        # its path each time: a fifth of an import's writing.)
+        _create_all(plan, root, created)
+        written += [item.path for item in plan.created]
         if update:
             for path, (before, after) in plan.updates.items():
                 target = root / path
