@@ -17,7 +17,7 @@ than the rest of the page. Every text in it (names, labels) goes through markups
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from markupsafe import Markup, escape
 
@@ -130,6 +130,11 @@ _HEAD = ('<svg viewBox="0 0 {w} {h}" width="{w}" height="{h}" aria-hidden="true"
          'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="arrowhead"/></marker></defs>\n')
 
 
+@lru_cache(maxsize=1 << 16)  # a partner's name and a line's label recur on many pages; each is cut short
+def _escaped(text: str) -> str:
+    return str(escape(text))
+
+
 @cache  # a few dozen distinct coordinates, written 800,000 times in a large site
 def _n(value: float) -> str:
     """A coordinate: whole numbers without a decimal point, others with one decimal."""
@@ -146,23 +151,23 @@ def svg(diagram: Diagram, root: str) -> Markup:
         f'<rect class="centre" x="{_n(d.centre_x)}" y="{_n(d.centre_y)}" width="{_n(d.centre_width)}" '
         f'height="{_n(d.centre_height)}" rx="6"/>\n',
         f'<text class="centre-text" x="{_n(d.centre_x + d.centre_width / 2)}" '
-        f'y="{_n(d.centre_y + d.centre_height / 2 + 5)}" text-anchor="middle">{escape(d.centre_text)}</text>\n',
+        f'y="{_n(d.centre_y + d.centre_height / 2 + 5)}" text-anchor="middle">{_escaped(d.centre_text)}</text>\n',
     ]
     for row in d.rows:
         for end, gap in ((row.left, d.left_gap), (row.right, d.right_gap)):
             if end is None:
                 continue
             parts.append(
-                f'<line class="flow flow-{escape(row.status)}" x1="{_n(gap[0])}" y1="{_n(row.line_y)}" '
+                f'<line class="flow flow-{_escaped(row.status)}" x1="{_n(gap[0])}" y1="{_n(row.line_y)}" '
                 f'x2="{_n(gap[1])}" y2="{_n(row.line_y)}" marker-end="url(#arrow)"/>\n'
                 f'<text class="label" x="{_n((gap[0] + gap[1]) / 2)}" y="{_n(row.line_y - 6)}" '
-                f'text-anchor="middle">{escape(row.label)}</text>\n'
+                f'text-anchor="middle">{_escaped(row.label)}</text>\n'
             )
             box = (f'<rect class="box" x="{_n(end.x)}" y="{_n(row.y)}" width="{_n(d.box_width)}" '
                    f'height="{_n(d.box_height)}" rx="4"/><text x="{_n(end.x + 10)}" '
-                   f'y="{_n(row.line_y + 5)}">{escape(end.text)}</text>')
+                   f'y="{_n(row.line_y + 5)}">{_escaped(end.text)}</text>')
             if end.linked:
-                box = f'<a href="{root}system/{escape(end.system)}.html" tabindex="-1">{box}</a>'
+                box = f'<a href="{root}system/{_escaped(end.system)}.html" tabindex="-1">{box}</a>'
             parts.append(box + "\n")
     parts.append("</svg>")
     return Markup("".join(parts))
