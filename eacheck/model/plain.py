@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date
+from functools import cache
 from typing import Any
 
 
@@ -24,14 +25,18 @@ def key(name: str) -> dict[str, Any]:
 NOT_IN_JSON: dict[str, Any] = {"json": False}
 
 
+# Leaves, by exact type: most of a report's values, answered before any other test.
+_LEAVES = frozenset({str, int, float, bool, type(None)})
+
+
 def plain(value: Any) -> Any:
     """``value`` as dicts, lists, strings, numbers, booleans and None."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {
-            field.metadata.get("json_name", field.name): plain(getattr(value, field.name))
-            for field in dataclasses.fields(value)
-            if field.metadata.get("json", True)
-        }
+    kind = type(value)
+    if kind in _LEAVES:
+        return value
+    fields = _json_fields(kind)
+    if fields is not None:
+        return {name: plain(getattr(value, attribute)) for name, attribute in fields}
     if isinstance(value, (list, tuple)):
         return [plain(item) for item in value]
     if isinstance(value, dict):
@@ -39,3 +44,13 @@ def plain(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
     return value
+
+
+@cache
+def _json_fields(kind: type) -> tuple[tuple[str, str], ...] | None:
+    """(JSON key, attribute) of each field a dataclass shows in JSON; None for other types.
+    Once per class: a national group's report serialises millions of values."""
+    if not dataclasses.is_dataclass(kind):
+        return None
+    return tuple((field.metadata.get("json_name", field.name), field.name)
+                 for field in dataclasses.fields(kind) if field.metadata.get("json", True))
