@@ -165,13 +165,13 @@ def hosting_problems(
             yield HostingProblem(
                 f"jurisdiction:{jurisdiction}",
                 msg(
-                    "{subject} has protected data with a provider under the law of {country}, "
+                    "{subject} has protected data with a provider subject to the laws of another country ({country}), "
                     "which can compel the provider to hand the data over; use customer-managed "
                     "keys that the provider cannot reach, or a provider outside that jurisdiction",
                     country=Country(jurisdiction),
                 ),
                 ("hosting", "provider_jurisdiction"),
-                msg("the provider is under the law of {country} with keys it can reach",
+                msg("the provider is subject to the laws of another country ({country}) with keys it can reach",
                     country=Country(jurisdiction)),
             )
     if (
