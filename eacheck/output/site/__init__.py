@@ -20,6 +20,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from jinja2.runtime import new_context
+
 from eacheck import __version__, i18n
 from eacheck.analysis.figures import Figures
 from eacheck.output.report.labels import reason_words
@@ -119,20 +121,31 @@ class _Build:
     views: Views
     folder: str | None = None  # when set, each page is written there once rendered
     _flat_globals: dict[int, dict[str, Any]] = field(default_factory=dict)
+    _templates: dict[tuple[int, str], Any] = field(default_factory=dict)
 
     def render(self, index: int) -> bytes:
         page = self.pages[index]
         env = self.envs[page.root]
-        template = env.get_template(page.template)
+        template = self._template(env, page.template)
         # What Template.render does, less the copy of the globals into every page's context
         # (a chain of mappings, slow to copy 40,000 times): the context is made from a plain
-        # dict of the globals and the page's values (Template.new_context, shared=True).
+        # dict of the globals and the page's values (shared=True), and without the template's
+        # globals, which only an {% import %} in a page reads (the pages import nothing: the
+        # macros are globals).
         values = {**self._globals(env), "path": page.path, "chrome": self.chrome[page.root], **page.context}
-        text = env.concat(template.root_render_func(template.new_context(values, shared=True)))
+        context = new_context(env, template.name, template.blocks, values, shared=True)
+        text = env.concat(template.root_render_func(context))
         # Control characters from the files (ESC, a bidirectional override) are shown as escapes,
         # as in the report: text from a name, a description, a finding or a file name reaches a
         # page through many ways, and the templates write none themselves (lines kept).
         return printable(text, lines=True).encode("utf-8")
+
+    def _template(self, env, name: str):
+        key = (id(env), name)
+        template = self._templates.get(key)
+        if template is None:
+            template = self._templates[key] = env.get_template(name)
+        return template
 
     def _globals(self, env) -> dict[str, Any]:
         cached = self._flat_globals.get(id(env))
