@@ -27,7 +27,7 @@ from eacheck.analysis.figures import Figures
 from eacheck.output.report.labels import reason_words
 from eacheck.output.site import diagram, search_index, writing
 from eacheck.output.site.helpers import Chrome, Links, Passages, translated_labels
-from eacheck.output.site.pages import all_pages
+from eacheck.output.site.pages import Page, plans
 from eacheck.output.site.templating import environment
 from eacheck.output.site.views import Views
 from eacheck.output.site.writing import MARKER, write
@@ -61,7 +61,7 @@ def render(figures: Figures, report: dict[str, Any], language: str, jobs: int = 
     """
     with i18n.using(language):
         build = _prepare(figures, report, language)
-        files = _render_all(build, jobs)
+        files = dict(_render_all(build, jobs))
         files.update(_the_rest(build, files))
     return dict(sorted(files.items()))
 
@@ -79,10 +79,9 @@ def build(target: Path, figures: Figures, report: dict[str, Any], language: str,
 def _render_into(folder: Path, figures: Figures, report: dict[str, Any], language: str, jobs: int) -> None:
     with i18n.using(language):
         build = _prepare(figures, report, language)
-        paths = [page.path for page in build.pages]
-        writing.make_folders(folder, paths)
+        writing.make_folders(folder, sorted({f"{kind}/" for kind, _, _ in build.plans if kind}))
         build.folder = str(folder)
-        _render_all(build, jobs)
+        paths = _render_all(build, jobs)
         for path, content in _the_rest(build, paths).items():
             writing.create(build.folder, path, content)
 
@@ -97,7 +96,7 @@ def _prepare(figures: Figures, report: dict[str, Any], language: str) -> _Build:
     common = {"site": site, "v": views, "L": words, "svg": diagram.svg,
               "passage": Passages(language, settings.language)}
     envs = {root: environment(language, Links(views, root), root=root, **common) for root in ROOTS}
-    return _Build(language, envs, all_pages(views), {root: Chrome(env) for root, env in envs.items()}, views)
+    return _Build(language, envs, plans(views), {root: Chrome(env) for root, env in envs.items()}, views)
 
 
 def _the_rest(build: _Build, pages) -> dict[str, bytes]:
@@ -116,15 +115,14 @@ class _Build:
 
     language: str
     envs: dict[str, Any]  # by the way back to the root: "" or "../"
-    pages: list
+    plans: list  # pages.plans: what makes the pages
     chrome: dict[str, Chrome]
     views: Views
     folder: str | None = None  # when set, each page is written there once rendered
     _flat_globals: dict[int, dict[str, Any]] = field(default_factory=dict)
     _templates: dict[tuple[int, str], Any] = field(default_factory=dict)
 
-    def render(self, index: int) -> bytes:
-        page = self.pages[index]
+    def render(self, page: Page) -> bytes:
         env = self.envs[page.root]
         template = self._template(env, page.template)
         # What Template.render does, less the copy of the globals into every page's context
@@ -170,45 +168,48 @@ def _render_chunk(indexes: list[int]) -> bytes:
         return marshal.dumps(_render_some(build, indexes))
 
 
-def _render_some(build: _Build, indexes: list[int]) -> list[bytes]:
-    """The pages at ``indexes``; written into the build's folder instead when it has one."""
-    if build.folder is None:
-        return [build.render(index) for index in indexes]
+def _render_some(build: _Build, indexes) -> list:
+    """The pages the plans at ``indexes`` make, each as (path, bytes); for a build with a folder,
+    each written there as soon as it is rendered, and only its path returned."""
+    made: list = []
     for index in indexes:
-        writing.create(build.folder, build.pages[index].path, build.render(index))
-    return []
+        _, make, arguments = build.plans[index]
+        for page in make(*arguments):
+            content = build.render(page)
+            if build.folder is None:
+                made.append((page.path, content))
+            else:
+                writing.create(build.folder, page.path, content)
+                made.append(page.path)
+    return made
 
 
-def _render_all(build: _Build, jobs: int) -> dict[str, bytes]:
-    """Every page rendered, in this process or, for a large site, split between ``jobs``
-    forked processes (as the loader does with files, :mod:`eacheck.loading.pipeline`): the pages
-    are independent, and rendering them is most of the work of a large site. Nothing is
-    returned for a build with a folder: each process has written its pages there."""
-    count = len(build.pages)
+def _render_all(build: _Build, jobs: int) -> list:
+    """Every page made and rendered (see :func:`_render_some`), in this process or, for a large
+    site, split between ``jobs`` forked processes (as the loader does with files,
+    :mod:`eacheck.loading.pipeline`): the pages are independent, and making and rendering them is
+    most of the work of a large site."""
+    count = len(build.plans)
     if jobs < 2 or count < PARALLEL_THRESHOLD or "fork" not in multiprocessing.get_all_start_methods():
-        return dict(zip((page.path for page in build.pages), _render_some(build, list(range(count)))))
+        return _render_some(build, range(count))
     global _BUILD
-    # Compile every template (and set up the shared macros) before forking, once for all.
+    # Before forking, once for all: every index of the views, every template compiled, the
+    # shared macros set up.
+    build.views.work_out_everything()
     for env in build.envs.values():
-        for template in sorted({page.template for page in build.pages}):
-            env.get_template(template)
-        env.get_template("site/macros.html.j2").module  # noqa: B018 - set up once, before the fork
-    # Every worker gets every jobs-th page: neighbours in the list are alike (all systems, all
+        for template in env.list_templates(filter_func=lambda name: name.startswith("site/") and name.endswith(".j2")):
+            build._template(env, template)
+    # Every worker gets every jobs-th plan: neighbours in the list are alike (all systems, all
     # integrations), so each worker gets a fair share of every kind.
     chunks = [list(range(start, count, jobs)) for start in range(jobs)]
     _BUILD = build
     try:
-        rendered: list[bytes | None] = [None] * count
         with multiprocessing.get_context("fork").Pool(jobs - 1) as pool:
             others = pool.map_async(_render_chunk, chunks[1:])
-            done = [(chunks[0], _render_some(build, chunks[0]))]
-            done += [(chunk, marshal.loads(data)) for chunk, data in zip(chunks[1:], others.get())]
-        if build.folder is not None:
-            return {}  # written
-        for chunk, pages in done:
-            for index, content in zip(chunk, pages):
-                rendered[index] = content
-        return {page.path: content for page, content in zip(build.pages, rendered)}  # type: ignore[misc]
+            made = _render_some(build, chunks[0])
+            for data in others.get():
+                made += marshal.loads(data)
+        return made
     finally:
         _BUILD = None
 

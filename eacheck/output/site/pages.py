@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
+from typing import Any, Callable
 
 from eacheck.analysis.targets import METRICS
 from eacheck.i18n import _
@@ -35,9 +35,33 @@ class Page:
         return "../" * self.path.count("/")
 
 
-def all_pages(views: Views) -> list[Page]:
-    """Every page of the site, in the order of their paths."""
-    pages = [
+def plans(views: Views) -> list[tuple[str, Callable[..., list[Page]], tuple]]:
+    """What makes every page of the site, in a fixed order: (folder, function, arguments), each
+    call giving the pages of one entity (in its kind's folder), or the overview pages at the
+    root (folder ""). Making them all gives every page once; a large site's processes each make
+    and render their share."""
+    return [
+        # The overview pages are made here (they are few and quick to make), each its own plan:
+        # a list of 30,000 integrations is 300 pages, to be shared out like the others.
+        *(("", _made, (page,)) for page in overview_pages(views)),
+        *(("organization", organization_pages, (views, organization)) for organization in views.organizations),
+        *(("capability", capability_pages, (views, capability)) for capability in views.capabilities),
+        *(("system", system_pages, (views, system)) for system in views.systems),
+        *(("integration", integration_pages, (views, integration)) for integration in views.integrations),
+        *(("procurement", procurement_pages, (views, procurement)) for procurement in views.procurements),
+        *(("exception", exception_pages, (views, waiver)) for waiver in views.exceptions),
+        *(("principle", principle_pages, (views, principle_id, principle))
+          for principle_id, principle in views.principles.items()),
+    ]
+
+
+def _made(page: Page) -> list[Page]:
+    return [page]
+
+
+def overview_pages(views: Views) -> list[Page]:
+    """The pages at the site's root: the start page, the capability map, the search and the lists."""
+    return [
         start_page(views),
         Page("capabilities.html", "site/capability_map.html.j2", capability_map(views)),
         Page("search.html", "site/search.html.j2", {"section": "search"}),
@@ -49,21 +73,6 @@ def all_pages(views: Views) -> list[Page]:
         *_list_pages("exceptions", "exceptions", views.exceptions, _("Exceptions"), "exceptions"),
         Page("principles.html", "site/principles.html.j2", {"section": "principles"}),
     ]
-    for organization in views.organizations:
-        pages += organization_pages(views, organization)
-    for capability in views.capabilities:
-        pages += capability_pages(views, capability)
-    for system in views.systems:
-        pages += system_pages(views, system)
-    for integration in views.integrations:
-        pages += integration_pages(views, integration)
-    for procurement in views.procurements:
-        pages += procurement_pages(views, procurement)
-    for waiver in views.exceptions:
-        pages += exception_pages(views, waiver)
-    for principle_id, principle in views.principles.items():
-        pages += principle_pages(views, principle_id, principle)
-    return sorted(pages, key=lambda page: page.path)
 
 
 def _more_pages(listings: list[Listing], folder: str, title: str, back: tuple[str, str] | None,

@@ -61,6 +61,13 @@ class Views:
 
     # -- names and links ---------------------------------------------------------------------
 
+    def work_out_everything(self) -> None:
+        """Work out every index now rather than on first use: before the processes that render
+        a large site start, so that each does not work them out again."""
+        for name, attribute in vars(type(self)).items():
+            if isinstance(attribute, cached_property):
+                getattr(self, name)
+
     @cached_property
     def collections(self) -> dict[str, dict[str, Any]]:
         landscape = self.landscape
