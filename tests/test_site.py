@@ -166,15 +166,19 @@ def test_every_page_is_small(example):
 # -- long lists ---------------------------------------------------------------------------------
 
 
-def test_long_lists_go_on_pages_of_their_own(repository):
-    systems = {
+def many_systems(count: int) -> dict[str, str]:
+    """``count`` active systems owned by ks, serving ekonomi: s000, s001, …"""
+    return {
         f"architecture/systems/s{index:03d}.yaml": (
             f"kind: system\nid: s{index:03d}\nname: System {index:03d}\nowner: ks\n"
             f"capabilities: [ekonomi]\nlifecycle: {{status: active}}\n"
         )
-        for index in range(230)
+        for index in range(count)
     }
-    files = api.render_site(repository(systems), date(2026, 11, 27))
+
+
+def test_long_lists_go_on_pages_of_their_own(repository):
+    files = api.render_site(repository(many_systems(230)), date(2026, 11, 27))
     owner = files["organization/ks.html"].decode("utf-8")
     owned = owner[owner.index('id="h-owned"'):owner.index('id="h-used"')]
     assert owned.count('<th scope="row">') == 100
@@ -421,14 +425,7 @@ def test_a_large_site_rendered_by_two_processes_is_the_same(repository, monkeypa
 
 
 def _large(repository):
-    systems = {
-        f"architecture/systems/s{index:03d}.yaml": (
-            f"kind: system\nid: s{index:03d}\nname: System {index:03d}\nowner: ks\n"
-            f"capabilities: [ekonomi]\nlifecycle: {{status: active}}\n"
-        )
-        for index in range(60)
-    }
-    return repository(systems)
+    return repository(many_systems(60))
 
 
 def test_a_large_site_built_by_two_processes_has_the_files_of_the_rendered_one(repository, tmp_path,
