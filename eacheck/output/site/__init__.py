@@ -2,8 +2,9 @@
 
 :func:`render` turns the figures of one repository into every file of the site, in memory:
 HTML pages, one stylesheet, the search script and its index. Nothing here opens a repository
-(the API does) and nothing is written until everything is rendered; :func:`write` then puts the
-files in place (see :mod:`eacheck.output.site.writing`).
+(the API does). :func:`build` renders the same files into a new folder, each process writing
+the pages it renders, and the new folder then takes the target's place as a whole (see
+:mod:`eacheck.output.site.writing`).
 
 The pages link to each other relatively and fetch nothing from the network, so the folder works
 from a file share, an intranet server, GitLab Pages or GitHub Pages. Sorted everywhere and
@@ -30,10 +31,10 @@ from eacheck.output.site.helpers import Chrome, Links, Passages, translated_labe
 from eacheck.output.site.pages import Page, plans
 from eacheck.output.site.templating import environment
 from eacheck.output.site.views import Views
-from eacheck.output.site.writing import MARKER, write
+from eacheck.output.site.writing import MARKER
 from eacheck.safe_text import printable
 
-__all__ = ["render", "build", "write", "writing", "MARKER"]
+__all__ = ["render", "build", "writing", "MARKER"]
 
 STATIC_FILES = ("style.css", "search.js")
 # The folder depths of the pages: the root's own, and one folder per kind below it.

@@ -59,13 +59,6 @@ def check_target(target: Path) -> None:
             path=str(target)))
 
 
-def write(target: Path, files: dict[str, bytes], jobs: int = 1, inside: Path | None = None) -> Path:
-    """Replace the folder ``target`` with ``files`` (path in the site -> bytes). With ``inside``
-    (the default location, in the repository), the folder must lead nowhere outside that folder;
-    ``jobs`` processes remove a large old site."""
-    return replace(target, lambda folder: _write_files(folder, files), jobs, inside)
-
-
 def replace(target: Path, fill: Callable[[Path], None], jobs: int = 1, inside: Path | None = None) -> Path:
     """Replace the folder ``target`` with what ``fill`` puts into a new, empty folder beside it
     (see the module docstring); returns ``target``. ``fill`` creates each file through
@@ -113,15 +106,6 @@ def create(folder: str, relative: str, content: bytes) -> None:
     if not _inside(relative):  # pragma: no cover - the renderer makes every path
         raise ValueError(f"a path outside the site: {relative!r}")
     safe_write.create(os.path.join(folder, relative), content)
-
-
-def _write_files(folder: Path, files: dict[str, bytes]) -> None:
-    # One process: writers in parallel into the same folders contend for them, measured no
-    # faster (a large site's pages are written by the processes that render them instead).
-    make_folders(folder, files)
-    base = str(folder)
-    for relative, content in files.items():
-        create(base, relative, content)
 
 
 def _swap(new: Path, target: Path, jobs: int = 1) -> None:
