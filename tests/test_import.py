@@ -400,10 +400,15 @@ def test_an_update_that_would_break_a_file_is_reported_at_its_cell_and_written_n
     assert snapshot(root) == before
 
 
-def test_a_file_with_windows_line_endings_keeps_them(repository, tmp_path, run):
+@pytest.mark.parametrize("saved_by", ["Windows (CR LF line endings)", "Notepad (a byte-order mark)"])
+def test_a_file_keeps_its_line_endings_and_byte_order_mark(repository, tmp_path, run, saved_by):
+    """Only the differing key changes; the rest of the file's bytes stay as its editor saved them."""
     root = repository({})
     path = root / "architecture/organizations.yaml"
-    original = path.read_bytes().replace(b"\n", b"\r\n")
+    if saved_by.startswith("Windows"):
+        original, end = path.read_bytes().replace(b"\n", b"\r\n"), b"\r\n"
+    else:
+        original, end = b"\xef\xbb\xbf" + path.read_bytes(), b"\n"
     path.write_bytes(original)
     source = tmp_path / "o.csv"
     source.write_text("Id;Namn\nks;Kommunstyrelsens förvaltning\n", encoding="utf-8")
@@ -411,24 +416,8 @@ def test_a_file_with_windows_line_endings_keeps_them(repository, tmp_path, run):
                               "      type: {value: administration}\n", "o.yaml")
     result = run("import", source, "--mapping", rules, root, "--update", "--lang", "en")
     assert result.exit_code == 0, result.output
-    assert path.read_bytes() == original.replace(b"name: Kommunstyrelsef\xc3\xb6rvaltningen\r\n",
-                                                 "name: Kommunstyrelsens förvaltning\r\n".encode())
-
-
-def test_a_file_with_a_byte_order_mark_keeps_it(repository, tmp_path, run):
-    """Saved by Notepad: the mark stays, only the differing key changes."""
-    root = repository({})
-    path = root / "architecture/organizations.yaml"
-    original = b"\xef\xbb\xbf" + path.read_bytes()
-    path.write_bytes(original)
-    source = tmp_path / "o.csv"
-    source.write_text("Id;Namn\nks;Kommunstyrelsens förvaltning\n", encoding="utf-8")
-    rules = mapping(tmp_path, "tables:\n  - kind: organization\n    id: Id\n    fields:\n      name: Namn\n"
-                              "      type: {value: administration}\n", "o.yaml")
-    result = run("import", source, "--mapping", rules, root, "--update", "--lang", "en")
-    assert result.exit_code == 0, result.output
-    assert path.read_bytes() == original.replace(b"name: Kommunstyrelsef\xc3\xb6rvaltningen\n",
-                                                 "name: Kommunstyrelsens förvaltning\n".encode())
+    assert path.read_bytes() == original.replace(b"name: Kommunstyrelsef\xc3\xb6rvaltningen" + end,
+                                                 "name: Kommunstyrelsens förvaltning".encode() + end)
 
 
 def test_update_of_a_list_keeps_the_comments_on_the_items_that_stay(repository, tmp_path, run):
