@@ -37,6 +37,16 @@ tables:
       data.confidentiality: {from: Konfidentialitet, map: {K0: 0, K1: 1, K2: 2, K3: 3, K4: 4}}
 """
 
+# The smallest mapping: organizations from a table of Id and Namn, all administrations.
+ORG_MAPPING = """\
+    tables:
+      - kind: organization
+        id: Id
+        fields:
+          name: Namn
+          type: {value: administration}
+    """
+
 ORGANIZATIONS = [
     ["Kortnamn", "Namn", "Typ", "Ingår i"],
     ["ksf", "Kommunstyrelseförvaltningen", "Förvaltning", None],

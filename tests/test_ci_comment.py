@@ -101,20 +101,27 @@ def _tool(name: str) -> str:
     return found
 
 
-@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda path: path.parent.parent.parent.name)
-def test_the_github_step_posts_one_comment_and_updates_it_on_every_push(workflow, tmp_path):
-    _tool("jq")
-    repo = example_with_new_procurement(tmp_path / "repo")
+def _fake_gh(tmp_path: Path, comments: list[dict]) -> tuple[Path, Path]:
+    """A `gh` in a folder of its own (to put first on PATH) that keeps the pull request's
+    comments, starting with ``comments``, and every call in a JSON file: (folder, that file)."""
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     fake = bin_dir / "gh"
     fake.write_text(FAKE_GH.format(python=sys.executable), encoding="utf-8")
     fake.chmod(0o755)
     state = tmp_path / "gh.json"
+    state.write_text(json.dumps({"comments": comments, "next": 100, "calls": []}))
+    return bin_dir, state
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda path: path.parent.parent.parent.name)
+def test_the_github_step_posts_one_comment_and_updates_it_on_every_push(workflow, tmp_path):
+    _tool("jq")
+    repo = example_with_new_procurement(tmp_path / "repo")
     # Somebody else's comments first, one quoting eacheck's marker: both must be left alone.
     people = [{"id": 7, "body": "Ser bra ut!", "user": {"login": "anna"}},
               {"id": 8, "body": f"{MARKER}\nSå här såg det ut igår", "user": {"login": "bertil"}}]
-    state.write_text(json.dumps({"comments": people, "next": 100, "calls": []}))
+    bin_dir, state = _fake_gh(tmp_path, people)
     summary = tmp_path / "summary.md"
     step = _step(workflow)
     env = {
@@ -160,13 +167,7 @@ def test_a_comment_file_committed_as_a_link_is_neither_written_through_nor_poste
     secret = tmp_path / "hemligt.txt"
     secret.write_text("GH_TOKEN=hemlig\n", encoding="utf-8")
     (repo.root / "eacheck-comment.md").symlink_to(secret)
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    fake = bin_dir / "gh"
-    fake.write_text(FAKE_GH.format(python=sys.executable), encoding="utf-8")
-    fake.chmod(0o755)
-    state = tmp_path / "gh.json"
-    state.write_text(json.dumps({"comments": [], "next": 100, "calls": []}))
+    bin_dir, state = _fake_gh(tmp_path, [])
     summary = tmp_path / "summary.md"
     env = {
         **GIT_ENV,

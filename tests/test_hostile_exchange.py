@@ -13,7 +13,7 @@ import textwrap
 import zipfile
 
 import pytest
-from importing_helpers import empty_repository, mapping, snapshot, workbook
+from importing_helpers import ORG_MAPPING, empty_repository, mapping, snapshot, workbook
 from openpyxl import load_workbook
 
 AS_OF = "2026-11-27"
@@ -112,14 +112,6 @@ def test_a_committed_reports_link_out_of_the_repository_is_refused_naming_the_fo
 
 # -- import: reading what a stranger sends ------------------------------------------------------
 
-ORG_MAPPING = """\
-    tables:
-      - kind: organization
-        id: Id
-        fields:
-          name: Namn
-          type: {value: administration}
-    """
 CSV_MAPPING = ORG_MAPPING
 XLSX_MAPPING = ORG_MAPPING.replace("- kind:", "- sheet: Org\n        kind:")
 

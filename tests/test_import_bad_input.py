@@ -12,6 +12,7 @@ import zipfile
 import pytest
 from importing_helpers import (
     CAPABILITIES,
+    ORG_MAPPING,
     ORGANIZATIONS,
     SYSTEM_HEADER,
     SYSTEMS,
@@ -40,16 +41,6 @@ def _row(**cells):
     row = dict(zip(SYSTEM_HEADER, [None, "Lönesystem", "ksf", None, "Lön", "I drift", None, None, None, None]))
     row.update(cells)
     return [row[column] for column in SYSTEM_HEADER]
-
-
-ORG_MAPPING = """\
-    tables:
-      - kind: organization
-        id: Id
-        fields:
-          name: Namn
-          type: {value: administration}
-    """
 
 
 def _fails(run, repo, *args) -> str:
