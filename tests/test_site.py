@@ -554,3 +554,35 @@ def test_a_principle_written_in_swedish_only_says_so_on_an_english_site(reposito
     swedish = api.render_site(root, date(2026, 11, 27))
     assert "<h1>Egen ägarprincip</h1>" in swedish["principle/egen.html"].decode("utf-8")
     assert 'lang="sv">Egen' not in swedish["principles.html"].decode("utf-8")
+
+
+def test_the_rows_at_the_root_are_the_rows_rendered_there(repository, monkeypatch):
+    """helpers.RowsAtTheRoot makes the root's rows from those one folder down: for every row a
+    build asks for, in the example and with text that spells out a link, the same markup as
+    rendering the row at the root."""
+    from eacheck import i18n
+    from eacheck.output import site
+    from eacheck.output.site.helpers import Rows, RowsAtTheRoot
+
+    hostile = 'x href="../y" <a href="../z">'
+    hostile_root = repository({
+        "architecture/systems/elak.yaml": (
+            f"kind: system\nid: elak\nname: {json.dumps(hostile)}\nowner: ks\ncapabilities: [ekonomi]\n"
+            "lifecycle: {status: active}\n"),
+        "architecture/integrations/elak.yaml": (
+            f"kind: integration\nid: elak-flode\nname: {json.dumps(hostile)}\nsource: elak\n"
+            "target: elak\nstatus: active\n"),
+    })
+    builds, asked = [], []
+    prepare, row_at_root = site._prepare, RowsAtTheRoot.__call__
+    monkeypatch.setattr(site, "_prepare", lambda *arguments: builds.append(prepare(*arguments)) or builds[-1])
+    monkeypatch.setattr(RowsAtTheRoot, "__call__",
+                        lambda self, item, kind: asked.append((builds[-1], item, kind)) or row_at_root(self, item, kind))
+    for root in (PROJECT_ROOT, hostile_root):
+        api.render_site(root, date(2026, 11, 27))
+    assert {kind for _, _, kind in asked} >= {"system", "integration", "procurement", "exception"}
+    fresh = {}
+    for build, item, kind in asked:
+        rows = fresh.setdefault(id(build), Rows(build.envs[""]))
+        with i18n.using(build.language):
+            assert build.envs[""].filters["row"](item, kind) == rows(item, kind), (kind, item)

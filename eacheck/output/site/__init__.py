@@ -27,7 +27,7 @@ from eacheck import __version__, i18n
 from eacheck.analysis.figures import Figures
 from eacheck.output.report.labels import reason_words
 from eacheck.output.site import diagram, search_index, writing
-from eacheck.output.site.helpers import Chrome, Links, Passages, translated_labels
+from eacheck.output.site.helpers import Chrome, Links, Passages, RowsAtTheRoot, translated_labels
 from eacheck.output.site.pages import Page, plans
 from eacheck.output.site.templating import environment
 from eacheck.output.site.views import Views
@@ -37,8 +37,6 @@ from eacheck.safe_text import printable
 __all__ = ["render", "build", "writing", "MARKER"]
 
 STATIC_FILES = ("style.css", "search.js")
-# The folder depths of the pages: the root's own, and one folder per kind below it.
-ROOTS = ("", "../")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +94,9 @@ def _prepare(figures: Figures, report: dict[str, Any], language: str) -> _Build:
     words.reason = reason_words(report.get("contract_months", 12))  # the report's, one horizon
     common = {"site": site, "v": views, "L": words, "svg": diagram.svg,
               "passage": Passages(language, settings.language)}
-    envs = {root: environment(language, Links(views, root), root=root, **common) for root in ROOTS}
+    deeper = environment(language, Links(views, "../"), root="../", **common)
+    envs = {"": environment(language, Links(views, ""), rows=RowsAtTheRoot(deeper.filters["row"]), root="", **common),
+            "../": deeper}
     return _Build(language, envs, plans(views), {root: Chrome(env) for root, env in envs.items()}, views)
 
 
