@@ -104,9 +104,10 @@ def _number(value: int) -> str:
 
 
 def translated_labels() -> SimpleNamespace:
-    """Every table of :mod:`labels`, each word translated into the language of the run."""
+    """Every table of :mod:`labels`, each word translated into the language of the run and
+    escaped once here, so that a page does not escape the same words again for every row."""
     return SimpleNamespace(**{
-        name: {key: i18n._(text) for key, text in table.items()}
+        name: {key: escape(i18n._(text)) for key, text in table.items()}
         for name, table in vars(labels).items()
         if isinstance(table, dict) and not name.startswith("_")
     })
