@@ -581,6 +581,7 @@ def test_the_rows_at_the_root_are_the_rows_rendered_there(repository, monkeypatc
     for root in (PROJECT_ROOT, hostile_root):
         api.render_site(root, date(2026, 11, 27))
     assert {kind for _, _, kind in asked} >= {"system", "integration", "procurement", "exception"}
+    monkeypatch.undo()
     fresh = {}
     for build, item, kind in asked:
         rows = fresh.setdefault(id(build), Rows(build.envs[""]))
