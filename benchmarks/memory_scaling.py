@@ -1,6 +1,6 @@
 """How much more one look-up costs when a landscape is ten times larger, with eacheck left out.
 
-    .venv/bin/python benchmarks/memory_scaling.py [--sizes 10000 100000] [--runs 5]
+    .venv/bin/python benchmarks/memory_scaling.py [--sizes 1000 10000 100000] [--runs 5]
 
 The checks and figures join integrations to systems by id: for each integration, find its
 `from` and `to` systems and compare something about them. This script does exactly that on
@@ -61,7 +61,7 @@ def join(systems: dict[str, System], integrations: list[Integration]) -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10000, 100000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     parser.add_argument("--runs", type=int, default=5)
     arguments = parser.parse_args()
     gc.disable()  # as the installed eacheck runs
@@ -78,11 +78,10 @@ def main() -> None:
         print(f"{size:>9,} systems, {len(integrations):>9,} integrations: {median:.3f} s, "
               f"{per_flow[size] * 1e9:.0f} ns per integration")
         del systems, integrations
-    smallest = min(per_flow)
-    for size in sorted(per_flow):
-        if size != smallest:
-            print(f"{size:,} against {smallest:,}: {per_flow[size] / per_flow[smallest] * size / smallest:.1f}x the time "
-                  f"for {size / smallest:.0f}x the integrations")
+    sizes = sorted(per_flow)
+    for smaller, larger in zip(sizes, sizes[1:]):
+        print(f"{larger:,} against {smaller:,}: {per_flow[larger] / per_flow[smaller] * larger / smaller:.1f}x the time "
+              f"for {larger / smaller:.0f}x the integrations")
 
 
 if __name__ == "__main__":
