@@ -587,3 +587,26 @@ def test_the_rows_at_the_root_are_the_rows_rendered_there(repository, monkeypatc
         rows = fresh.setdefault(id(build), Rows(build.envs[""]))
         with i18n.using(build.language):
             assert build.envs[""].filters["row"](item, kind) == rows(item, kind), (kind, item)
+
+
+def test_the_templates_escape_as_markupsafe_does():
+    """The site's templates call templating._escape (markup passes as it is); for every kind of
+    value it gives what markupsafe.escape gives."""
+    from markupsafe import Markup, escape
+
+    from eacheck.output.site import templating
+    from eacheck.output.site.helpers import Links
+
+    class Html:
+        def __html__(self):
+            return "<b>x</b>"
+
+    class Tagged(Markup):
+        pass
+
+    env = templating.environment("sv", Links(None, ""))
+    template = env.from_string("{{ value }}")
+    for value in ['<a href="x">&\'', Markup("<i>ok</i>"), Tagged("<u>t</u>"), 42, 1.5, None, Html(), "", "åäö"]:
+        assert templating._escape(value) == escape(value), value
+        assert template.render(value=value) == str(escape(value)), value
+    assert template.root_render_func.__globals__["escape"] is templating._escape
