@@ -582,6 +582,54 @@ def test_removing_disabling_lowering_or_rebinding_a_principle_is_a_finding(guard
     assert "effect-goals" in by_subject["cloud-and-legal"]["message"] and by_subject["cloud-and-legal"]["line"] == 7
 
 
+def _with_params(check: str, params: str) -> str:
+    return textwrap.dedent(PRINCIPLE.format(id=check, severity="error", enabled="true")) + "params:\n" + params
+
+
+def test_loosening_a_parameter_is_a_finding_and_tightening_is_not(guarded):
+    """A pull request that adds a country to allowed_locations, raises a threshold or takes a
+    status out of gated_statuses lets more through: each is a finding at its line. Tightening
+    (a restricted jurisdiction added, a longer contract horizon) says nothing."""
+    guarded.write({
+        "principles/cloud-and-legal.yaml": _with_params("cloud-and-legal", (
+            "  allowed_locations: [SE, US]\n"
+            "  restricted_jurisdictions: [US, CN]\n"
+            "  confidentiality_threshold: 3\n")),
+        "principles/effect-goals.yaml": _with_params("effect-goals", "  gated_statuses: [proposed]\n"),
+        "principles/lifecycle.yaml": _with_params("lifecycle", "  contract_months: 24\n"),
+    })
+    _, findings = _weakened(guarded)
+    assert all(f["severity"] == "warning" and f["new"] is True for f in findings)  # as for the other changes
+    by_key = {(f["subject"], re.search(r"the parameter '(\w+)'", f["message"]).group(1)): f for f in findings}
+    assert set(by_key) == {("cloud-and-legal", "allowed_locations"), ("cloud-and-legal", "confidentiality_threshold"),
+                           ("effect-goals", "gated_statuses")}
+    added = by_key[("cloud-and-legal", "allowed_locations")]
+    assert "adds 'US'" in added["message"] and added["line"] == 11
+    raised = by_key[("cloud-and-legal", "confidentiality_threshold")]
+    assert "set to 2 at HEAD" in raised["message"] and "sets it to 3" in raised["message"] and raised["line"] == 13
+    removed = by_key[("effect-goals", "gated_statuses")]
+    assert "takes 'approved' out" in removed["message"] and removed["line"] == 11
+
+
+def test_a_parameter_left_out_counts_as_its_default(guarded):
+    guarded.write({"principles/lifecycle.yaml": _with_params("lifecycle", "  contract_months: 24\n")})
+    guarded.commit("Längre horisont")
+    guarded.write({"principles/lifecycle.yaml": PRINCIPLE.format(id="lifecycle", severity="error", enabled="true")})
+    _, findings = _weakened(guarded)
+    assert [(f["subject"], f["line"]) for f in findings] == [("lifecycle", 1)]
+    assert "set to 24 at HEAD" in findings[0]["message"] and "sets it to 12" in findings[0]["message"]
+
+
+def test_every_parameter_of_every_check_says_which_way_loosens_it():
+    from eacheck import checks
+    from eacheck.checks.base import ANY, FEWER, MORE, OFF
+
+    for name in checks.names():
+        check = checks.get(name)
+        assert set(check.LOOSENED_BY) == set(check.PARAMS["properties"]), name
+        assert set(check.LOOSENED_BY.values()) <= {MORE, FEWER, OFF, ANY}, name
+
+
 def test_emptying_principles_is_a_finding_per_principle_and_a_warning(guarded):
     for check in ("lifecycle", "clear-ownership", "effect-goals", "cloud-and-legal"):
         guarded.write({f"principles/{check}.yaml": None})

@@ -72,5 +72,28 @@ def gated_statuses_param() -> dict[str, Any]:
     }
 
 
+# Which way a parameter loosens its check (``LOOSENED_BY`` in each check module), so that
+# `check --baseline` can tell a pull request that loosens a principle from one that tightens it
+# (eacheck.checks.principle_changes).
+MORE = "more"  # items added to a list, a number raised
+FEWER = "fewer"  # items taken out of a list, a number lowered
+OFF = "off"  # true turned to false
+ANY = "any"  # any change can let more through (a capability id that marks platforms)
+
+
+def loosens(direction: str, before: Any, after: Any) -> bool:
+    """Whether changing a parameter from ``before`` to ``after`` lets more through."""
+    if direction == ANY:
+        return before != after
+    if direction == OFF:
+        return before is True and after is False
+    if isinstance(before, list) and isinstance(after, list):
+        added, removed = set(map(str, after)) - set(map(str, before)), set(map(str, before)) - set(map(str, after))
+        return bool(added if direction == MORE else removed)
+    if isinstance(before, (int, float)) and isinstance(after, (int, float)):
+        return after > before if direction == MORE else after < before
+    return before != after
+
+
 def params_schema(properties: dict[str, Any]) -> dict[str, Any]:
     return {"type": "object", "additionalProperties": False, "properties": properties}

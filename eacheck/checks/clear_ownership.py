@@ -18,6 +18,7 @@ from eacheck.i18n import msg
 
 NAME = "clear-ownership"
 PARAMS = params_schema({})
+LOOSENED_BY: dict[str, str] = {}
 
 
 def check(context: CheckContext, params: dict) -> Iterator[Violation]:

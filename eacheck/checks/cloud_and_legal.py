@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from eacheck.checks.base import CheckContext, Violation, gated_statuses_param, params_schema
+from eacheck.checks.base import FEWER, MORE, OFF, CheckContext, Violation, gated_statuses_param, params_schema
 from eacheck.i18n import Message, N_, msg, msg_n
 from eacheck.i18n.formats import Country, Either, Quoted
 from eacheck.model.graph import leg_heads
@@ -75,6 +75,15 @@ PARAMS = params_schema(
         "gated_statuses": gated_statuses_param(),
     }
 )
+LOOSENED_BY = {
+    "allowed_locations": MORE,
+    "restricted_jurisdictions": FEWER,
+    "sensitive_personal_data": OFF,
+    "confidentiality_threshold": MORE,
+    "secrecy": OFF,
+    "on_premises_only_confidentiality": MORE,
+    "gated_statuses": FEWER,
+}
 
 _CLOSED_MODELS = ("on-premises", "private-cloud")
 

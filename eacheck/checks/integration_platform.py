@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from eacheck.checks.base import CheckContext, Violation, organization_name, params_schema
+from eacheck.checks.base import ANY, CheckContext, Violation, organization_name, params_schema
 from eacheck.i18n import msg
 from eacheck.model.naming import the
 
@@ -24,6 +24,7 @@ PARAMS = params_schema(
         }
     }
 )
+LOOSENED_BY = {"platform_capability": ANY}
 
 
 def check(context: CheckContext, params: dict) -> Iterator[Violation]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from eacheck.checks.base import CheckContext, Violation, contract_ends_soon, params_schema
+from eacheck.checks.base import FEWER, CheckContext, Violation, contract_ends_soon, params_schema
 from eacheck.i18n import msg
 from eacheck.model.naming import the
 
@@ -33,6 +33,8 @@ PARAMS = params_schema(
         }
     }
 )
+# A shorter horizon: fewer contracts end "soon".
+LOOSENED_BY = {"contract_months": FEWER}
 
 
 def check(context: CheckContext, params: dict) -> Iterator[Violation]:

@@ -16,11 +16,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from eacheck.checks.base import CheckContext, Violation, gated_statuses_param, params_schema
+from eacheck.checks.base import FEWER, CheckContext, Violation, gated_statuses_param, params_schema
 from eacheck.i18n import msg
 
 NAME = "reuse-across-group"
 PARAMS = params_schema({"gated_statuses": gated_statuses_param()})
+LOOSENED_BY = {"gated_statuses": FEWER}
 
 
 def check(context: CheckContext, params: dict) -> Iterator[Violation]:

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from eacheck.checks.base import CheckContext, Violation, gated_statuses_param, params_schema
+from eacheck.checks.base import FEWER, CheckContext, Violation, gated_statuses_param, params_schema
 from eacheck.i18n import msg_n
 from eacheck.i18n.formats import Quoted
 
 NAME = "shared-over-unique"
 PARAMS = params_schema({"gated_statuses": gated_statuses_param()})
+LOOSENED_BY = {"gated_statuses": FEWER}
 
 
 def _common_systems(context: CheckContext, capability: str) -> list[str]:
