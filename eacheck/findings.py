@@ -100,6 +100,9 @@ class FindingsResult:
     # (:func:`eacheck.analysis.figure_changes.figure_changes`, plain data).
     fixed: list[Finding] = field(default_factory=list)
     figures: dict | None = None
+    # With a baseline: the baseline's findings that an exception waives now (not fixed: still
+    # there, by a decision the change records).
+    waived_here: list[Finding] = field(default_factory=list)
 
     def summary(self) -> dict[str, int]:
         counts = {"error": 0, "warning": 0, "info": 0}

@@ -224,6 +224,28 @@ def test_fixed_findings_and_a_candidate_that_goes(branch):
         branch.git("checkout", "--quiet", "lon-hamnen")
 
 
+def test_a_finding_an_exception_now_waives_is_not_fixed(branch):
+    """Renewing the expired exception for kh-ekonomisystem waives its two shared-over-unique
+    findings again: the comment lists them as waived by the change, not as fixed (they are still
+    there). Only the exception's own expiry finding is fixed."""
+    branch.git("checkout", "--quiet", "-b", "undantag", "main")
+    try:
+        path = branch.root / "architecture/exceptions/undantag-kh-ekonomisystem.yaml"
+        branch.write({"architecture/exceptions/undantag-kh-ekonomisystem.yaml":
+                      path.read_text(encoding="utf-8").replace("expires: 2026-03-31", "expires: 2027-03-31")})
+        _, text = comment(branch, "--lang", "en")
+        fixed = text.split("#### Findings this change fixes")[1].split("####")[0]
+        waived = text.split("#### Findings this change waives by an exception (2)")[1].split("####")[0]
+        assert "| shared-over-unique | kh-ekonomisystem |" in waived
+        assert "| shared-over-unique |" not in fixed
+        assert fixed.startswith(" (1)") and "| exception-expired | undantag-kh-ekonomisystem |" in fixed
+        _, swedish = comment(branch)
+        assert "#### Avvikelser som ändringen undantar genom beslut (2)" in swedish
+    finally:
+        branch.git("checkout", "--quiet", "--", ".")
+        branch.git("checkout", "--quiet", "lon-hamnen")
+
+
 def test_a_link_base_that_is_not_a_web_address_is_refused(branch):
     for bad in ("javascript:alert(1)", "https://example.org/a b", "https://example.org/x)(y",
                 "https://example.org/a|b"):

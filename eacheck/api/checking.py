@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 
 from eacheck.api.repository import PathLike, open_repository, repository_language, run_checks
@@ -39,7 +40,7 @@ def check(
     as_of = as_of or date.today()
     current = open_repository(path)
     outcome = run_checks(current, as_of)
-    findings, fixed, changes = outcome.findings, [], None
+    findings, fixed, waived_here, changes = outcome.findings, [], [], None
     if baseline is not None:
         from eacheck.checks.principle_changes import weakened
 
@@ -47,7 +48,7 @@ def check(
         before = run_checks(previous, as_of)
         findings = mark_new(findings, before.findings)
         findings = sorted([*findings, *weakened(current, previous, baseline)], key=Finding.sort_key)
-        fixed = list(unmatched(before.findings, outcome.findings))
+        fixed, waived_here = _fixed_or_waived(unmatched(before.findings, outcome.findings), outcome.waived_fingerprints)
         if figures:
             from eacheck.analysis.figure_changes import figure_changes
             from eacheck.analysis.figures import figures_of
@@ -55,7 +56,21 @@ def check(
             changes = figure_changes(figures_of(previous.landscape, before, as_of),
                                      figures_of(current.landscape, outcome, as_of), baseline)
     return FindingsResult(findings, as_of, Severity.parse(fail_on), outcome.waived, baseline,
-                          outcome.principles, fixed, changes)
+                          outcome.principles, fixed, changes, waived_here)
+
+
+def _fixed_or_waived(gone, waived_now) -> tuple[list[Finding], list[Finding]]:
+    """The baseline's findings this revision does not have, split into those fixed and those an
+    exception waives now (matched as the baseline matches: principle, subject and problem)."""
+    remaining = Counter(waived_now)
+    fixed, waived = [], []
+    for finding in gone:
+        if remaining[finding.fingerprint] > 0:
+            remaining[finding.fingerprint] -= 1
+            waived.append(finding)
+        else:
+            fixed.append(finding)
+    return fixed, waived
 
 
 def link_base(value: str | None) -> str | None:

@@ -6,7 +6,8 @@ and with which severity, the file and line of each finding, and the exceptions t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from datetime import date
 from types import ModuleType
 from typing import Any
@@ -40,6 +41,9 @@ class Binding:
 class CheckRun:
     findings: list[Finding]
     waived: int
+    # What each waived finding would have been, as Finding.fingerprint: with a baseline, a
+    # finding that an exception waives now is not one the change fixed.
+    waived_fingerprints: Counter = field(default_factory=Counter)
 
 
 @dataclass
@@ -49,6 +53,7 @@ class CheckOutcome:
     findings: list[Finding]  # sorted; problems of loading and binding included
     waived: int
     bindings: list[Binding]
+    waived_fingerprints: Counter = field(default_factory=Counter)  # see CheckRun
 
     @property
     def principles(self) -> dict[str, Principle]:
@@ -69,7 +74,7 @@ def check_repository(repository: LoadedRepository, as_of: date) -> CheckOutcome:
     bindings, binding_problems = bind(repository)
     run_ = run(repository, bindings, as_of)
     findings = [*repository.problems, *binding_problems, *run_.findings]
-    return CheckOutcome(sorted(findings, key=Finding.sort_key), run_.waived, bindings)
+    return CheckOutcome(sorted(findings, key=Finding.sort_key), run_.waived, bindings, run_.waived_fingerprints)
 
 
 def bind(repository: LoadedRepository) -> tuple[list[Binding], list[Finding]]:
@@ -127,12 +132,15 @@ def run(repository: LoadedRepository, bindings: list[Binding], as_of: date) -> C
     }
     found: list[tuple[Principle, Severity, Violation]] = []
     waived = 0
+    waived_fingerprints: Counter = Counter()
     for binding in bindings:
         principle = binding.principle
         severity = Severity.parse(principle.severity)
         for violation in binding.check.check(context, binding.params):
             if (principle.id, violation.subject.id) in waivers:
                 waived += 1
+                subject = violation.subject
+                waived_fingerprints[(principle.id, subject.kind, subject.id, violation.code)] += 1
             else:
                 found.append((principle, severity, violation))
     expired = [waiver for waiver in landscape.exceptions.values() if not waiver.holds_on(as_of)]
@@ -190,4 +198,4 @@ def run(repository: LoadedRepository, bindings: list[Binding], as_of: date) -> C
                 waiver.origin.file, line, column, code="too-long",
             )
         )
-    return CheckRun(findings, waived)
+    return CheckRun(findings, waived, waived_fingerprints)

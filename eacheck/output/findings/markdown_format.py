@@ -92,6 +92,8 @@ def _comment(result: FindingsResult, base: str | None, rows: int) -> str:
     parts += _findings_section(heading, new, base, rows)
     if result.baseline:
         parts += _findings_section(_("Findings this change fixes"), result.fixed, None, rows)
+        if result.waived_here:  # not fixed: still there, waived by a decision the change records
+            parts += _findings_section(_("Findings this change waives by an exception"), result.waived_here, None, rows)
     if result.figures is not None:
         parts += _figures_section(result.figures, rows)
     parts.append(_footer(result))
