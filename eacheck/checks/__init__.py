@@ -1,7 +1,9 @@
 """The built-in checks (SPEC §3), registered by name.
 
 Each check is a small module with ``NAME``, ``PARAMS`` (a JSON Schema for its parameters, with
-defaults) and ``check(context, params)``, a generator of :class:`~eacheck.checks.base.Violation`.
+defaults), ``LOOSENED_BY`` (which way each parameter lets more through: ``MORE``, ``FEWER``,
+``OFF`` or ``ANY`` from :mod:`eacheck.checks.base`) and ``check(context, params)``, a generator of
+:class:`~eacheck.checks.base.Violation`.
 Its docstring is its user documentation. A principle binds a check to parameters and a
 severity; the engine, not the check, stamps the principle and severity on what it finds.
 """
