@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from datetime import date
 
 from eacheck.api.repository import PathLike, open_repository, repository_language, run_checks
@@ -35,7 +34,7 @@ def check(
     (SPEC §8): the report's figures computed for both revisions, same as-of date, compared by
     :mod:`eacheck.analysis.figure_changes` — the pull-request comment and the JSON's "figures".
     """
-    from eacheck.checks.baseline import mark_new, unmatched
+    from eacheck.checks.baseline import fixed_or_waived, mark_new, unmatched
 
     as_of = as_of or date.today()
     current = open_repository(path)
@@ -48,7 +47,7 @@ def check(
         before = run_checks(previous, as_of)
         findings = mark_new(findings, before.findings)
         findings = sorted([*findings, *weakened(current, previous, baseline)], key=Finding.sort_key)
-        fixed, waived_here = _fixed_or_waived(unmatched(before.findings, outcome.findings), outcome.waived_fingerprints)
+        fixed, waived_here = fixed_or_waived(unmatched(before.findings, outcome.findings), outcome.waived_fingerprints)
         if figures:
             from eacheck.analysis.figure_changes import figure_changes
             from eacheck.analysis.figures import figures_of
@@ -58,19 +57,6 @@ def check(
     return FindingsResult(findings, as_of, Severity.parse(fail_on), outcome.waived, baseline,
                           outcome.principles, fixed, changes, waived_here)
 
-
-def _fixed_or_waived(gone, waived_now) -> tuple[list[Finding], list[Finding]]:
-    """The baseline's findings this revision does not have, split into those fixed and those an
-    exception waives now (matched as the baseline matches: principle, subject and problem)."""
-    remaining = Counter(waived_now)
-    fixed, waived = [], []
-    for finding in gone:
-        if remaining[finding.fingerprint] > 0:
-            remaining[finding.fingerprint] -= 1
-            waived.append(finding)
-        else:
-            fixed.append(finding)
-    return fixed, waived
 
 
 def link_base(value: str | None) -> str | None:

@@ -27,3 +27,18 @@ def mark_new(findings: list[Finding], before: list[Finding]) -> list[Finding]:
 def unmatched(findings: list[Finding], others: list[Finding]) -> tuple[Finding, ...]:
     """Findings with no counterpart in ``others``, matched as :func:`mark_new` matches them."""
     return tuple(finding for finding in mark_new(findings, others) if finding.new)
+
+
+def fixed_or_waived(gone, waived_now: Counter) -> tuple[list[Finding], list[Finding]]:
+    """``gone`` (the baseline's findings this revision does not have, see :func:`unmatched`) split
+    into those fixed and those an exception waives now: ``waived_now`` counts the waived
+    findings' fingerprints, matched as :func:`mark_new` matches."""
+    remaining = Counter(waived_now)
+    fixed, waived = [], []
+    for finding in gone:
+        if remaining[finding.fingerprint] > 0:
+            remaining[finding.fingerprint] -= 1
+            waived.append(finding)
+        else:
+            fixed.append(finding)
+    return fixed, waived

@@ -186,13 +186,16 @@ class Rows:
         key = (kind, self._KEYS.get(kind, _entity_id)(item))
         made = self._made.get(key)
         if made is None:
-            if self._macros is None:
-                self._macros = self._env.get_template("site/rows.html.j2").module
-            made = self._made[key] = Markup(getattr(self._macros, f"{kind}_row")(item))
+            made = self._made[key] = self._render(item, kind)
         return made
 
+    def _render(self, item, kind: str) -> Markup:
+        if self._macros is None:
+            self._macros = self._env.get_template("site/rows.html.j2").module
+        return Markup(getattr(self._macros, f"{kind}_row")(item))
 
-class RowsAtTheRoot:
+
+class RowsAtTheRoot(Rows):
     """The rows of the pages at the root of the site, made from the rows of the pages one folder
     down (``deeper``) by taking the ``../`` off their links. The same markup as rendering them
     again, for a fraction of the time: a row's only relative addresses are its links
@@ -200,16 +203,12 @@ class RowsAtTheRoot:
     quote into ``&#34;``). tests/test_site.py renders every row both ways."""
 
     def __init__(self, deeper: Rows) -> None:
+        super().__init__(None)
         self._deeper = deeper
-        self._made: dict[tuple[str, Any], Markup] = {}
 
-    def __call__(self, item, kind: str) -> Markup:
-        key = (kind, Rows._KEYS.get(kind, _entity_id)(item))
-        made = self._made.get(key)
-        if made is None:
-            # str.replace: Markup's own would escape its arguments.
-            made = self._made[key] = Markup(str.replace(self._deeper(item, kind), 'href="../', 'href="'))
-        return made
+    def _render(self, item, kind: str) -> Markup:
+        # str.replace: Markup's own would escape its arguments.
+        return Markup(str.replace(self._deeper(item, kind), 'href="../', 'href="'))
 
 
 def _entity_id(entity) -> str:
